@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+// Outturn: year-end projections of monthly indicators against their targets.
+import PackageDescription
+
+let package = Package(
+    name: "Outturn",
+    products: [
+        .library(name: "Outturn", targets: ["Outturn"]),
+        .library(name: "OutturnIO", targets: ["OutturnIO"]),
+        .executable(name: "outturn", targets: ["OutturnCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The Fortran LAPACK/BLAS routines Outturn calls, declared by hand (Debian ships no header).
+        .systemLibrary(
+            name: "CLAPACK",
+            pkgConfig: "lapack",
+            providers: [.apt(["liblapack-dev"])]
+        ),
+        // Pure computation: no file I/O, no printing, no global state.
+        .target(name: "Outturn", dependencies: ["CLAPACK"]),
+        // Reading and writing files: CSV/JSON in; table, JSON, CSV, Markdown out.
+        .target(name: "OutturnIO", dependencies: ["Outturn"]),
+        // The `outturn` command: parse, call the library, render.
+        .executableTarget(
+            name: "OutturnCLI",
+            dependencies: [
+                "Outturn", "OutturnIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OutturnTests", dependencies: ["Outturn"]),
+        .testTarget(name: "OutturnIOTests", dependencies: ["OutturnIO"]),
+        // Runs the built `outturn` binary as a subprocess; depending on the target makes it built.
+        .testTarget(name: "OutturnCLITests", dependencies: ["OutturnCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

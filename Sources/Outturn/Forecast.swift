@@ -1,0 +1,60 @@
+import Foundation
+
+/// A central prediction interval at `level` percent.
+public struct PredictionInterval: Hashable, Sendable, Codable {
+    /// The coverage in percent, e.g. 95.
+    public let level: Double
+    public let lower: Double
+    public let upper: Double
+}
+
+/// The forecast for one future month.
+public struct MonthForecast: Hashable, Sendable {
+    public let month: Month
+    /// The point forecast: x·β̂, or exp(x·β̂), the predictive median, for a log model.
+    public let value: Double
+    /// The standard deviation of the forecast error on the model's scale (log scale for a log
+    /// model): σ̂·√(1 + x(XᵀX)⁻¹xᵀ), as R's `predict.lm` with `interval = "prediction"`.
+    public let standardError: Double
+    /// value ± t_{ν, (1+level)/2}·standardError, back-transformed for a log model.
+    public let intervals: [PredictionInterval]
+}
+
+/// The largest horizon `forecast` accepts: a century.
+public let maximumHorizon = 1200
+
+/// Checks prediction levels given in percent.
+/// - Throws: ``ModelError/level(_:)`` for a level outside (0, 100).
+func validateLevels(_ levels: [Double]) throws(ModelError) {
+    for level in levels where !(level > 0 && level < 100) { throw .level(level) }
+}
+
+extension ModelFit {
+    /// Forecasts the `horizon` months after the last fitted month.
+    /// - Parameters:
+    ///   - levels: interval levels in percent, e.g. `[80, 95]`.
+    /// - Throws: ``ModelError/horizon(_:maximum:)``, ``ModelError/level(_:)``,
+    ///   ``ModelError/missingRegressor(name:month:)``.
+    public func forecast(horizon: Int, levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
+        guard (1...maximumHorizon).contains(horizon) else { throw .horizon(horizon, maximum: maximumHorizon) }
+        return try forecast(months: (1...horizon).map { lastMonth.advanced(by: $0) }, levels: levels)
+    }
+
+    /// Forecasts the given months (in or after the fitted span).
+    public func forecast(months: [Month], levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
+        try validateLevels(levels)
+        let prediction = try prediction(for: months)
+        let t = prediction.studentT
+        let quantiles = levels.map { t.quantile(0.5 + $0 / 200) }
+        let back: (Double) -> Double = model.isLog ? { exp($0) } : { $0 }
+        return months.indices.map { i in
+            let mean = prediction.means[i]
+            let se = prediction.variance(i).squareRoot()
+            return MonthForecast(
+                month: months[i], value: back(mean), standardError: se,
+                intervals: zip(levels, quantiles).map { level, q in
+                    PredictionInterval(level: level, lower: back(mean - q * se), upper: back(mean + q * se))
+                })
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import CLAPACK
+
+/// The one place Outturn calls LAPACK. Every wrapper checks its arguments in Swift first:
+/// reference LAPACK's XERBLA would print and end the process with exit status 0 on an
+/// illegal argument, which no caller could catch. (An Accelerate-backed twin of this file is
+/// all an Apple-platform port needs.)
+enum LAPACK {
+    /// Fortran INTEGER is 32-bit on Debian's LP64 builds.
+    static func int32(_ value: Int) -> Int32 {
+        precondition(value >= 0 && value <= Int(Int32.max), "dimension \(value) does not fit LAPACK's INTEGER")
+        return Int32(value)
+    }
+
+    /// QR with column pivoting of the `m × n` matrix `a` (overwritten with R and the reflectors).
+    /// Returns the 0-based pivot (column j of A·P is column `pivot[j]` of A) and τ.
+    static func geqp3(m: Int, n: Int, a: inout [Double]) -> (pivot: [Int], tau: [Double]) {
+        precondition(m >= 1 && n >= 1 && a.count == m * n, "geqp3: bad dimensions")
+        var m32 = int32(m), n32 = int32(n), lda = int32(m)
+        var jpvt = [Int32](repeating: 0, count: n)
+        var tau = [Double](repeating: 0, count: Swift.min(m, n))
+        var info: Int32 = 0
+        var query = 0.0, lwork: Int32 = -1
+        dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &query, &lwork, &info)
+        lwork = int32(Swift.max(Int(query), 3 * n + 1))
+        var work = [Double](repeating: 0, count: Int(lwork))
+        dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &work, &lwork, &info)
+        precondition(info == 0, "dgeqp3 failed with info \(info) on validated input")
+        return (jpvt.map { Int($0) - 1 }, tau)
+    }
+
+    /// Overwrites the `m × nrhs` matrix `c` with Qᵀ·c, Q from ``geqp3(m:n:a:)``.
+    static func applyQTranspose(m: Int, n: Int, factors: [Double], tau: [Double],
+                                c: inout [Double], nrhs: Int) {
+        let k = tau.count
+        precondition(m >= 1 && k <= Swift.min(m, n) && factors.count == m * n
+                     && nrhs >= 1 && c.count == m * nrhs, "ormqr: bad dimensions")
+        var side = CChar(UInt8(ascii: "L")), trans = CChar(UInt8(ascii: "T"))
+        var m32 = int32(m), n32 = int32(nrhs), k32 = int32(k), lda = int32(m), ldc = int32(m)
+        var info: Int32 = 0
+        var query = 0.0, lwork: Int32 = -1
+        var factors = factors, tau = tau
+        dormqr_(&side, &trans, &m32, &n32, &k32, &factors, &lda, &tau, &c, &ldc,
+                &query, &lwork, &info, 1, 1)
+        lwork = int32(Swift.max(Int(query), nrhs, 1))
+        var work = [Double](repeating: 0, count: Int(lwork))
+        dormqr_(&side, &trans, &m32, &n32, &k32, &factors, &lda, &tau, &c, &ldc,
+                &work, &lwork, &info, 1, 1)
+        precondition(info == 0, "dormqr failed with info \(info) on validated input")
+    }
+
+    /// Solves R·X = B (or Rᵀ·X = B) in place for the upper-triangular `n × n` R stored with
+    /// leading dimension `ldr`. R's diagonal must be non-zero.
+    static func solveUpperTriangular(n: Int, r: [Double], ldr: Int, transpose: Bool,
+                                     b: inout [Double], nrhs: Int) {
+        precondition(n >= 1 && ldr >= n && r.count >= ldr * (n - 1) + n
+                     && nrhs >= 1 && b.count == n * nrhs, "trtrs: bad dimensions")
+        var uplo = CChar(UInt8(ascii: "U")), diag = CChar(UInt8(ascii: "N"))
+        var trans = CChar(UInt8(ascii: transpose ? "T" : "N"))
+        var n32 = int32(n), nrhs32 = int32(nrhs), lda = int32(ldr), ldb = int32(n)
+        var info: Int32 = 0
+        var r = r
+        dtrtrs_(&uplo, &trans, &diag, &n32, &nrhs32, &r, &lda, &b, &ldb, &info, 1, 1, 1)
+        precondition(info == 0, "dtrtrs failed with info \(info): the rank cut should exclude zero pivots")
+    }
+
+    /// Cholesky factor L (lower, L·Lᵀ = A) of the symmetric `n × n` matrix `a`, or `nil` when
+    /// `a` is not positive definite. The strict upper triangle of the result is zeroed.
+    static func choleskyLower(n: Int, a: [Double]) -> [Double]? {
+        precondition(n >= 1 && a.count == n * n, "potrf: bad dimensions")
+        var uplo = CChar(UInt8(ascii: "L"))
+        var n32 = int32(n), lda = int32(n), info: Int32 = 0
+        var l = a
+        dpotrf_(&uplo, &n32, &l, &lda, &info, 1)
+        precondition(info >= 0, "dpotrf rejected argument \(-info) on validated input")
+        guard info == 0 else { return nil }
+        for j in 1..<Swift.max(n, 1) { for i in 0..<j { l[i + j * n] = 0 } }
+        return l
+    }
+}

@@ -1,0 +1,44 @@
+/// Why a model could not be fitted or used.
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The design or response holds NaN or ±∞.
+    case nonFiniteInput
+    /// The design has no rows, no columns, or only zeros.
+    case emptyDesign
+    /// Fewer observations than the model needs (parameters + 1, for a residual variance).
+    case tooFewObservations(model: String, needed: Int, available: Int)
+    /// A log model met a value that is zero or negative.
+    case nonPositiveForLog(month: Month, value: Double)
+    /// An exogenous regressor has no value for a month the model needs.
+    case missingRegressor(name: String, month: Month)
+    /// A model name that Outturn does not know.
+    case unknownModel(String)
+    /// A Fourier order outside 1 ... 6.
+    case fourierOrder(Int)
+    /// A prediction level outside (0, 100).
+    case level(Double)
+    /// A forecast horizon below 1 or above the supported maximum.
+    case horizon(Int, maximum: Int)
+    /// The as-of month lies after the series' last observation.
+    case asOfAfterData(asOf: Month, lastObservation: Month)
+
+    public var description: String {
+        switch self {
+        case .nonFiniteInput: "the data hold a value that is not a finite number"
+        case .emptyDesign: "the model has no usable column: every regressor is zero on the observed months"
+        case .tooFewObservations(let model, let needed, let available):
+            "model \(model) needs at least \(needed) observed months, but only \(available) are available"
+        case .nonPositiveForLog(let month, let value):
+            "a log model needs positive values, but \(month) is \(value); drop log() from the model"
+        case .missingRegressor(let name, let month):
+            "regressor '\(name)' has no value for \(month); give its value for every fitted and forecast month"
+        case .unknownModel(let name):
+            "unknown model '\(name)'; use auto, level, trend, season, trend+season, trend+fourierK (K = 1...6), "
+                + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, joined by '+', optionally inside log(...)"
+        case .fourierOrder(let k): "Fourier order \(k) is outside 1...6"
+        case .level(let level): "prediction level \(level) must lie strictly between 0 and 100"
+        case .horizon(let h, let maximum): "horizon \(h) must be between 1 and \(maximum) months"
+        case .asOfAfterData(let asOf, let last):
+            "as-of month \(asOf) is after the last observation (\(last)); use \(last) or earlier"
+        }
+    }
+}

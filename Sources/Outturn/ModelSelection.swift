@@ -1,0 +1,88 @@
+/// Which model to fit: a named one, or an automatic choice.
+public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
+    /// The lowest AICc among `trend+season`, `season`, `trend` and `level` that the history supports.
+    case auto
+    /// A given model (still subject to the short-history rule of ``ModelSelection``).
+    case fixed(ModelSpec)
+
+    /// Parses `auto` or a model name (see ``ModelSpec/init(parsing:)``).
+    public init(parsing name: String) throws(ModelError) {
+        self = name == "auto" ? .auto : .fixed(try ModelSpec(parsing: name))
+    }
+
+    public var description: String {
+        switch self {
+        case .auto: "auto"
+        case .fixed(let model): model.description
+        }
+    }
+}
+
+/// The model actually fitted to a history, and one line saying why.
+///
+/// Short-history rule: seasonal terms need at least ``minimumSeasonalHistory`` observed months
+/// (two full years); with fewer they are dropped, and a model that still has more parameters
+/// than the months can carry falls back to `level` (plus any interventions). The reason names
+/// every such change.
+public struct ModelSelection: Sendable {
+    /// The fitted model.
+    public let fit: ModelFit
+    /// One line: what was chosen and why (e.g. "auto: lowest AICc of trend+season, season, …").
+    public let reason: String
+
+    /// Two full years: the least history from which month-of-year effects are estimated.
+    public static let minimumSeasonalHistory = 24
+
+    /// Fits the chosen model to `history`.
+    /// - Parameters:
+    ///   - extraTerms: terms added to whatever model is chosen (e.g. a 2020 step intervention).
+    /// - Throws: ``ModelError`` when no candidate can be fitted; for too few observations, the
+    ///   error names the smallest model that was tried.
+    public init(history: MonthlySeries, choice: ModelChoice, extraTerms: [ModelSpec.Term] = [],
+                regressors: [String: MonthlySeries] = [:]) throws(ModelError) {
+        let observed = history.values.lazy.filter { $0 != nil }.count
+        let seasonal = observed >= Self.minimumSeasonalHistory
+        let shortNote = "\(observed) observed months (< \(Self.minimumSeasonalHistory)): no seasonal terms"
+        func attempt(_ model: ModelSpec) throws(ModelError) -> ModelFit {
+            try ModelFit(series: history, model: model, regressors: regressors)
+        }
+
+        switch choice {
+        case .auto:
+            let candidates = (seasonal ? [ModelSpec.trendSeason, .season, .trend, .level] : [.trend, .level])
+                .map { $0.adding(extraTerms) }
+            var fits: [ModelFit] = []
+            var lastError: ModelError?
+            for candidate in candidates {
+                do { fits.append(try attempt(candidate)) } catch { lastError = error }
+            }
+            guard let best = fits.min(by: { $0.aicc < $1.aicc }) else {
+                throw lastError ?? .emptyDesign
+            }
+            let compared = fits.map { "\($0.model) \(formatCriterion($0.aicc))" }.joined(separator: ", ")
+            fit = best
+            reason = "auto: lowest AICc (\(compared))" + (seasonal ? "" : "; \(shortNote)")
+
+        case .fixed(let requested):
+            let model = requested.adding(extraTerms)
+            var notes: [String] = []
+            var candidate = model
+            if candidate.hasSeasonality && !seasonal {
+                candidate = candidate.withoutSeasonality
+                notes.append(shortNote)
+            }
+            do {
+                fit = try attempt(candidate)
+            } catch .tooFewObservations where candidate != ModelSpec.level.adding(extraTerms) {
+                let fallback = ModelSpec.level.adding(extraTerms)
+                fit = try attempt(fallback)
+                notes.append("too few months for \(candidate): fell back to \(fallback)")
+            }
+            reason = notes.isEmpty ? "as requested" : "requested \(model); " + notes.joined(separator: "; ")
+        }
+    }
+}
+
+private func formatCriterion(_ value: Double) -> String {
+    value.isFinite ? String(Int(value.rounded())) : "∞"
+}

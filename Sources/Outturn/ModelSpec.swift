@@ -1,0 +1,120 @@
+/// A regression model for a monthly series: which terms, and whether it is fitted on log values.
+///
+/// Names follow a small grammar, the same in the library and the CLI:
+/// `level`, `trend`, `season`, `fourierK`, `stepYYYY-MM`… joined by `+`, optionally inside `log(…)`:
+/// `trend+season`, `log(trend+fourier2)`, `trend+season+step@2020-02`. An intercept is always
+/// included. `trend+season` is R's `tslm(y ~ trend + season)`.
+public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
+    /// One regression term.
+    public enum Term: Hashable, Sendable {
+        /// A linear trend in months (t = 1 at the first fitted month; centred internally).
+        case trend
+        /// Month-of-year dummies, January the baseline (R's `season2` … `season12`).
+        case season
+        /// K sine/cosine pairs of the calendar month, K = 1 … 6 (the sixth sine vanishes).
+        case fourier(Int)
+        /// A step, pulse or ramp starting at a named month.
+        case intervention(Intervention)
+        /// An exogenous regressor, supplied by name with values for fitted and forecast months.
+        case regressor(String)
+    }
+
+    /// The terms after the intercept, in the order their columns appear.
+    public let terms: [Term]
+    /// Fit on log values: forecasts are back-transformed medians (see ``YearEndProjection``).
+    public let isLog: Bool
+
+    /// Creates a model from its terms.
+    /// - Throws: ``ModelError/fourierOrder(_:)`` for K outside 1 … 6.
+    public init(terms: [Term], isLog: Bool = false) throws(ModelError) {
+        for case .fourier(let k) in terms where !(1...6).contains(k) { throw .fourierOrder(k) }
+        self.terms = terms
+        self.isLog = isLog
+    }
+
+    /// Parses a model name such as `trend+season` or `log(trend+season+step@2020-02)`.
+    /// - Throws: ``ModelError/unknownModel(_:)`` or ``ModelError/fourierOrder(_:)``.
+    public init(parsing name: String) throws(ModelError) {
+        var body = Substring(name.filter { !$0.isWhitespace })
+        var isLog = false
+        if body.hasPrefix("log("), body.hasSuffix(")") {
+            isLog = true
+            body = body.dropFirst(4).dropLast()
+        }
+        guard !body.isEmpty else { throw .unknownModel(name) }
+        var terms: [Term] = []
+        for part in body.split(separator: "+", omittingEmptySubsequences: false) {
+            switch part {
+            case "level", "intercept": continue
+            case "trend": terms.append(.trend)
+            case "season": terms.append(.season)
+            default:
+                if part.hasPrefix("fourier"), let k = Int(part.dropFirst(7)) {
+                    terms.append(.fourier(k))
+                } else if let intervention = try? Intervention(parsing: part) {
+                    terms.append(.intervention(intervention))
+                } else if part.hasPrefix("x:"), part.count > 2 {
+                    terms.append(.regressor(String(part.dropFirst(2))))
+                } else {
+                    throw .unknownModel(name)
+                }
+            }
+        }
+        guard Set(terms).count == terms.count else { throw .unknownModel(name) }
+        try self.init(terms: terms, isLog: isLog)
+    }
+
+    /// The same model with `extra` terms appended (those already present are skipped).
+    public func adding(_ extra: [Term]) -> ModelSpec {
+        // Appending terms keeps every invariant the initialiser checked.
+        ModelSpec(checkedTerms: terms + extra.filter { !terms.contains($0) }, isLog: isLog)
+    }
+
+    /// The same model without seasonal terms (for histories too short to estimate them).
+    var withoutSeasonality: ModelSpec {
+        ModelSpec(checkedTerms: terms.filter { !$0.isSeasonal }, isLog: isLog)
+    }
+
+    private init(checkedTerms: [Term], isLog: Bool) {
+        terms = checkedTerms
+        self.isLog = isLog
+    }
+
+    var hasSeasonality: Bool { terms.contains(where: \.isSeasonal) }
+
+    /// The model's name in the grammar above.
+    public var description: String {
+        let parts = terms.map(\.name)
+        let body = parts.isEmpty ? "level" : parts.joined(separator: "+")
+        return isLog ? "log(\(body))" : body
+    }
+
+    /// `level`: the mean of the series.
+    public static let level = ModelSpec(checkedTerms: [], isLog: false)
+    /// `trend`: a straight line.
+    public static let trend = ModelSpec(checkedTerms: [.trend], isLog: false)
+    /// `season`: a constant seasonal pattern.
+    public static let season = ModelSpec(checkedTerms: [.season], isLog: false)
+    /// `trend+season`: R's `tslm(y ~ trend + season)`.
+    public static let trendSeason = ModelSpec(checkedTerms: [.trend, .season], isLog: false)
+}
+
+extension ModelSpec.Term {
+    var isSeasonal: Bool {
+        switch self {
+        case .season, .fourier: true
+        default: false
+        }
+    }
+
+    /// The term's part of a model name.
+    var name: String {
+        switch self {
+        case .trend: "trend"
+        case .season: "season"
+        case .fourier(let k): "fourier\(k)"
+        case .intervention(let intervention): intervention.description
+        case .regressor(let name): "x:\(name)"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// A calendar month, such as 2020-08.
+///
+/// Months are ordered and support arithmetic, so a series' calendar can be walked without
+/// dates or time zones. The text form is `YYYY-MM` with a four-digit year and a two-digit month.
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The calendar year, 1 ... 9999.
+    public let year: Int
+    /// The month of the year, 1 (January) ... 12 (December).
+    public let month: Int
+
+    /// Creates a month.
+    /// - Throws: ``MonthError/outOfRange(year:month:)`` unless 1 ≤ year ≤ 9999 and 1 ≤ month ≤ 12.
+    public init(year: Int, month: Int) throws(MonthError) {
+        guard (1...9999).contains(year), (1...12).contains(month) else {
+            throw .outOfRange(year: year, month: month)
+        }
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses the strict text form `YYYY-MM` (e.g. `2020-08`).
+    ///
+    /// `2020-8`, `20-08`, `2020/08` and `2020-13` are rejected: a lenient parser would
+    /// silently misplace an analyst's row.
+    /// - Throws: ``MonthError/malformed(_:)`` or ``MonthError/outOfRange(year:month:)``.
+    public init(parsing text: some StringProtocol) throws(MonthError) {
+        let bytes = Array(text.utf8)
+        func digit(_ byte: UInt8) -> Int? { (48...57).contains(byte) ? Int(byte - 48) : nil }
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              let y0 = digit(bytes[0]), let y1 = digit(bytes[1]), let y2 = digit(bytes[2]),
+              let y3 = digit(bytes[3]), let m0 = digit(bytes[5]), let m1 = digit(bytes[6])
+        else { throw .malformed(String(text)) }
+        try self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1)
+    }
+
+    /// Months since January of year 0; consecutive months differ by one.
+    var ordinal: Int { year * 12 + (month - 1) }
+
+    init(ordinal: Int) {
+        year = ordinal / 12
+        month = ordinal % 12 + 1
+    }
+
+    /// The month `count` months later (earlier when negative).
+    ///
+    /// - Precondition: the result lies in years 1 ... 9999.
+    public func advanced(by count: Int) -> Month {
+        let result = Month(ordinal: ordinal + count)
+        precondition((1...9999).contains(result.year), "month arithmetic left years 1...9999")
+        return result
+    }
+
+    /// The number of months from `self` to `other` (positive when `other` is later).
+    public func distance(to other: Month) -> Int { other.ordinal - ordinal }
+
+    /// January of this month's year.
+    public var january: Month { Month(ordinal: year * 12) }
+
+    public static func < (lhs: Month, rhs: Month) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// `YYYY-MM`.
+    public var description: String {
+        let y = String(year), m = String(month)
+        return String(repeating: "0", count: 4 - y.count) + y + "-" + (month < 10 ? "0" : "") + m
+    }
+}
+
+/// Why a month could not be made.
+public enum MonthError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text is not of the form `YYYY-MM`.
+    case malformed(String)
+    /// The year or month is outside the calendar (e.g. month 13).
+    case outOfRange(year: Int, month: Int)
+
+    public var description: String {
+        switch self {
+        case .malformed(let text):
+            "'\(text)' is not a month; write it as YYYY-MM, e.g. 2020-08"
+        case .outOfRange(let year, let month):
+            "\(year)-\(month) is not a calendar month; the month must be 01 to 12 and the year 0001 to 9999"
+        }
+    }
+}

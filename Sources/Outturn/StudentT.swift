@@ -1,0 +1,96 @@
+import Foundation
+
+/// Student's t distribution with ν degrees of freedom: the distribution of a projection's error
+/// when σ is estimated from ν residual degrees of freedom.
+///
+/// Written here rather than taken from a package because none of the available ones
+/// (swift-numerics among them) provides the incomplete beta function.
+struct StudentT: Sendable {
+    let degreesOfFreedom: Double
+
+    init(degreesOfFreedom: Double) {
+        precondition(degreesOfFreedom > 0, "degrees of freedom must be positive")
+        self.degreesOfFreedom = degreesOfFreedom
+    }
+
+    /// P(T > t) for t ≥ 0, computed without cancellation: ½·I_{ν/(ν+t²)}(ν/2, ½).
+    func upperTail(_ t: Double) -> Double {
+        precondition(t >= 0)
+        if t.isInfinite { return 0 }
+        let nu = degreesOfFreedom
+        return 0.5 * regularizedIncompleteBeta(x: nu / (nu + t * t), a: nu / 2, b: 0.5)
+    }
+
+    /// P(T ≤ t).
+    func cdf(_ t: Double) -> Double {
+        if t.isNaN { return .nan }
+        return t >= 0 ? 1 - upperTail(t) : upperTail(-t)
+    }
+
+    /// The density at t.
+    func pdf(_ t: Double) -> Double {
+        let nu = degreesOfFreedom
+        let logNormaliser = lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * log(nu * Double.pi)
+        return exp(logNormaliser - (nu + 1) / 2 * log1p(t * t / nu))
+    }
+
+    /// The t with P(T ≤ t) = p, for 0 < p < 1.
+    func quantile(_ p: Double) -> Double {
+        precondition(p > 0 && p < 1, "probability must lie in (0, 1)")
+        if p == 0.5 { return 0 }
+        // Solve upperTail(t) = tail for t > 0 and use symmetry; tail stays small and exact.
+        let tail = p > 0.5 ? 1 - p : p
+        var low = 0.0, high = 1.0
+        while upperTail(high) > tail { low = high; high *= 2 }
+        var t = (low + high) / 2
+        for _ in 0..<200 {
+            let gap = upperTail(t) - tail           // decreasing in t
+            if gap == 0 { break }
+            if gap > 0 { low = t } else { high = t }
+            // Newton on the tail, kept inside the bracket; bisection when it would leave it.
+            let newton = t + gap / pdf(t)
+            let next = (newton > low && newton < high) ? newton : (low + high) / 2
+            if abs(next - t) <= 1e-15 * max(1, abs(t)) { t = next; break }
+            t = next
+        }
+        return p > 0.5 ? t : -t
+    }
+}
+
+/// I_x(a, b), the regularized incomplete beta function, by Lentz's continued fraction
+/// (Numerical Recipes §6.4), switching to 1 − I_{1−x}(b, a) where that converges faster.
+func regularizedIncompleteBeta(x: Double, a: Double, b: Double) -> Double {
+    precondition(a > 0 && b > 0 && x >= 0 && x <= 1)
+    if x == 0 { return 0 }
+    if x == 1 { return 1 }
+    let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)
+    if x < (a + 1) / (a + b + 2) {
+        return exp(logFront) * betaContinuedFraction(x: x, a: a, b: b) / a
+    }
+    return 1 - exp(logFront) * betaContinuedFraction(x: 1 - x, a: b, b: a) / b
+}
+
+private func betaContinuedFraction(x: Double, a: Double, b: Double) -> Double {
+    let tiny = 1e-300
+    var c = 1.0
+    var d = 1 - (a + b) * x / (a + 1)
+    if abs(d) < tiny { d = tiny }
+    d = 1 / d
+    var result = d
+    for m in 1...10_000 {
+        let m = Double(m), m2 = 2 * m
+        var numerator = m * (b - m) * x / ((a + m2 - 1) * (a + m2))
+        d = 1 + numerator * d; if abs(d) < tiny { d = tiny }
+        c = 1 + numerator / c; if abs(c) < tiny { c = tiny }
+        d = 1 / d
+        result *= d * c
+        numerator = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))
+        d = 1 + numerator * d; if abs(d) < tiny { d = tiny }
+        c = 1 + numerator / c; if abs(c) < tiny { c = tiny }
+        d = 1 / d
+        let step = d * c
+        result *= step
+        if abs(step - 1) < 1e-16 { break }
+    }
+    return result
+}
