@@ -135,3 +135,11 @@ public struct ModelFit: Sendable {
                                sigma: sigma, degreesOfFreedom: degreesOfFreedom)
     }
 }
+
+extension ModelFit {
+    /// P(|T| > |t|) for T ~ t with the fit's residual degrees of freedom: the p-value of a
+    /// coefficient's t statistic, as in R's `summary(lm)`.
+    public func twoSidedPValue(_ t: Double) -> Double {
+        2 * StudentT(degreesOfFreedom: Double(degreesOfFreedom)).upperTail(abs(t))
+    }
+}

@@ -19,7 +19,9 @@ import Foundation
 public struct YearEndProjection: Sendable {
     /// The state of a target.
     ///
-    /// `met`/`missed` when the whole year is observed; otherwise from P(target met):
+    /// `met`/`missed` when the observed months settle it: the whole year is observed, or a
+    /// `max` (`min`) has already passed a lower (upper) bound one way or the other. Otherwise from
+    /// P(target met):
     /// `onTrack` at 0.8 or more, `atRisk` from 0.2 up to 0.8, `offTrack` below 0.2.
     public enum Status: String, Sendable, Codable, CaseIterable {
         case met
@@ -125,9 +127,14 @@ public struct YearEndProjection: Sendable {
         value = outcome.value
         standardError = outcome.standardError
         intervals = outcome.intervals
-        probability = outcome.probability
-        status = Status(probability: outcome.probability)
         method = outcome.method
+        if let settled = target.settledEarly(by: observedValues) {
+            probability = settled ? 1 : 0
+            status = settled ? .met : .missed
+        } else {
+            probability = outcome.probability
+            status = Status(probability: outcome.probability)
+        }
     }
 
     private struct Outcome {
@@ -207,6 +214,25 @@ public struct YearEndProjection: Sendable {
         case .last: return decemberOpen ? target.threshold : nil
         case .min, .max: return target.threshold
         }
+    }
+}
+
+extension Target {
+    /// Whether the observed months alone already decide the target, whatever the rest of the year
+    /// brings: a year's maximum can only rise and its minimum only fall. `nil` when undecided.
+    func settledEarly(by observed: [Double]) -> Bool? {
+        switch aggregate {
+        case .max:
+            guard let peak = observed.max() else { return nil }
+            if !comparator.isUpperBound, comparator.isMet(peak, threshold: threshold) { return true }
+            if comparator.isUpperBound, !comparator.isMet(peak, threshold: threshold) { return false }
+        case .min:
+            guard let trough = observed.min() else { return nil }
+            if comparator.isUpperBound, comparator.isMet(trough, threshold: threshold) { return true }
+            if !comparator.isUpperBound, !comparator.isMet(trough, threshold: threshold) { return false }
+        case .sum, .mean, .last: break
+        }
+        return nil
     }
 }
 

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Outturn
+import OutturnIO
+
+/// Options shared by the commands that fit a model.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, help: "Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '+'.")
+    var model: String = "auto"
+
+    @Option(name: .long, help: ArgumentHelp("Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.", valueName: "term"))
+    var intervention: [String] = []
+
+    @Option(name: .long, help: "Prediction interval level in percent. Repeatable.")
+    var level: [Double] = []
+
+    func choice() throws -> ModelChoice {
+        do { return try ModelChoice(parsing: model) } catch {
+            throw InputError(file: nil, field: "--model", message: error.description)
+        }
+    }
+
+    func extraTerms() throws -> [ModelSpec.Term] {
+        try intervention.map { text in
+            do { return .intervention(try Intervention(parsing: text)) } catch {
+                throw InputError(file: nil, field: "--intervention",
+                                 message: "'\(text)' is not an intervention; write step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM")
+            }
+        }
+    }
+
+    func levels() throws -> [Double] {
+        let levels = level.isEmpty ? [80, 95] : level
+        for value in levels where !(value > 0 && value < 100) {
+            throw InputError(file: nil, field: "--level", message: "\(value) must lie strictly between 0 and 100 (percent)")
+        }
+        return levels
+    }
+}
+
+/// Where and how a report is written.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    /// Writes the finished text; nothing is written before the whole report exists.
+    func emit(_ text: String, inputs: [String]) throws {
+        if let output {
+            try OutputFile.write(text, to: output, inputs: inputs)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Parses `--as-of`.
+func parseAsOf(_ text: String?) throws -> Month? {
+    guard let text else { return nil }
+    do { return try Month(parsing: text) } catch {
+        throw InputError(file: nil, field: "--as-of", message: error.description)
+    }
+}
+
+/// The series of `indicator` in `dataset`, or an error that lists what is there.
+func series(_ indicator: String, in dataset: Dataset) throws -> MonthlySeries {
+    guard let series = dataset.series(indicator) else {
+        let known = dataset.entries.prefix(10).map(\.indicator).joined(separator: ", ")
+        throw InputError(file: nil, field: "--indicator",
+                         message: "'\(indicator)' is not in \(dataset.file); it holds \(known)\(dataset.entries.count > 10 ? ", …" : "")")
+    }
+    return series
+}
+
+/// Cuts a series at `--as-of`, checking the month lies within the data.
+func history(_ series: MonthlySeries, asOf: Month?, dataset: Dataset) throws -> MonthlySeries {
+    guard let asOf else { return series }
+    guard asOf <= series.end else {
+        throw InputError(file: nil, field: "--as-of",
+                         message: "\(asOf) is after the last observation (\(series.end)) in \(dataset.file)")
+    }
+    guard let cut = series.through(asOf) else {
+        throw InputError(file: nil, field: "--as-of",
+                         message: "\(asOf) is before the first observation (\(series.start)) in \(dataset.file)")
+    }
+    return cut
+}

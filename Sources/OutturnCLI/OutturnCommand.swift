@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct OutturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outturn",
+        abstract: "Projects where monthly indicators will end the year against their targets.",
+        discussion: """
+            Observations are a CSV file, long form (indicator,month,value) or wide form
+            (month,<indicator>,…), months as YYYY-MM. Targets are CSV or JSON with
+            indicator,year,aggregate,comparator,threshold[,name,unit].
+            """,
+        version: "0.1.0",
+        subcommands: [Project.self, Forecast.self, Fit.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// Runs `body`; an Outturn error is printed to standard error as `outturn: error: …` and ends the
+/// command with exit status 1, before anything was written to standard output.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("outturn: error: \(error)\n".utf8))
+        throw ExitCode.failure
+    }
+}

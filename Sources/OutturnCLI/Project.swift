@@ -1,0 +1,51 @@
+import ArgumentParser
+import Outturn
+import OutturnIO
+
+struct Project: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Project every target's year-end value, interval and probability of being met.")
+
+    @Argument(help: "Observations CSV (long or wide form).")
+    var observations: String
+
+    @Option(name: .long, help: "Targets file (CSV or JSON).")
+    var targets: String
+
+    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM); default: the last observed month in the file.")
+    var asOf: String?
+
+    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            let levels = try modelOptions.levels()
+            let choice = try modelOptions.choice()
+            let extraTerms = try modelOptions.extraTerms()
+            let requestedAsOf = try parseAsOf(asOf)
+            let dataset = try ObservationsFile.read(path: observations)
+            let targetsFile = try TargetsFile.read(path: targets)
+            try targetsFile.checkIndicators(in: dataset)
+            // Checked above: the file holds at least one observed month.
+            let lastMonth = dataset.lastMonth!
+            if let requestedAsOf, requestedAsOf > lastMonth {
+                throw InputError(file: nil, field: "--as-of",
+                                 message: "\(requestedAsOf) is after the data end (\(lastMonth)) in \(observations); use \(lastMonth) or earlier")
+            }
+            let asOf = requestedAsOf ?? lastMonth
+            var projections: [YearEndProjection] = []
+            for (index, target) in targetsFile.targets.enumerated() {
+                let series = dataset.series(target.indicator)!
+                do {
+                    projections.append(try YearEndProjection(series: series, target: target, asOf: asOf, model: choice,
+                                                             levels: levels, extraTerms: extraTerms))
+                } catch {
+                    throw targetsFile.error(at: index, message: "\(target.indicator): \(error)")
+                }
+            }
+            let report = ProjectionReport(asOf: asOf, levels: levels, projections: projections)
+            try outputOptions.emit(report.rendered(outputOptions.format), inputs: [observations, targets])
+        }
+    }
+}

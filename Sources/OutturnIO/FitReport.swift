@@ -1,0 +1,60 @@
+import Foundation
+import Outturn
+
+/// A fitted model's summary, laid out like R's `summary(lm)`.
+public struct FitReport: Sendable {
+    public let indicator: String
+    public let selection: ModelSelection
+
+    public init(indicator: String, selection: ModelSelection) {
+        self.indicator = indicator
+        self.selection = selection
+    }
+
+    public func rendered(_ format: OutputFormat) -> String {
+        let fit = selection.fit
+        switch format {
+        case .json:
+            return JSONValue.object([("indicator", .string(indicator)),
+                                     ("model", modelSummary(selection, coefficients: true))]).rendered() + "\n"
+        case .csv:
+            return (["term,estimate,standard_error,t_value,p_value"] + fit.coefficients.map { c in
+                let (t, p) = statistic(c, fit: fit)
+                return [csvField(c.term), formatExact(c.estimate), formatExact(c.standardError),
+                        formatExact(t), formatExact(p)].joined(separator: ",")
+            }).joined(separator: "\n") + "\n"
+        case .table, .markdown:
+            var table = TextTable(columns: [("Term", .left), ("Estimate", .right), ("Std. Error", .right),
+                                            ("t value", .right), ("Pr(>|t|)", .right)])
+            for c in fit.coefficients {
+                let (t, p) = statistic(c, fit: fit)
+                table.append([c.term, c.estimate.map(significant) ?? "aliased",
+                              c.standardError.map(significant) ?? "–",
+                              t.map { String(format: "%.3f", $0) } ?? "–",
+                              p.map { $0 < 2e-16 ? "<2e-16" : String(format: "%.3g", $0) } ?? "–"])
+            }
+            let span = "\(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)"
+            let lines = [
+                "\(indicator): \(fit.model), fitted to \(span)",
+                "Chosen: \(selection.reason)",
+                "",
+                format == .markdown ? table.markdown() : table.rendered(),
+                "Residual standard error: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
+                "Multiple R-squared: \(fit.rSquared.map { String(format: "%.4f", $0) } ?? "–"),"
+                    + " Adjusted R-squared: \(fit.adjustedRSquared.map { String(format: "%.4f", $0) } ?? "–")",
+                "Log-likelihood: \(significant(fit.logLikelihood)), AIC: \(significant(fit.aic)),"
+                    + " AICc: \(significant(fit.aicc)), BIC: \(significant(fit.bic))",
+            ]
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// t = estimate / SE and its two-sided p-value on ν degrees of freedom.
+    private func statistic(_ c: ModelFit.Coefficient, fit: ModelFit) -> (Double?, Double?) {
+        guard let estimate = c.estimate, let se = c.standardError, se > 0 else { return (nil, nil) }
+        let t = estimate / se
+        return (t, fit.twoSidedPValue(t))
+    }
+}
+
+private func significant(_ value: Double) -> String { String(format: "%.6g", value) }

@@ -1,0 +1,46 @@
+import Outturn
+
+/// Month-by-month forecasts of one indicator.
+public struct ForecastReport: Sendable {
+    public let indicator: String
+    public let selection: ModelSelection
+    public let forecasts: [MonthForecast]
+    public let levels: [Double]
+
+    public init(indicator: String, selection: ModelSelection, forecasts: [MonthForecast], levels: [Double]) {
+        self.indicator = indicator
+        self.selection = selection
+        self.forecasts = forecasts
+        self.levels = levels
+    }
+
+    public func rendered(_ format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return JSONValue.object([
+                ("indicator", .string(indicator)),
+                ("model", modelSummary(selection, coefficients: true)),
+                ("forecasts", .array(forecasts.map {
+                    .object([("month", .string($0.month.description)), ("value", .number($0.value)),
+                             ("standardError", .number($0.standardError)), ("intervals", intervals($0.intervals))])
+                })),
+            ]).rendered() + "\n"
+        case .csv:
+            var header = ["month", "value", "standard_error"]
+            for level in levels { header += ["lower_\(formatLevel(level))", "upper_\(formatLevel(level))"] }
+            return ([header.joined(separator: ",")] + forecasts.map { f in
+                ([f.month.description, formatExact(f.value), formatExact(f.standardError)]
+                 + f.intervals.flatMap { [formatExact($0.lower), formatExact($0.upper)] }).joined(separator: ",")
+            }).joined(separator: "\n") + "\n"
+        case .table, .markdown:
+            var table = TextTable(columns: [("Month", .left), ("Forecast", .right)]
+                                  + levels.map { ("\(formatLevel($0))% interval", .right) })
+            for f in forecasts {
+                table.append([f.month.description, formatForReading(f.value)]
+                             + f.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" })
+            }
+            let title = "\(indicator): \(selection.fit.model) (\(selection.reason))"
+            return format == .markdown ? "**\(title)**\n\n" + table.markdown() : title + "\n\n" + table.rendered()
+        }
+    }
+}

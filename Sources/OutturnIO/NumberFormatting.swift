@@ -1,0 +1,46 @@
+import Foundation
+
+/// Numbers for people: about four significant figures, thousands grouped with commas
+/// (`11,489`, `5,048`, `44.00`, `0.1234`). Machine formats (JSON, CSV) keep full precision.
+func formatForReading(_ value: Double) -> String {
+    guard value.isFinite else { return "–" }
+    let magnitude = abs(value)
+    let decimals = magnitude == 0 ? 2 : min(4, max(0, 3 - Int(log10(magnitude).rounded(.down))))
+    let fixed = String(format: "%.\(decimals)f", magnitude)
+    let parts = fixed.split(separator: ".", maxSplits: 1)
+    var integer = String(parts[0])
+    var grouped = ""
+    while integer.count > 3 {
+        grouped = "," + integer.suffix(3) + grouped
+        integer.removeLast(3)
+    }
+    grouped = integer + grouped
+    let sign = value < 0 && fixed.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+    return sign + grouped + (parts.count > 1 ? "." + parts[1] : "")
+}
+
+/// A probability as a percentage; `<1%` and `>99%` where rounding would claim certainty.
+func formatProbability(_ p: Double) -> String {
+    if p == 0 || p == 1 { return "\(Int(p * 100))%" }
+    if p < 0.01 { return "<1%" }
+    if p > 0.99 { return ">99%" }
+    return "\(Int((p * 100).rounded()))%"
+}
+
+/// A level such as 80 or 97.5 without a needless `.0`.
+func formatLevel(_ level: Double) -> String {
+    level == level.rounded() ? String(Int(level)) : "\(level)"
+}
+
+/// Full precision for CSV: the shortest text that reads back as the same Double.
+func formatExact(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "" }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+}
+
+/// Quotes a CSV field when it holds a comma, quote or line break.
+func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}

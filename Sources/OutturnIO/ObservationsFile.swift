@@ -1,0 +1,171 @@
+import Foundation
+import Outturn
+
+/// Reads monthly observations from CSV.
+///
+/// Two layouts, told apart by the header:
+/// - **long**: `indicator,month,value` (in any column order), one row per indicator and month;
+/// - **wide**: `month,<indicator>,<indicator>,…`, one row per month.
+///
+/// `month` is `YYYY-MM`; an empty value is a missing month. Within an indicator months must
+/// ascend and appear once. UTF-8 with or without BOM; indicator names may be Chinese.
+public enum ObservationsFile {
+    /// Reads and validates the file at `path`.
+    /// - Throws: ``InputError`` naming the file, line and field of the first problem.
+    public static func read(path: String) throws(InputError) -> Dataset {
+        try parse(try readFile(path), file: path)
+    }
+
+    /// Parses CSV `data`; `file` names it in errors.
+    public static func parse(_ data: Data, file: String) throws(InputError) -> Dataset {
+        let records = try CSVReader.records(data, file: file)
+        guard let header = records.first else {
+            throw InputError(file: file, message: "the file is empty; it needs a header line and data")
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        if names.count == 1, names[0].contains(";") || names[0].contains("\t") {
+            throw InputError(file: file, line: header.line,
+                             message: "the header is not comma-separated (found ';' or a tab); save the file as comma-separated CSV")
+        }
+        guard records.count > 1 else {
+            throw InputError(file: file, line: header.line, message: "the file has a header but no data rows")
+        }
+        for record in records.dropFirst() where record.fields.count != names.count {
+            throw InputError(file: file, line: record.line,
+                             message: "the row has \(record.fields.count) fields but the header has \(names.count); "
+                                + "check for an extra or missing comma, or quote a field that contains a comma")
+        }
+        if Set(names) == ["indicator", "month", "value"], names.count == 3 {
+            return try parseLong(records, names: names, file: file)
+        }
+        if names.first == "month" {
+            return try parseWide(records, names: names, file: file)
+        }
+        let unknown = names.first { !["indicator", "month", "value"].contains($0) } ?? names.joined(separator: ",")
+        throw InputError(file: file, line: header.line, field: unknown,
+                         message: "unexpected header; use 'indicator,month,value' (long form) or 'month,<indicator>,…' (wide form)")
+    }
+
+    private struct Builder {
+        var firstLine: Int
+        var observations: [(month: Month, value: Double?, line: Int)] = []
+    }
+
+    private static func parseLong(_ records: [CSVRecord], names: [String], file: String) throws(InputError) -> Dataset {
+        // Force unwraps are safe: the caller checked the header holds exactly these names.
+        let indicatorColumn = names.firstIndex(of: "indicator")!
+        let monthColumn = names.firstIndex(of: "month")!
+        let valueColumn = names.firstIndex(of: "value")!
+        var order: [String] = []
+        var builders: [String: Builder] = [:]
+        for record in records.dropFirst() {
+            let indicator = record.fields[indicatorColumn].trimmingCharacters(in: .whitespaces)
+            guard !indicator.isEmpty else {
+                throw InputError(file: file, line: record.line, field: "indicator", message: "the indicator is empty")
+            }
+            let month = try parseMonth(record.fields[monthColumn], file: file, line: record.line)
+            let value = try parseValue(record.fields[valueColumn], file: file, line: record.line, field: "value")
+            if builders[indicator] == nil {
+                order.append(indicator)
+                builders[indicator] = Builder(firstLine: record.line)
+            }
+            try append(&builders[indicator]!, month: month, value: value, line: record.line,
+                       indicator: indicator, file: file)
+        }
+        return try finish(order: order, builders: builders, file: file)
+    }
+
+    private static func parseWide(_ records: [CSVRecord], names: [String], file: String) throws(InputError) -> Dataset {
+        let header = records[0]
+        let indicators = Array(names.dropFirst())
+        guard !indicators.isEmpty else {
+            throw InputError(file: file, line: header.line,
+                             message: "the wide form needs at least one indicator column after 'month'")
+        }
+        var seen: Set<String> = []
+        for (offset, name) in indicators.enumerated() {
+            guard !name.isEmpty else {
+                throw InputError(file: file, line: header.line, field: "column \(offset + 2)",
+                                 message: "the column has no indicator name")
+            }
+            guard seen.insert(name).inserted else {
+                throw InputError(file: file, line: header.line, field: name, message: "the indicator appears twice in the header")
+            }
+        }
+        var builders: [String: Builder] = [:]
+        for name in indicators { builders[name] = Builder(firstLine: header.line) }
+        for record in records.dropFirst() {
+            let month = try parseMonth(record.fields[0], file: file, line: record.line)
+            for (offset, name) in indicators.enumerated() {
+                let value = try parseValue(record.fields[offset + 1], file: file, line: record.line, field: name)
+                try append(&builders[name]!, month: month, value: value, line: record.line, indicator: name, file: file)
+            }
+        }
+        return try finish(order: indicators, builders: builders, file: file)
+    }
+
+    private static func append(_ builder: inout Builder, month: Month, value: Double?, line: Int,
+                               indicator: String, file: String) throws(InputError) {
+        if let previous = builder.observations.last {
+            if previous.month == month {
+                throw InputError(file: file, line: line, field: "month",
+                                 message: "\(indicator) has \(month) twice (also on line \(previous.line)); keep one row per month")
+            }
+            if previous.month > month {
+                let earlier = builder.observations.first { $0.month == month }
+                if let earlier {
+                    throw InputError(file: file, line: line, field: "month",
+                                     message: "\(indicator) has \(month) twice (also on line \(earlier.line)); keep one row per month")
+                }
+                throw InputError(file: file, line: line, field: "month",
+                                 message: "\(indicator)'s months are out of order: \(month) follows \(previous.month) (line \(previous.line)); sort the rows by month")
+            }
+        }
+        builder.observations.append((month, value, line))
+    }
+
+    private static func finish(order: [String], builders: [String: Builder], file: String) throws(InputError) -> Dataset {
+        var entries: [Dataset.Entry] = []
+        for indicator in order {
+            let builder = builders[indicator]!
+            let pairs = builder.observations.compactMap { o in o.value.map { (month: o.month, value: $0) } }
+            do {
+                entries.append(.init(indicator: indicator, series: try MonthlySeries(observations: pairs)))
+            } catch {
+                throw InputError(file: file, line: builder.firstLine, field: "value",
+                                 message: "\(indicator) has no observed value; give at least one month a number")
+            }
+        }
+        return Dataset(file: file, entries: entries)
+    }
+
+    static func parseMonth(_ text: String, file: String, line: Int) throws(InputError) -> Month {
+        do {
+            return try Month(parsing: text)
+        } catch {
+            throw InputError(file: file, line: line, field: "month", message: error.description)
+        }
+    }
+
+    private static func parseValue(_ text: String, file: String, line: Int, field: String) throws(InputError) -> Double? {
+        if text.isEmpty { return nil }
+        guard let value = parseDecimal(text) else {
+            throw InputError(file: file, line: line, field: field, message: numberAdvice(text))
+        }
+        return value
+    }
+}
+
+/// Reads a whole file, with an ``InputError`` that names it when it cannot be read.
+func readFile(_ path: String) throws(InputError) -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw InputError(file: path, message: "no such file")
+    }
+    guard !isDirectory.boolValue else { throw InputError(file: path, message: "is a folder, not a file") }
+    do {
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        throw InputError(file: path, message: "cannot be read (\(error.localizedDescription))")
+    }
+}

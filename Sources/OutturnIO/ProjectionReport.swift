@@ -1,0 +1,149 @@
+import Outturn
+
+/// The year-end projections of many targets as of one month, rendered for people or programs.
+public struct ProjectionReport: Sendable {
+    public let asOf: Month
+    public let levels: [Double]
+    public let projections: [YearEndProjection]
+
+    public init(asOf: Month, levels: [Double], projections: [YearEndProjection]) {
+        self.asOf = asOf
+        self.levels = levels
+        self.projections = projections
+    }
+
+    /// The report in `format`.
+    public func rendered(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: table().rendered() + footnote()
+        case .markdown: table().markdown()
+        case .json: json().rendered() + "\n"
+        case .csv: csv()
+        }
+    }
+
+    private func table() -> TextTable {
+        var table = TextTable(columns: [("Indicator", .left), ("Year", .right), ("Target", .left),
+                                        ("So far", .right), ("Projected", .right)]
+                              + levels.map { ("\(formatLevel($0))% interval", .right) }
+                              + [("P(met)", .right), ("Status", .left), ("Pace needed", .right), ("Model", .left)])
+        for p in projections {
+            let target = p.target
+            let unit = target.unit.map { " \($0)" } ?? ""
+            let soFar = p.yearToDate.map { "\(formatForReading($0)) (\(p.observedMonths.count) mo)" } ?? "–"
+            table.append([
+                target.name ?? target.indicator,
+                String(target.year),
+                "\(target.aggregate.rawValue) \(symbol(target.comparator)) \(formatForReading(target.threshold))\(unit)",
+                soFar,
+                formatForReading(p.value),
+            ] + p.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" } + [
+                formatProbability(p.probability),
+                p.status.rawValue,
+                p.requiredPace.map { "\(formatForReading($0))/mo" } ?? "–",
+                p.selection.map { $0.fit.model.description } ?? "observed",
+            ])
+        }
+        return table
+    }
+
+    private func footnote() -> String {
+        "\nAs of \(asOf). Status: on track if P(met) ≥ 80%, at risk if 20–80%, off track below 20%. "
+            + "Pace needed: the constant monthly value for the remaining months that lands exactly on the target.\n"
+    }
+
+    /// The JSON contract of `outturn project` (see README, "JSON output").
+    public func json() -> JSONValue {
+        .object([
+            ("asOf", .string(asOf.description)),
+            ("levels", .array(levels.map { .number($0) })),
+            ("indicators", .array(projections.map(Self.json))),
+        ])
+    }
+
+    static func json(_ p: YearEndProjection) -> JSONValue {
+        let target = p.target
+        return .object([
+            ("indicator", .string(target.indicator)),
+            ("name", .string(target.name)),
+            ("unit", .string(target.unit)),
+            ("year", .number(Double(target.year))),
+            ("aggregate", .string(target.aggregate.rawValue)),
+            ("observedMonths", .number(Double(p.observedMonths.count))),
+            ("lastObservedMonth", .string(p.observedMonths.last?.description)),
+            ("yearToDate", .number(p.yearToDate)),
+            ("projection", .object([
+                ("value", .number(p.value)),
+                ("standardError", .number(p.standardError)),
+                ("method", .string(p.method.rawValue)),
+                ("intervals", intervals(p.intervals)),
+            ])),
+            ("target", .object([
+                ("comparator", .string(target.comparator.rawValue)),
+                ("threshold", .number(target.threshold)),
+            ])),
+            ("probability", .number(p.probability)),
+            ("status", .string(p.status.rawValue)),
+            ("requiredPace", .number(p.requiredPace)),
+            ("model", p.selection.map { modelSummary($0) } ?? .null),
+        ])
+    }
+
+    private func csv() -> String {
+        var header = ["indicator", "name", "unit", "year", "aggregate", "comparator", "threshold",
+                      "observed_months", "year_to_date", "projection", "standard_error"]
+        for level in levels { header += ["lower_\(formatLevel(level))", "upper_\(formatLevel(level))"] }
+        header += ["probability", "status", "required_pace", "model", "method"]
+        var lines = [header.joined(separator: ",")]
+        for p in projections {
+            let t = p.target
+            var row = [t.indicator, t.name ?? "", t.unit ?? "", String(t.year), t.aggregate.rawValue,
+                       t.comparator.rawValue, formatExact(t.threshold), String(p.observedMonths.count),
+                       formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
+            for interval in p.intervals { row += [formatExact(interval.lower), formatExact(interval.upper)] }
+            row += [formatExact(p.probability), p.status.rawValue, formatExact(p.requiredPace),
+                    p.selection?.fit.model.description ?? "observed", p.method.rawValue]
+            lines.append(row.map(csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+func symbol(_ comparator: Comparator) -> String {
+    switch comparator {
+    case .lessThan: "<"
+    case .lessThanOrEqual: "≤"
+    case .greaterThan: ">"
+    case .greaterThanOrEqual: "≥"
+    }
+}
+
+func intervals(_ intervals: [PredictionInterval]) -> JSONValue {
+    .array(intervals.map { .object([("level", .number($0.level)), ("lower", .number($0.lower)),
+                                    ("upper", .number($0.upper))]) })
+}
+
+/// The `model` object shared by `project`, `forecast` and `fit`.
+func modelSummary(_ selection: ModelSelection, coefficients: Bool = false) -> JSONValue {
+    let fit = selection.fit
+    var members: [(String, JSONValue)] = [
+        ("name", .string(fit.model.description)),
+        ("reason", .string(selection.reason)),
+        ("observations", .number(Double(fit.months.count))),
+        ("firstMonth", .string(fit.months.first?.description)),
+        ("lastMonth", .string(fit.lastMonth.description)),
+        ("sigma", .number(fit.sigma)),
+        ("degreesOfFreedom", .number(Double(fit.degreesOfFreedom))),
+    ]
+    if coefficients {
+        members.append(("coefficients", .array(fit.coefficients.map {
+            .object([("term", .string($0.term)), ("estimate", .number($0.estimate)),
+                     ("standardError", .number($0.standardError))])
+        })))
+        members += [("rank", .number(Double(fit.rank))), ("rSquared", .number(fit.rSquared)),
+                    ("adjustedRSquared", .number(fit.adjustedRSquared)),
+                    ("logLikelihood", .number(fit.logLikelihood)), ("aic", .number(fit.aic)),
+                    ("aicc", .number(fit.aicc)), ("bic", .number(fit.bic))]
+    }
+    return .object(members)
+}

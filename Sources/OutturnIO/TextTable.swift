@@ -1,0 +1,75 @@
+/// A plain-text table whose columns line up in a terminal even with Chinese text: widths are
+/// measured in terminal cells (East Asian wide characters take two), not in characters.
+///
+/// Written here because the available table packages pad by character count, which misaligns
+/// every row that holds a CJK name.
+struct TextTable {
+    enum Alignment { case left, right }
+
+    let headers: [String]
+    let alignments: [Alignment]
+    var rows: [[String]] = []
+
+    init(columns: [(String, Alignment)]) {
+        headers = columns.map(\.0)
+        alignments = columns.map(\.1)
+    }
+
+    mutating func append(_ row: [String]) {
+        precondition(row.count == headers.count, "row width differs from the header")
+        rows.append(row)
+    }
+
+    /// Columns separated by two spaces, a rule under the header, trailing spaces trimmed.
+    func rendered() -> String {
+        let widths = headers.indices.map { column in
+            ([headers[column]] + rows.map { $0[column] }).map(displayWidth).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (column, cell) in cells.enumerated() {
+                let padding = String(repeating: " ", count: widths[column] - displayWidth(cell))
+                if column > 0 { text += "  " }
+                text += alignments[column] == .left ? cell + padding : padding + cell
+            }
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// A GitHub-flavoured Markdown table (pipes in cells escaped).
+    func markdown() -> String {
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+        }
+        let rule = "|" + alignments.map { $0 == .left ? " --- |" : " ---: |" }.joined()
+        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}
+
+/// The number of terminal cells `text` occupies: 2 for East Asian wide and fullwidth characters
+/// (CJK ideographs, kana, Hangul, fullwidth forms, most emoji), 0 for combining marks and
+/// zero-width joiners, 1 otherwise.
+func displayWidth(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + cellWidth($1) }
+}
+
+private func cellWidth(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if v == 0x200B { return 0 }
+    let wide: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+        0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+        0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+    return wide.contains { $0.contains(v) } ? 2 : 1
+}
+
+import Foundation
