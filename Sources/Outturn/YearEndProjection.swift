@@ -56,7 +56,7 @@ public struct YearEndProjection: Sendable {
     public let status: Status
     /// The constant monthly value for the unobserved months that lands the year's figure exactly on
     /// the threshold; `nil` when no month is left, or when it does not depend on the remaining
-    /// months (`last` with December already observed).
+    /// months (`last` with December already observed, a `min`/`max` already settled).
     public let requiredPace: Double?
     public let method: Method
     /// The model used, `nil` when the year is fully observed.
@@ -90,8 +90,10 @@ public struct YearEndProjection: Sendable {
         observedMonths = observed.map(\.month)
         let observedValues = observed.map(\.value)
         yearToDate = target.aggregate.yearToDate(observedValues)
-        requiredPace = Self.pace(target: target, observedSum: observedValues.reduce(0, +),
-                                 remaining: unobserved.count, decemberOpen: unobserved.last?.month == 12)
+        let settled = target.settledEarly(by: observedValues)
+        requiredPace = settled != nil ? nil
+            : Self.pace(target: target, observedSum: observedValues.reduce(0, +),
+                        remaining: unobserved.count, decemberOpen: unobserved.last?.month == 12)
 
         guard !unobserved.isEmpty else {
             // Every month is known: the outcome is a fact, not a forecast.
@@ -128,7 +130,7 @@ public struct YearEndProjection: Sendable {
         standardError = outcome.standardError
         intervals = outcome.intervals
         method = outcome.method
-        if let settled = target.settledEarly(by: observedValues) {
+        if let settled {
             probability = settled ? 1 : 0
             status = settled ? .met : .missed
         } else {

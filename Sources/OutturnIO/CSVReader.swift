@@ -7,7 +7,8 @@ struct CSVRecord: Sendable {
 }
 
 /// A strict RFC 4180 reader: comma-separated, `"`-quoted fields with `""` escapes, quoted
-/// line breaks, CRLF or LF endings, an optional UTF-8 byte-order mark.
+/// line breaks, CRLF or LF endings, an optional UTF-8 byte-order mark. A line that starts with
+/// `#` is a comment (the bundled example uses one to say its values are illustrative).
 ///
 /// Hand-written rather than taken from SwiftCSV or CSV.swift because Outturn's error contract
 /// needs the physical line each record starts on (a quoted field can span lines), and strict
@@ -52,6 +53,11 @@ enum CSVReader {
                     if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)
                 }
+                continue
+            }
+            let atRecordStart = fields.isEmpty && field.isEmpty && !fieldWasQuoted
+            if atRecordStart, scalar == "#" {
+                while let next = scalars.first, next != "\n", next != "\r" { scalars.removeFirst() }
                 continue
             }
             switch scalar {
