@@ -18,7 +18,8 @@ public struct ModelFit: Sendable {
     public let coefficients: [Coefficient]
     /// The number of estimable coefficients (columns kept by the pivoted QR).
     public let rank: Int
-    /// Residual standard error σ̂ = √(RSS / ν) on the model's scale (log scale for log models).
+    /// Residual standard error σ̂ = √(RSS / ν) on the model's scale (log scale for log models);
+    /// exactly 0 when the residuals are at rounding level (an exact fit).
     public let sigma: Double
     /// Residual degrees of freedom ν = n − rank.
     public let degreesOfFreedom: Int
@@ -67,7 +68,11 @@ public struct ModelFit: Sendable {
         }
 
         let rss = solution.residualSumOfSquares
-        let sigma = (rss / Double(df)).squareRoot()
+        // Residuals at rounding level (σ̂ below 1e-13 of the data's magnitude, ~450 ulps) mean an
+        // exact fit: σ̂ is taken as 0 so intervals collapse and P(met) is 0 or 1, not noise.
+        let magnitude = response.reduce(0) { max($0, abs($1)) }
+        let rawSigma = (rss / Double(df)).squareRoot()
+        let sigma = rawSigma <= 1e-13 * magnitude ? 0 : rawSigma
         let mean = response.reduce(0, +) / Double(n)
         let totalSumOfSquares = response.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         if totalSumOfSquares > 0 {

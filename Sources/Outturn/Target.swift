@@ -1,38 +1,3 @@
-/// How a year's monthly values reduce to the one figure a target is judged on.
-public enum Aggregate: String, CaseIterable, Sendable, Codable {
-    /// The total of the months (water use, job placements).
-    case sum
-    /// The mean of the months (PM2.5 annual mean).
-    case mean
-    /// The December value (a coverage rate at year end).
-    case last
-    /// The smallest month.
-    case min
-    /// The largest month.
-    case max
-}
-
-/// How the year's figure is compared with the threshold.
-public enum Comparator: String, CaseIterable, Sendable, Codable {
-    case lessThan = "<"
-    case lessThanOrEqual = "<="
-    case greaterThan = ">"
-    case greaterThanOrEqual = ">="
-
-    /// Whether `value` meets a target of `threshold`.
-    public func isMet(_ value: Double, threshold: Double) -> Bool {
-        switch self {
-        case .lessThan: value < threshold
-        case .lessThanOrEqual: value <= threshold
-        case .greaterThan: value > threshold
-        case .greaterThanOrEqual: value >= threshold
-        }
-    }
-
-    /// True for `<` and `<=`: lower values are better.
-    public var isUpperBound: Bool { self == .lessThan || self == .lessThanOrEqual }
-}
-
 /// An annual target for one indicator: "the year's `aggregate` must be `comparator` `threshold`".
 ///
 /// For example the seed's water cap is `Target(indicator: "water", year: 2020, aggregate: .sum,
@@ -86,5 +51,42 @@ public enum TargetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .yearOutOfRange(let year): "year \(year) is outside 1 to 9999"
         case .thresholdNotFinite: "the threshold is not a finite number"
         }
+    }
+}
+
+extension Target {
+    /// How a year's monthly values reduce to the one figure a target is judged on.
+    public enum Aggregate: String, CaseIterable, Sendable, Codable {
+        /// The total of the months (water use, job placements).
+        case sum
+        /// The mean of the months (PM2.5 annual mean).
+        case mean
+        /// The December value (a coverage rate at year end).
+        case last
+        /// The smallest month.
+        case min
+        /// The largest month.
+        case max
+    }
+
+    /// How the year's figure is compared with the threshold.
+    public enum Comparator: String, CaseIterable, Sendable, Codable {
+        case lessThan = "<"
+        case lessThanOrEqual = "<="
+        case greaterThan = ">"
+        case greaterThanOrEqual = ">="
+
+        /// Whether `value` meets a target of `threshold`.
+        public func isMet(_ value: Double, threshold: Double) -> Bool {
+            switch self {
+            case .lessThan: value < threshold
+            case .lessThanOrEqual: value <= threshold
+            case .greaterThan: value > threshold
+            case .greaterThanOrEqual: value >= threshold
+            }
+        }
+
+        /// True for `<` and `<=`: lower values are better.
+        public var isUpperBound: Bool { self == .lessThan || self == .lessThanOrEqual }
     }
 }

@@ -238,7 +238,7 @@ extension Target {
     }
 }
 
-extension Aggregate {
+extension Target.Aggregate {
     /// The figure of a complete year (its twelve values in calendar order), or of the observed
     /// months so far.
     func apply(to values: [Double]) -> Double {

@@ -109,7 +109,7 @@ public struct ProjectionReport: Sendable {
     }
 }
 
-func symbol(_ comparator: Comparator) -> String {
+func symbol(_ comparator: Target.Comparator) -> String {
     switch comparator {
     case .lessThan: "<"
     case .lessThanOrEqual: "≤"

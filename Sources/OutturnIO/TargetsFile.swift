@@ -110,11 +110,11 @@ public struct TargetsFile: Sendable {
             throw fail("year", "'\(yearText)' is not a year; write it like 2020")
         }
         let aggregateText = try text("aggregate")
-        guard let aggregate = Aggregate(rawValue: aggregateText) else {
+        guard let aggregate = Target.Aggregate(rawValue: aggregateText) else {
             throw fail("aggregate", "unknown aggregate '\(aggregateText)'; use sum, mean, last, min or max")
         }
         let comparatorText = try text("comparator")
-        guard let comparator = Comparator(rawValue: comparatorText) else {
+        guard let comparator = Target.Comparator(rawValue: comparatorText) else {
             throw fail("comparator", "unknown comparator '\(comparatorText)'; use <, <=, > or >=")
         }
         let thresholdText = try text("threshold")

@@ -20,7 +20,7 @@ struct YearEndProjectionOracleTests {
 
         let year = Int(try expected.double("year"))
         let asOf = try Month(parsing: try expected.string("cutoff"))
-        for (aggregate, key) in [(Aggregate.sum, "annual_sum"), (.mean, "annual_mean")] {
+        for (aggregate, key) in [(Target.Aggregate.sum, "annual_sum"), (.mean, "annual_mean")] {
             let reference = try expected.object(key)
             let target = try Target(indicator: id, year: year, aggregate: aggregate,
                                     comparator: .lessThanOrEqual, threshold: try reference.double("actual"))
