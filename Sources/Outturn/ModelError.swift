@@ -26,7 +26,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nonFiniteInput: "the data hold a value that is not a finite number"
         case .emptyDesign: "the model has no usable column: every regressor is zero on the observed months"
         case .tooFewObservations(let model, let needed, let available):
-            "model \(model) needs at least \(needed) observed months, but only \(available) are available"
+            "too few observations: model \(model) needs at least \(needed) observed months, but "
+                + (available == 1 ? "only 1 is available" : "only \(available) are available")
         case .nonPositiveForLog(let month, let value):
             "a log model needs positive values, but \(month) is \(value); drop log() from the model"
         case .missingRegressor(let name, let month):
