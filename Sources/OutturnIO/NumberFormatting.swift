@@ -20,8 +20,9 @@ func formatForReading(_ value: Double) -> String {
 }
 
 /// A probability as a percentage; `<1%` and `>99%` where rounding would claim certainty.
-func formatProbability(_ p: Double) -> String {
-    if p == 0 || p == 1 { return "\(Int(p * 100))%" }
+/// Only a `settled` outcome (decided by the observed months) prints as 0% or 100%.
+func formatProbability(_ p: Double, settled: Bool = false) -> String {
+    if settled { return p >= 0.5 ? "100%" : "0%" }
     if p < 0.01 { return "<1%" }
     if p > 0.99 { return ">99%" }
     return "\(Int((p * 100).rounded()))%"

@@ -38,7 +38,7 @@ public struct ProjectionReport: Sendable {
                 soFar,
                 formatForReading(p.value),
             ] + p.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" } + [
-                formatProbability(p.probability),
+                formatProbability(p.probability, settled: p.status == .met || p.status == .missed),
                 p.status.rawValue,
                 p.requiredPace.map { "\(formatForReading($0))/mo" } ?? "–",
                 p.selection.map { $0.fit.model.description } ?? "observed",

@@ -91,7 +91,9 @@ import Testing
     @Test func probabilitiesNeverRoundToCertainty() {
         #expect(formatProbability(0.996) == ">99%")
         #expect(formatProbability(0.004) == "<1%")
-        #expect(formatProbability(1) == "100%")
+        #expect(formatProbability(1) == ">99%")
+        #expect(formatProbability(1, settled: true) == "100%")
+        #expect(formatProbability(0, settled: true) == "0%")
         #expect(formatProbability(0.555) == "56%")
     }
 }

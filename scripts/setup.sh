@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what Outturn needs to build on Debian: LAPACK/BLAS (liblapack-dev) and pkg-config.
+# Safe to repeat: installs only what is missing. Uses sudo when not root.
+set -euo pipefail
+
+missing=()
+dpkg -s liblapack-dev >/dev/null 2>&1 || missing+=(liblapack-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+for extra in "$@"; do dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra"); done
+
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH (Swift 6.1 or later is needed)" >&2; exit 1; }
