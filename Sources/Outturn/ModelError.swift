@@ -34,7 +34,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             "regressor '\(name)' has no value for \(month); give its value for every fitted and forecast month"
         case .unknownModel(let name):
             "unknown model '\(name)'; use auto, level, trend, season, trend+season, trend+fourierK (K = 1...6), "
-                + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, joined by '+', optionally inside log(...)"
+                + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, x:NAME (a regressor), joined by '+', "
+                + "optionally inside log(...)"
         case .fourierOrder(let k): "Fourier order \(k) is outside 1...6"
         case .level(let level): "prediction level \(level) must lie strictly between 0 and 100"
         case .horizon(let h, let maximum): "horizon \(h) must be between 1 and \(maximum) months"

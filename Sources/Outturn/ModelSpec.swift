@@ -1,7 +1,8 @@
 /// A regression model for a monthly series: which terms, and whether it is fitted on log values.
 ///
 /// Names follow a small grammar, the same in the library and the CLI:
-/// `level`, `trend`, `season`, `fourierK`, `stepYYYY-MM`… joined by `+`, optionally inside `log(…)`:
+/// `level`, `trend`, `season`, `fourierK`, `step@YYYY-MM`, `pulse@YYYY-MM`, `ramp@YYYY-MM`,
+/// `x:NAME` (an exogenous regressor), joined by `+`, optionally inside `log(…)`:
 /// `trend+season`, `log(trend+fourier2)`, `trend+season+step@2020-02`. An intercept is always
 /// included. `trend+season` is R's `tslm(y ~ trend + season)`.
 public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
@@ -81,6 +82,11 @@ public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
     }
 
     var hasSeasonality: Bool { terms.contains(where: \.isSeasonal) }
+
+    /// The names of the exogenous regressors the model needs values for.
+    public var regressorNames: [String] {
+        terms.compactMap { if case .regressor(let name) = $0 { name } else { nil } }
+    }
 
     /// The model's name in the grammar above.
     public var description: String {

@@ -10,6 +10,9 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.", valueName: "term"))
     var intervention: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.", valueName: "indicator"))
+    var regressor: [String] = []
+
     @Option(name: .long, help: "Prediction interval level in percent. Repeatable.")
     var level: [Double] = []
 
@@ -20,12 +23,27 @@ struct ModelOptions: ParsableArguments {
     }
 
     func extraTerms() throws -> [ModelSpec.Term] {
-        try intervention.map { text in
+        try intervention.map { text -> ModelSpec.Term in
             do { return .intervention(try Intervention(parsing: text)) } catch {
                 throw InputError(file: nil, field: "--intervention",
                                  message: "'\(text)' is not an intervention; write step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM")
             }
+        } + regressor.map { .regressor($0) }
+    }
+
+    /// The series of every regressor the model names, from the observations file.
+    func regressors(for choice: ModelChoice, in dataset: Dataset) throws -> [String: MonthlySeries] {
+        var names = regressor
+        if case .fixed(let model) = choice { names += model.regressorNames }
+        var result: [String: MonthlySeries] = [:]
+        for name in names {
+            guard let series = dataset.series(name) else {
+                throw InputError(file: nil, field: regressor.contains(name) ? "--regressor" : "--model",
+                                 message: "regressor '\(name)' is not an indicator of \(dataset.file)")
+            }
+            result[name] = series
         }
+        return result
     }
 
     func levels() throws -> [Double] {

@@ -26,7 +26,8 @@ struct Fit: ParsableCommand {
             let dataset = try ObservationsFile.read(path: observations)
             let history = try history(try series(indicator, in: dataset), asOf: asOf, dataset: dataset)
             do {
-                let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms)
+                let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,
+                                                   regressors: try modelOptions.regressors(for: choice, in: dataset))
                 try outputOptions.emit(FitReport(indicator: indicator, selection: selection).rendered(outputOptions.format),
                                        inputs: [observations])
             } catch let error as ModelError {

@@ -33,7 +33,8 @@ struct Forecast: ParsableCommand {
             let dataset = try ObservationsFile.read(path: observations)
             let history = try history(try series(indicator, in: dataset), asOf: asOf, dataset: dataset)
             do {
-                let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms)
+                let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,
+                                                   regressors: try modelOptions.regressors(for: choice, in: dataset))
                 let forecasts = try selection.fit.forecast(horizon: horizon, levels: levels)
                 let report = ForecastReport(indicator: indicator, selection: selection, forecasts: forecasts, levels: levels)
                 try outputOptions.emit(report.rendered(outputOptions.format), inputs: [observations])

@@ -27,8 +27,10 @@ struct Project: ParsableCommand {
             let dataset = try ObservationsFile.read(path: observations)
             let targetsFile = try TargetsFile.read(path: targets)
             try targetsFile.checkIndicators(in: dataset)
-            // Checked above: the file holds at least one observed month.
-            let lastMonth = dataset.lastMonth!
+            let regressors = try modelOptions.regressors(for: choice, in: dataset)
+            // The default as-of is the last month observed for a target's indicator: a regressor
+            // known into the future must not move it. Checked above: every target's series exists.
+            let lastMonth = targetsFile.targets.map { dataset.series($0.indicator)!.end }.max()!
             if let requestedAsOf, requestedAsOf > lastMonth {
                 throw InputError(file: nil, field: "--as-of",
                                  message: "\(requestedAsOf) is after the data end (\(lastMonth)) in \(observations); use \(lastMonth) or earlier")
@@ -39,7 +41,8 @@ struct Project: ParsableCommand {
                 let series = dataset.series(target.indicator)!
                 do {
                     projections.append(try YearEndProjection(series: series, target: target, asOf: asOf, model: choice,
-                                                             levels: levels, extraTerms: extraTerms))
+                                                             levels: levels, extraTerms: extraTerms,
+                                                             regressors: regressors))
                 } catch {
                     throw targetsFile.error(at: index, message: "\(target.indicator): \(error)")
                 }
