@@ -20,7 +20,8 @@ let package = Package(
             providers: [.apt(["liblapack-dev"])]
         ),
         // Pure computation: no file I/O, no printing, no global state.
-        .target(name: "Outturn", dependencies: ["CLAPACK"]),
+        // On Apple platforms LAPACK comes from Accelerate instead (LAPACK+Accelerate.swift).
+        .target(name: "Outturn", dependencies: [.target(name: "CLAPACK", condition: .when(platforms: [.linux]))]),
         // Reading and writing files: CSV/JSON in; table, JSON, CSV, Markdown out.
         .target(name: "OutturnIO", dependencies: ["Outturn"]),
         // The `outturn` command: parse, call the library, render.

@@ -20,8 +20,9 @@ public struct MonthForecast: Hashable, Sendable {
     public let intervals: [PredictionInterval]
 }
 
-/// The largest horizon `forecast` accepts: a century.
-public let maximumHorizon = 1200
+/// The largest horizon `forecast` accepts.
+@available(*, deprecated, renamed: "ModelFit.maximumHorizon")
+public var maximumHorizon: Int { ModelFit.maximumHorizon }
 
 /// Checks prediction levels given in percent.
 /// - Throws: ``ModelError/level(_:)`` for a level outside (0, 100).
@@ -30,13 +31,16 @@ func validateLevels(_ levels: [Double]) throws(ModelError) {
 }
 
 extension ModelFit {
+    /// The largest horizon ``forecast(horizon:levels:)`` accepts: a century.
+    public static let maximumHorizon = 1200
+
     /// Forecasts the `horizon` months after the last fitted month.
     /// - Parameters:
     ///   - levels: interval levels in percent, e.g. `[80, 95]`.
     /// - Throws: ``ModelError/horizon(_:maximum:)``, ``ModelError/level(_:)``,
     ///   ``ModelError/missingRegressor(name:month:)``.
     public func forecast(horizon: Int, levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
-        guard (1...maximumHorizon).contains(horizon) else { throw .horizon(horizon, maximum: maximumHorizon) }
+        guard (1...Self.maximumHorizon).contains(horizon) else { throw .horizon(horizon, maximum: Self.maximumHorizon) }
         return try forecast(months: (1...horizon).map { lastMonth.advanced(by: $0) }, levels: levels)
     }
 

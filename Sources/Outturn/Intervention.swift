@@ -23,7 +23,7 @@ public struct Intervention: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: some StringProtocol) throws(ModelError) {
         let parts = text.split(separator: "@")
         guard parts.count == 2, let kind = Kind(rawValue: String(parts[0])),
-              let month = try? Month(parsing: parts[1])
+              let month = try? Month(parsing: String(parts[1]))
         else { throw .unknownModel(String(text)) }
         self.init(kind, at: month)
     }

@@ -23,14 +23,24 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `2020-8`, `20-08`, `2020/08` and `2020-13` are rejected: a lenient parser would
     /// silently misplace an analyst's row.
     /// - Throws: ``MonthError/malformed(_:)`` or ``MonthError/outOfRange(year:month:)``.
-    public init(parsing text: some StringProtocol) throws(MonthError) {
-        let bytes = Array(text.utf8)
-        func digit(_ byte: UInt8) -> Int? { (48...57).contains(byte) ? Int(byte - 48) : nil }
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              let y0 = digit(bytes[0]), let y1 = digit(bytes[1]), let y2 = digit(bytes[2]),
-              let y3 = digit(bytes[3]), let m0 = digit(bytes[5]), let m1 = digit(bytes[6])
-        else { throw .malformed(String(text)) }
-        try self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1)
+    public init(parsing text: String) throws(MonthError) {
+        var text = text
+        // Contiguous UTF-8 bytes: this runs once per data row, so no generic or bridged path.
+        let parsed = text.withUTF8 { bytes -> (Int, Int)? in
+            func digit(_ i: Int) -> Int? { (48...57).contains(bytes[i]) ? Int(bytes[i] - 48) : nil }
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+                  let m0 = digit(5), let m1 = digit(6)
+            else { return nil }
+            return (y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1)
+        }
+        guard let (year, month) = parsed else { throw .malformed(text) }
+        try self.init(year: year, month: month)
+    }
+
+    /// Parses `YYYY-MM` from a substring; see ``init(parsing:)-(String)``.
+    public init(parsing text: Substring) throws(MonthError) {
+        try self.init(parsing: String(text))
     }
 
     /// Months since January of year 0; consecutive months differ by one.

@@ -12,7 +12,7 @@ struct Forecast: ParsableCommand {
     @Option(name: .long, help: "The indicator to forecast.")
     var indicator: String
 
-    @Option(name: .long, help: "Months to forecast after the last fitted month (1…\(maximumHorizon)).")
+    @Option(name: .long, help: "Months to forecast after the last fitted month (1…\(ModelFit.maximumHorizon)).")
     var horizon: Int
 
     @Option(name: .long, help: "Fit on data up to this month (YYYY-MM); default: all data.")
@@ -23,8 +23,8 @@ struct Forecast: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard (1...maximumHorizon).contains(horizon) else {
-                throw InputError(file: nil, field: "--horizon", message: "\(horizon) must be between 1 and \(maximumHorizon) months")
+            guard (1...ModelFit.maximumHorizon).contains(horizon) else {
+                throw InputError(file: nil, field: "--horizon", message: "\(horizon) must be between 1 and \(ModelFit.maximumHorizon) months")
             }
             let levels = try modelOptions.levels()
             let choice = try modelOptions.choice()

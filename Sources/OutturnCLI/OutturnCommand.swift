@@ -2,7 +2,21 @@ import ArgumentParser
 import Foundation
 
 @main
-struct OutturnCommand: ParsableCommand {
+struct OutturnCommand: AsyncParsableCommand {
+    static func main() async {
+        pinOpenBLASThreads()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "outturn",
         abstract: "Projects where monthly indicators will end the year against their targets.",
@@ -22,6 +36,18 @@ struct OutturnCommand: ParsableCommand {
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("outturn: error: \(error)\n".utf8))
+        throw ExitCode.failure
+    }
+}
+
+/// ``reportingErrors(_:)`` for async commands.
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
     } catch let error as ExitCode {
         throw error
     } catch {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Outturn
 import OutturnIO
 
-struct Project: ParsableCommand {
+struct Project: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Project every target's year-end value, interval and probability of being met.")
 
@@ -18,8 +18,8 @@ struct Project: ParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             let levels = try modelOptions.levels()
             let choice = try modelOptions.choice()
             let extraTerms = try modelOptions.extraTerms()
@@ -36,15 +36,16 @@ struct Project: ParsableCommand {
                                  message: "\(requestedAsOf) is after the data end (\(lastMonth)) in \(observations); use \(lastMonth) or earlier")
             }
             let asOf = requestedAsOf ?? lastMonth
+            let requests = targetsFile.targets.map { target in
+                YearEndProjection.Request(series: dataset.series(target.indicator)!, target: target, model: choice,
+                                          extraTerms: extraTerms, regressors: regressors)
+            }
             var projections: [YearEndProjection] = []
-            for (index, target) in targetsFile.targets.enumerated() {
-                let series = dataset.series(target.indicator)!
-                do {
-                    projections.append(try YearEndProjection(series: series, target: target, asOf: asOf, model: choice,
-                                                             levels: levels, extraTerms: extraTerms,
-                                                             regressors: regressors))
-                } catch {
-                    throw targetsFile.error(at: index, message: "\(target.indicator): \(error)")
+            for (index, result) in await YearEndProjection.projectAll(requests, asOf: asOf, levels: levels).enumerated() {
+                switch result {
+                case .success(let projection): projections.append(projection)
+                case .failure(let error):
+                    throw targetsFile.error(at: index, message: "\(targetsFile.targets[index].indicator): \(error)")
                 }
             }
             let report = ProjectionReport(asOf: asOf, levels: levels, projections: projections)

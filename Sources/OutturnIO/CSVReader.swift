@@ -12,92 +12,107 @@ struct CSVRecord: Sendable {
 ///
 /// Hand-written rather than taken from SwiftCSV or CSV.swift because Outturn's error contract
 /// needs the physical line each record starts on (a quoted field can span lines), and strict
-/// rejection of invalid UTF-8 and stray quotes, which neither library reports.
+/// rejection of invalid UTF-8 and stray quotes, which neither library reports. It scans bytes
+/// and decodes each field once: appending scalar by scalar made reading dominate `project`
+/// (0.72 s of 0.86 s for 280,000 rows).
 enum CSVReader {
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#")
+    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+
     /// Parses `data`; `file` names the source in errors.
     /// - Throws: ``InputError`` for invalid UTF-8, an empty file, a stray or unterminated quote.
     static func records(_ data: Data, file: String) throws(InputError) -> [CSVRecord] {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let line = firstInvalidUTF8Line(bytes)
-            throw InputError(file: file, line: line,
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw InputError(file: file, line: firstInvalidUTF8Line(bytes),
                              message: "the file is not valid UTF-8 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet)")
         }
-        guard !text.allSatisfy(\.isWhitespace) else {
+        guard bytes.contains(where: { !($0 == 32 || (9...13).contains($0)) }) else {
             throw InputError(file: file, message: "the file is empty; it needs a header line and data")
         }
+        return try bytes.withUnsafeBufferPointer { buffer throws(InputError) in
+            try parse(buffer, file: file)
+        }
+    }
 
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(InputError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [String] = []
-        var field = ""
-        var line = 1, recordLine = 1
-        var inQuotes = false, fieldWasQuoted = false
-        var scalars = text.unicodeScalars[...]
-        func endRecord() {
-            fields.append(field)
+        var line = 1
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // At the start of a record.
+            let recordLine = line
+            if bytes[index] == hash {
+                while index < count, bytes[index] != newline { index += 1 }
+                index += 1
+                line += 1
+                continue
+            }
+            fields.removeAll(keepingCapacity: true)
+            var endOfRecord = false
+            while !endOfRecord {
+                if index < count, bytes[index] == quote {
+                    // Quoted field: runs to the closing quote; "" is a literal quote.
+                    index += 1
+                    var value: [UInt8] = []
+                    var closed = false
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == quote {
+                            if index + 1 < count, bytes[index + 1] == quote { value.append(quote); index += 2; continue }
+                            index += 1
+                            closed = true
+                            break
+                        }
+                        if byte == newline { line += 1 }
+                        value.append(byte)
+                        index += 1
+                    }
+                    guard closed else {
+                        throw InputError(file: file, line: recordLine, message: "a quoted field is never closed; add the closing quote")
+                    }
+                    fields.append(String(decoding: value, as: UTF8.self))
+                    if index < count, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriageReturn {
+                        throw InputError(file: file, line: line, field: "column \(fields.count)",
+                                         message: "text follows a closing quote; put the whole field inside the quotes")
+                    }
+                } else {
+                    let start = index
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == comma || byte == newline || byte == carriageReturn { break }
+                        if byte == quote {
+                            throw InputError(file: file, line: line, field: "column \(fields.count + 1)",
+                                             message: "a quote appears inside an unquoted field; quote the whole field and double inner quotes (\"\")")
+                        }
+                        index += 1
+                    }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                }
+                // After a field: a comma continues the record; a line break or the end closes it.
+                if index < count, bytes[index] == comma {
+                    index += 1
+                    continue
+                }
+                if index < count, bytes[index] == carriageReturn { index += 1 }
+                if index < count, bytes[index] == newline { index += 1 }
+                line += 1
+                endOfRecord = true
+            }
             // A line holding nothing at all is skipped (a trailing blank line is common).
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
+            if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(CSVRecord(line: recordLine, fields: fields))
             }
-            fields = []
-            field = ""
-            fieldWasQuoted = false
         }
-        while let scalar = scalars.popFirst() {
-            if inQuotes {
-                if scalar == "\"" {
-                    if scalars.first == "\"" { scalars.removeFirst(); field.unicodeScalars.append("\"") }
-                    else { inQuotes = false }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            let atRecordStart = fields.isEmpty && field.isEmpty && !fieldWasQuoted
-            if atRecordStart, scalar == "#" {
-                while let next = scalars.first, next != "\n", next != "\r" { scalars.removeFirst() }
-                continue
-            }
-            switch scalar {
-            case ",":
-                fields.append(field)
-                field = ""
-                fieldWasQuoted = false
-            case "\"":
-                guard field.isEmpty, !fieldWasQuoted else {
-                    throw InputError(file: file, line: line, field: "column \(fields.count + 1)",
-                                     message: "a quote appears inside an unquoted field; quote the whole field and double inner quotes (\"\")")
-                }
-                inQuotes = true
-                fieldWasQuoted = true
-            case "\r":
-                if scalars.first == "\n" { continue }
-                fallthrough
-            case "\n":
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                if fieldWasQuoted {
-                    throw InputError(file: file, line: line, field: "column \(fields.count + 1)",
-                                     message: "text follows a closing quote; put the whole field inside the quotes")
-                }
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if inQuotes {
-            throw InputError(file: file, line: recordLine,
-                             message: "a quoted field is never closed; add the closing quote")
-        }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return records
     }
 
     private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
         var line = 1, start = 0
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+        for (index, byte) in bytes.enumerated() where byte == newline {
             if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
             line += 1
             start = index + 1

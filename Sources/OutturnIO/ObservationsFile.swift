@@ -59,7 +59,7 @@ public enum ObservationsFile {
         var order: [String] = []
         var builders: [String: Builder] = [:]
         for record in records.dropFirst() {
-            let indicator = record.fields[indicatorColumn].trimmingCharacters(in: .whitespaces)
+            let indicator = trimmed(record.fields[indicatorColumn])
             guard !indicator.isEmpty else {
                 throw InputError(file: file, line: record.line, field: "indicator", message: "the indicator is empty")
             }
@@ -154,6 +154,14 @@ public enum ObservationsFile {
         }
         return value
     }
+}
+
+/// `text` without surrounding spaces and tabs; returns `text` itself (no bridging) when there are none.
+func trimmed(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    func isBlank(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
+    guard isBlank(first) || isBlank(last) else { return text }
+    return text.trimmingCharacters(in: .whitespaces)
 }
 
 /// Reads a whole file, with an ``InputError`` that names it when it cannot be read.

@@ -1,9 +1,11 @@
+#if !canImport(Accelerate)
 import CLAPACK
 
-/// The one place Outturn calls LAPACK. Every wrapper checks its arguments in Swift first:
+/// The one place Outturn calls LAPACK (Debian's reference LAPACK or OpenBLAS, through the
+/// Fortran ABI declared in `CLAPACK/shim.h`). Every wrapper checks its arguments in Swift first:
 /// reference LAPACK's XERBLA would print and end the process with exit status 0 on an
-/// illegal argument, which no caller could catch. (An Accelerate-backed twin of this file is
-/// all an Apple-platform port needs.)
+/// illegal argument, which no caller could catch. `LAPACK+Accelerate.swift` is the same
+/// interface on Apple platforms.
 enum LAPACK {
     /// Fortran INTEGER is 32-bit on Debian's LP64 builds.
     static func int32(_ value: Int) -> Int32 {
@@ -77,3 +79,4 @@ enum LAPACK {
         return l
     }
 }
+#endif

@@ -1,0 +1,54 @@
+import Foundation
+
+extension YearEndProjection {
+    /// One indicator to project: its series, its target and how to model it.
+    public struct Request: Sendable {
+        public let series: MonthlySeries
+        public let target: Target
+        public let model: ModelChoice
+        public let extraTerms: [ModelSpec.Term]
+        public let regressors: [String: MonthlySeries]
+
+        public init(series: MonthlySeries, target: Target, model: ModelChoice = .auto,
+                    extraTerms: [ModelSpec.Term] = [], regressors: [String: MonthlySeries] = [:]) {
+            self.series = series
+            self.target = target
+            self.model = model
+            self.extraTerms = extraTerms
+            self.regressors = regressors
+        }
+    }
+
+    /// Projects many indicators concurrently, as of the same month.
+    ///
+    /// Work is split into contiguous chunks run as child tasks; each projection is a pure function
+    /// of its request (the simulation seed is fixed), so the results are identical whatever the
+    /// number of cores or the scheduling. One failing indicator does not stop the others.
+    /// - Returns: one result per request, in request order.
+    /// - Complexity: O(Σ nᵢ·pᵢ²) work, spread over the available cores.
+    public static func projectAll(_ requests: [Request], asOf: Month,
+                                  levels: [Double] = [80, 95]) async -> [Result<YearEndProjection, ModelError>] {
+        guard !requests.isEmpty else { return [] }
+        let chunkCount = min(requests.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunkSize = (requests.count + chunkCount - 1) / chunkCount
+        return await withTaskGroup(of: (Int, [Result<YearEndProjection, ModelError>]).self) { group in
+            for start in stride(from: 0, to: requests.count, by: chunkSize) {
+                let chunk = requests[start..<min(start + chunkSize, requests.count)]
+                group.addTask {
+                    (start, chunk.map { request in
+                        Result { () throws(ModelError) -> YearEndProjection in
+                            try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
+                                                  model: request.model, levels: levels,
+                                                  extraTerms: request.extraTerms, regressors: request.regressors)
+                        }
+                    })
+                }
+            }
+            var results = [Result<YearEndProjection, ModelError>?](repeating: nil, count: requests.count)
+            for await (start, chunkResults) in group {
+                for (offset, result) in chunkResults.enumerated() { results[start + offset] = result }
+            }
+            return results.map { $0! }   // every index was filled by exactly one chunk
+        }
+    }
+}
