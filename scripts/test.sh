@@ -2,7 +2,8 @@
 # Runs the whole test suite against Debian's reference LAPACK, and again against OpenBLAS when
 # it is installed (libopenblas0-pthread), choosing each provider explicitly with LD_LIBRARY_PATH
 # so that the result does not depend on which one Debian's alternatives currently select.
-# The oracle tests need ../shared beside the checkout.
+# Then builds the DocC catalog with warnings as errors, and builds and runs the client package in
+# Examples/StatusFeed against the public API. The oracle tests need ../shared beside the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -18,3 +19,14 @@ if [ -e "$libdir/openblas-pthread/liblapack.so.3" ]; then
   echo "== tests with OpenBLAS ($libdir/openblas-pthread)"
   LD_LIBRARY_PATH="$libdir/openblas-pthread${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" swift test --skip-build
 fi
+
+echo "== documentation (DocC, warnings are errors)"
+swift package --disable-sandbox generate-documentation --target Outturn --warnings-as-errors >/dev/null
+
+echo "== client package (Examples/StatusFeed, public API only)"
+swift build --package-path Examples/StatusFeed
+feed=$(swift run --skip-build --package-path Examples/StatusFeed StatusFeed \
+  Examples/xicheng-2020 Examples/xicheng-2020/targets.csv 2020-08)
+grep -q '"status"' <<<"$feed" || { echo "status feed produced no statuses" >&2; exit 1; }
+echo "client package: feed of $(grep -c '"indicator"' <<<"$feed") indicators"
+

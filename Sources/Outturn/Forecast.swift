@@ -4,12 +4,15 @@ import Foundation
 public struct PredictionInterval: Hashable, Sendable, Codable {
     /// The coverage in percent, e.g. 95.
     public let level: Double
+    /// The lower bound.
     public let lower: Double
+    /// The upper bound.
     public let upper: Double
 }
 
 /// The forecast for one future month.
 public struct MonthForecast: Hashable, Sendable {
+    /// The month forecast.
     public let month: Month
     /// The point forecast: x·β̂, or exp(x·β̂), the predictive median, for a log model.
     public let value: Double
@@ -36,6 +39,7 @@ extension ModelFit {
 
     /// Forecasts the `horizon` months after the last fitted month.
     /// - Parameters:
+    ///   - horizon: how many months, 1 … ``maximumHorizon``.
     ///   - levels: interval levels in percent, e.g. `[80, 95]`.
     /// - Throws: ``ModelError/horizon(_:maximum:)``, ``ModelError/level(_:)``,
     ///   ``ModelError/missingRegressor(name:month:)``.
@@ -45,6 +49,11 @@ extension ModelFit {
     }
 
     /// Forecasts the given months (in or after the fitted span).
+    /// - Parameters:
+    ///   - months: the months to forecast; a month inside the fitted span gets the prediction
+    ///     for a new observation there.
+    ///   - levels: interval levels in percent.
+    /// - Throws: ``ModelError/level(_:)``, ``ModelError/missingRegressor(name:month:)``.
     public func forecast(months: [Month], levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
         try validateLevels(levels)
         let prediction = try prediction(for: months)

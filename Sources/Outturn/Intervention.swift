@@ -11,9 +11,12 @@ public struct Intervention: Hashable, Sendable, CustomStringConvertible {
         case ramp
     }
 
+    /// Step, pulse or ramp.
     public let kind: Kind
+    /// The first month the change is in effect.
     public let month: Month
 
+    /// Creates an intervention of `kind` starting at `month`.
     public init(_ kind: Kind, at month: Month) {
         self.kind = kind
         self.month = month

@@ -21,6 +21,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The as-of month lies after the series' last observation.
     case asOfAfterData(asOf: Month, lastObservation: Month)
 
+    /// A sentence to show a user.
     public var description: String {
         switch self {
         case .nonFiniteInput: "the data hold a value that is not a finite number"

@@ -5,8 +5,11 @@ import Foundation
 public struct ModelFit: Sendable {
     /// One coefficient; `estimate` and `standardError` are `nil` for an aliased term.
     public struct Coefficient: Hashable, Sendable {
+        /// The column's name, R-style: `(Intercept)`, `trend`, `season2`, `S1-12`, `step@2020-02`.
         public let term: String
+        /// β̂ for the column, `nil` when aliased.
         public let estimate: Double?
+        /// The standard error of β̂, `nil` when aliased.
         public let standardError: Double?
     }
 
@@ -38,6 +41,8 @@ public struct ModelFit: Sendable {
 
     /// Fits `model` to every observed month of `series`.
     /// - Parameters:
+    ///   - series: the history; every observed month is used, gaps are skipped.
+    ///   - model: the terms to fit.
     ///   - regressors: values of each exogenous regressor the model names, by name.
     /// - Throws: ``ModelError/tooFewObservations(model:needed:available:)`` when fewer than
     ///   rank + 1 months are observed, ``ModelError/nonPositiveForLog(month:value:)``,

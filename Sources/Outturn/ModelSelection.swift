@@ -10,6 +10,7 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
         self = name == "auto" ? .auto : .fixed(try ModelSpec(parsing: name))
     }
 
+    /// `auto` or the model's name.
     public var description: String {
         switch self {
         case .auto: "auto"
@@ -35,7 +36,10 @@ public struct ModelSelection: Sendable {
 
     /// Fits the chosen model to `history`.
     /// - Parameters:
+    ///   - history: the observed months to fit.
+    ///   - choice: a model, or ``ModelChoice/auto``.
     ///   - extraTerms: terms added to whatever model is chosen (e.g. a 2020 step intervention).
+    ///   - regressors: values of the exogenous regressors the models name, by name.
     /// - Throws: ``ModelError`` when no candidate can be fitted; for too few observations, the
     ///   error names the smallest model that was tried.
     public init(history: MonthlySeries, choice: ModelChoice, extraTerms: [ModelSpec.Term] = [],

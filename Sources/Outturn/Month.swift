@@ -66,6 +66,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// January of this month's year.
     public var january: Month { Month(ordinal: year * 12) }
 
+    /// Calendar order.
     public static func < (lhs: Month, rhs: Month) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// `YYYY-MM`.
@@ -82,6 +83,7 @@ public enum MonthError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The year or month is outside the calendar (e.g. month 13).
     case outOfRange(year: Int, month: Int)
 
+    /// A sentence to show a user.
     public var description: String {
         switch self {
         case .malformed(let text):

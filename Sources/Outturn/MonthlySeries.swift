@@ -66,10 +66,14 @@ public struct MonthlySeries: Hashable, Sendable {
 
 /// Why a series could not be made.
 public enum SeriesError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No month has a value.
     case noObservations
+    /// The month appears more than once.
     case duplicateMonth(Month)
+    /// The month's value is NaN or infinite.
     case notFinite(month: Month)
 
+    /// A sentence to show a user.
     public var description: String {
         switch self {
         case .noObservations: "the series has no observed value"

@@ -7,8 +7,11 @@ public struct Target: Hashable, Sendable {
     public let indicator: String
     /// The calendar year the target is for.
     public let year: Int
+    /// How the year's months reduce to one figure.
     public let aggregate: Aggregate
+    /// How that figure must compare with the threshold.
     public let comparator: Comparator
+    /// The value the year's figure is compared with, in the indicator's unit.
     public let threshold: Double
     /// A display name (may be Chinese), when the identifier is terse.
     public let name: String?
@@ -16,6 +19,14 @@ public struct Target: Hashable, Sendable {
     public let unit: String?
 
     /// Creates a target.
+    /// - Parameters:
+    ///   - indicator: the identifier of the indicator's series.
+    ///   - year: the calendar year.
+    ///   - aggregate: how the year's months reduce to one figure.
+    ///   - comparator: how the figure must compare with `threshold`.
+    ///   - threshold: the target value.
+    ///   - name: an optional display name.
+    ///   - unit: an optional unit.
     /// - Throws: ``TargetError`` when the year is outside 1 ... 9999, the threshold is not finite,
     ///   or the indicator identifier is empty.
     public init(indicator: String, year: Int, aggregate: Aggregate, comparator: Comparator,
@@ -41,10 +52,14 @@ public struct Target: Hashable, Sendable {
 
 /// Why a target could not be made.
 public enum TargetError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The indicator identifier is empty.
     case emptyIndicator
+    /// The year is outside 1 … 9999.
     case yearOutOfRange(Int)
+    /// The threshold is NaN or infinite.
     case thresholdNotFinite
 
+    /// A sentence to show a user.
     public var description: String {
         switch self {
         case .emptyIndicator: "the indicator identifier is empty"
@@ -71,9 +86,13 @@ extension Target {
 
     /// How the year's figure is compared with the threshold.
     public enum Comparator: String, CaseIterable, Sendable, Codable {
+        /// Met when the figure is below the threshold.
         case lessThan = "<"
+        /// Met when the figure is at or below the threshold.
         case lessThanOrEqual = "<="
+        /// Met when the figure is above the threshold.
         case greaterThan = ">"
+        /// Met when the figure is at or above the threshold.
         case greaterThanOrEqual = ">="
 
         /// Whether `value` meets a target of `threshold`.

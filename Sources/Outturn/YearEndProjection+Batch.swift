@@ -3,12 +3,18 @@ import Foundation
 extension YearEndProjection {
     /// One indicator to project: its series, its target and how to model it.
     public struct Request: Sendable {
+        /// The indicator's monthly values.
         public let series: MonthlySeries
+        /// What the year must achieve.
         public let target: Target
+        /// The model, or ``ModelChoice/auto``.
         public let model: ModelChoice
+        /// Terms added to the chosen model.
         public let extraTerms: [ModelSpec.Term]
+        /// Exogenous regressors by name.
         public let regressors: [String: MonthlySeries]
 
+        /// Creates a request; the parameters are the properties of the same names.
         public init(series: MonthlySeries, target: Target, model: ModelChoice = .auto,
                     extraTerms: [ModelSpec.Term] = [], regressors: [String: MonthlySeries] = [:]) {
             self.series = series
@@ -24,6 +30,10 @@ extension YearEndProjection {
     /// Work is split into contiguous chunks run as child tasks; each projection is a pure function
     /// of its request (the simulation seed is fixed), so the results are identical whatever the
     /// number of cores or the scheduling. One failing indicator does not stop the others.
+    /// - Parameters:
+    ///   - requests: the indicators, each with its series, target and model.
+    ///   - asOf: the last month known, for every request.
+    ///   - levels: interval levels in percent.
     /// - Returns: one result per request, in request order.
     /// - Complexity: O(Σ nᵢ·pᵢ²) work, spread over the available cores.
     public static func projectAll(_ requests: [Request], asOf: Month,

@@ -24,10 +24,15 @@ public struct YearEndProjection: Sendable {
     /// P(target met):
     /// `onTrack` at 0.8 or more, `atRisk` from 0.2 up to 0.8, `offTrack` below 0.2.
     public enum Status: String, Sendable, Codable, CaseIterable {
+        /// The observed months already meet the target.
         case met
+        /// The observed months already miss the target.
         case missed
+        /// P(met) ≥ 0.8.
         case onTrack = "on track"
+        /// 0.2 ≤ P(met) < 0.8.
         case atRisk = "at risk"
+        /// P(met) < 0.2.
         case offTrack = "off track"
 
         init(probability: Double) {
@@ -37,10 +42,17 @@ public struct YearEndProjection: Sendable {
 
     /// How the interval and probability were obtained.
     public enum Method: String, Sendable, Codable {
-        case observed, exact, simulation
+        /// Every month of the year is observed: no uncertainty.
+        case observed
+        /// The closed-form Student-t result for a linear aggregate.
+        case exact
+        /// Joint simulation of the unobserved months.
+        case simulation
     }
 
+    /// The target projected.
     public let target: Target
+    /// The last month known when projecting.
     public let asOf: Month
     /// The months of the target year observed by ``asOf``.
     public let observedMonths: [Month]
@@ -49,15 +61,19 @@ public struct YearEndProjection: Sendable {
     public let yearToDate: Double?
     /// The projected year figure (predictive median).
     public let value: Double
+    /// The standard deviation of the year figure's error (see the type's notes for simulation).
     public let standardError: Double
+    /// Central prediction intervals for the year figure, one per requested level.
     public let intervals: [PredictionInterval]
     /// P(target met), in [0, 1].
     public let probability: Double
+    /// Met, missed, on track, at risk or off track.
     public let status: Status
     /// The constant monthly value for the unobserved months that lands the year's figure exactly on
     /// the threshold; `nil` when no month is left, or when it does not depend on the remaining
     /// months (`last` with December already observed, a `min`/`max` already settled).
     public let requiredPace: Double?
+    /// How the interval and probability were obtained.
     public let method: Method
     /// The model used, `nil` when the year is fully observed.
     public let selection: ModelSelection?
@@ -72,6 +88,10 @@ public struct YearEndProjection: Sendable {
     /// Every observation up to `asOf` is used to fit; later observations are ignored. `asOf` may
     /// precede the target year (then the whole year is forecast).
     /// - Parameters:
+    ///   - series: the indicator's monthly values.
+    ///   - target: what the year must achieve.
+    ///   - asOf: the last month known; later observations are ignored.
+    ///   - model: the model, or ``ModelChoice/auto``.
     ///   - levels: interval levels in percent.
     ///   - extraTerms: terms added to the chosen model, e.g. `.intervention(.init(.step, at: …))`.
     ///   - regressors: values of exogenous regressors by name, through December of the target year.
