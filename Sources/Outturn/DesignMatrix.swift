@@ -48,9 +48,10 @@ struct DesignMatrix: Sendable {
 
     var columnCount: Int { termNames.count }
 
-    /// The design row for one month.
+    /// The design row for one month; `overrides` replace regressor values and switch
+    /// interventions (used for scenario months only).
     /// - Throws: ``ModelError/missingRegressor(name:month:)``.
-    func row(for month: Month) throws(ModelError) -> [Double] {
+    func row(for month: Month, overrides: RowOverrides = .none) throws(ModelError) -> [Double] {
         var row = [1.0]
         row.reserveCapacity(columnCount)
         for term in model.terms {
@@ -66,9 +67,14 @@ struct DesignMatrix: Sendable {
                     row.append(cos(angle))
                 }
             case .intervention(let intervention):
-                row.append(intervention.value(at: month))
+                let natural = intervention.value(at: month)
+                switch overrides.interventions[intervention] {
+                case nil: row.append(natural)
+                case false: row.append(0)
+                case true: row.append(natural != 0 ? natural : 1)
+                }
             case .regressor(let name):
-                guard let value = regressors[name]?[month] else {
+                guard let value = overrides.regressors[name]?[month] ?? regressors[name]?[month] else {
                     throw .missingRegressor(name: name, month: month)
                 }
                 row.append(value)
@@ -86,4 +92,12 @@ struct DesignMatrix: Sendable {
         }
         return matrix
     }
+}
+
+/// Scenario replacements in forecast rows: regressor values, interventions on or off.
+struct RowOverrides: Sendable {
+    var regressors: [String: [Month: Double]] = [:]
+    var interventions: [Intervention: Bool] = [:]
+
+    static let none = RowOverrides()
 }

@@ -18,8 +18,12 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case level(Double)
     /// A forecast horizon below 1 or above the supported maximum.
     case horizon(Int, maximum: Int)
-    /// The as-of month lies after the series' last observation.
-    case asOfAfterData(asOf: Month, lastObservation: Month)
+    /// A scenario changes a month that is already observed (at or before the as-of month).
+    case scenarioChangesObservedMonth(indicator: String, month: Month)
+    /// A target compares with another indicator whose series was not supplied.
+    case missingReferenceSeries(String)
+    /// A scenario switches an intervention that the fitted model does not contain.
+    case interventionNotInModel(Intervention)
 
     /// A sentence to show a user.
     public var description: String {
@@ -40,8 +44,12 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .fourierOrder(let k): "Fourier order \(k) is outside 1...6"
         case .level(let level): "prediction level \(level) must lie strictly between 0 and 100"
         case .horizon(let h, let maximum): "horizon \(h) must be between 1 and \(maximum) months"
-        case .asOfAfterData(let asOf, let last):
-            "as-of month \(asOf) is after the last observation (\(last)); use \(last) or earlier"
+        case .scenarioChangesObservedMonth(let indicator, let month):
+            "the scenario changes \(indicator) in \(month), which is not after the as-of month; a scenario changes the future only"
+        case .missingReferenceSeries(let name):
+            "the target compares with indicator '\(name)', but its series was not supplied"
+        case .interventionNotInModel(let intervention):
+            "the scenario switches \(intervention), which is not a term of the model; add it with --intervention \(intervention)"
         }
     }
 }

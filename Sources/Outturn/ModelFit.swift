@@ -135,10 +135,13 @@ public struct ModelFit: Sendable {
     public var fittedValues: [Double] { solution.fitted }
 
     /// The joint predictive distribution of the values in `months` on the model's scale.
-    func prediction(for months: [Month]) throws(ModelError) -> JointPrediction {
+    func prediction(for months: [Month], overrides: RowOverrides = .none) throws(ModelError) -> JointPrediction {
+        for intervention in overrides.interventions.keys where !model.terms.contains(.intervention(intervention)) {
+            throw .interventionNotInModel(intervention)
+        }
         var rows: [[Double]] = []
         rows.reserveCapacity(months.count)
-        for month in months { rows.append(try design.row(for: month)) }
+        for month in months { rows.append(try design.row(for: month, overrides: overrides)) }
         let beta = solution.denseCoefficients
         let means = rows.map { row in zip(row, beta).reduce(0) { $0 + $1.0 * $1.1 } }
         return JointPrediction(months: months, means: means, whitenedRows: solution.whiten(rows),

@@ -1,52 +1,116 @@
-/// An annual target for one indicator: "the year's `aggregate` must be `comparator` `threshold`".
+/// An annual target for one indicator: "the year's figure must be `comparator` the reference".
 ///
-/// For example the seed's water cap is `Target(indicator: "water", year: 2020, aggregate: .sum,
-/// comparator: .lessThanOrEqual, threshold: 11489)`.
+/// The figure is the ``aggregate`` of the indicator's months in ``period`` of ``year``. The
+/// reference is a fixed value or is itself derived from data (``Reference``). The seed's water cap
+/// is `Target(indicator: "water", year: 2020, aggregate: .sum, comparator: .lessThanOrEqual,
+/// threshold: 11489)`; "CO₂ intensity at least 3% below 2019" is
+/// `reference: .baseYear(2019, changePercent: -3)` with `.lessThanOrEqual`.
 public struct Target: Hashable, Sendable {
+    /// What the figure is compared with.
+    public enum Reference: Hashable, Sendable {
+        /// A fixed threshold in the indicator's unit.
+        case value(Double)
+        /// The same figure in an earlier year, changed by a percentage: "3% below 2019" is
+        /// `.baseYear(2019, changePercent: -3)`. An observed base year carries no uncertainty.
+        case baseYear(Int, changePercent: Double)
+        /// A moving-average condition over `years` years: the mean of the figure over the `years`
+        /// years ending in the target year, compared with the same mean ending a year earlier
+        /// ("the three-year moving average keeps falling" is `.movingAverage(years: 3)` with `<`).
+        case movingAverage(years: Int)
+        /// The same figure of another indicator in the same year ("at or below the city-wide mean").
+        case indicator(String)
+    }
+
     /// The identifier of the indicator's series.
     public let indicator: String
     /// The calendar year the target is for.
     public let year: Int
-    /// How the year's months reduce to one figure.
+    /// How the months of the period reduce to one figure.
     public let aggregate: Aggregate
-    /// How that figure must compare with the threshold.
+    /// How the figure must compare with the reference.
     public let comparator: Comparator
-    /// The value the year's figure is compared with, in the indicator's unit.
-    public let threshold: Double
+    /// What the figure is compared with.
+    public let reference: Reference
+    /// The months of the year that count, e.g. `5...12` for May–December; `1...12` by default.
+    public let period: ClosedRange<Int>
     /// A display name (may be Chinese), when the identifier is terse.
     public let name: String?
     /// The unit of the values and threshold (e.g. `µg/m³`).
     public let unit: String?
 
-    /// Creates a target.
+    /// Creates a target with a fixed threshold.
     /// - Parameters:
     ///   - indicator: the identifier of the indicator's series.
     ///   - year: the calendar year.
-    ///   - aggregate: how the year's months reduce to one figure.
+    ///   - aggregate: how the period's months reduce to one figure.
     ///   - comparator: how the figure must compare with `threshold`.
     ///   - threshold: the target value.
+    ///   - period: the months of the year that count (1 … 12).
     ///   - name: an optional display name.
     ///   - unit: an optional unit.
     /// - Throws: ``TargetError`` when the year is outside 1 ... 9999, the threshold is not finite,
-    ///   or the indicator identifier is empty.
+    ///   the period is not within 1 … 12, or the indicator identifier is empty.
     public init(indicator: String, year: Int, aggregate: Aggregate, comparator: Comparator,
-                threshold: Double, name: String? = nil, unit: String? = nil) throws(TargetError) {
+                threshold: Double, period: ClosedRange<Int> = 1...12,
+                name: String? = nil, unit: String? = nil) throws(TargetError) {
+        try self.init(indicator: indicator, year: year, aggregate: aggregate, comparator: comparator,
+                      reference: .value(threshold), period: period, name: name, unit: unit)
+    }
+
+    /// Creates a target with any reference.
+    /// - Parameters:
+    ///   - indicator: the identifier of the indicator's series.
+    ///   - year: the calendar year.
+    ///   - aggregate: how the period's months reduce to one figure.
+    ///   - comparator: how the figure must compare with the reference.
+    ///   - reference: a fixed value, a base year, a moving average, or another indicator.
+    ///   - period: the months of the year that count (1 … 12).
+    ///   - name: an optional display name.
+    ///   - unit: an optional unit.
+    /// - Throws: ``TargetError``.
+    public init(indicator: String, year: Int, aggregate: Aggregate, comparator: Comparator,
+                reference: Reference, period: ClosedRange<Int> = 1...12,
+                name: String? = nil, unit: String? = nil) throws(TargetError) {
         guard !indicator.isEmpty else { throw .emptyIndicator }
         guard (1...9999).contains(year) else { throw .yearOutOfRange(year) }
-        guard threshold.isFinite else { throw .thresholdNotFinite }
+        guard period.lowerBound >= 1, period.upperBound <= 12 else { throw .periodOutOfRange(period) }
+        switch reference {
+        case .value(let threshold):
+            guard threshold.isFinite else { throw .thresholdNotFinite }
+        case .baseYear(let base, let change):
+            guard (1..<year).contains(base) else { throw .baseYearNotEarlier(base: base, year: year) }
+            guard change.isFinite, change > -100 else { throw .thresholdNotFinite }
+        case .movingAverage(let years):
+            guard (2...50).contains(years), year - years >= 1 else { throw .movingAverageWindow(years) }
+        case .indicator(let other):
+            guard !other.isEmpty, other != indicator else { throw .comparedWithItself(indicator) }
+        }
         self.indicator = indicator
         self.year = year
         self.aggregate = aggregate
         self.comparator = comparator
-        self.threshold = threshold
+        self.reference = reference
+        self.period = period
         self.name = name
         self.unit = unit
     }
 
-    /// The twelve months of the target year.
-    public var months: [Month] {
-        // The year was validated, so every month exists.
-        (1...12).map { Month(ordinal: year * 12 + $0 - 1) }
+    /// The fixed threshold, or `nil` when the reference comes from data.
+    public var threshold: Double? {
+        if case .value(let threshold) = reference { threshold } else { nil }
+    }
+
+    /// The months of the period in the target year.
+    public var months: [Month] { months(in: year) }
+
+    /// The months of the period in another year.
+    func months(in year: Int) -> [Month] {
+        period.map { Month(ordinal: year * 12 + $0 - 1) }
+    }
+
+    /// The indicator whose figure is the reference, for ``Reference/indicator(_:)``.
+    public var referenceIndicator: String? {
+        if case .indicator(let other) = reference { other } else { nil }
     }
 }
 
@@ -56,15 +120,28 @@ public enum TargetError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyIndicator
     /// The year is outside 1 … 9999.
     case yearOutOfRange(Int)
-    /// The threshold is NaN or infinite.
+    /// The threshold (or the percentage change) is NaN, infinite or impossible.
     case thresholdNotFinite
+    /// The period is not within months 1 … 12.
+    case periodOutOfRange(ClosedRange<Int>)
+    /// A base year that is not before the target year.
+    case baseYearNotEarlier(base: Int, year: Int)
+    /// A moving-average window outside 2 … 50 years, or reaching before year 1.
+    case movingAverageWindow(Int)
+    /// A target compared with its own indicator.
+    case comparedWithItself(String)
 
     /// A sentence to show a user.
     public var description: String {
         switch self {
         case .emptyIndicator: "the indicator identifier is empty"
         case .yearOutOfRange(let year): "year \(year) is outside 1 to 9999"
-        case .thresholdNotFinite: "the threshold is not a finite number"
+        case .thresholdNotFinite: "the threshold is not a finite number (or the change is -100% or less)"
+        case .periodOutOfRange(let period):
+            "months \(period.lowerBound)-\(period.upperBound) are not within 1-12; write the period like 5-12"
+        case .baseYearNotEarlier(let base, let year): "base year \(base) must be before the target year \(year)"
+        case .movingAverageWindow(let years): "a moving average over \(years) years is not supported; use 2 to 50"
+        case .comparedWithItself(let indicator): "\(indicator) cannot be compared with itself; name another indicator"
         }
     }
 }

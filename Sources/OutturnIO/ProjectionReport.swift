@@ -23,28 +23,26 @@ public struct ProjectionReport: Sendable {
     }
 
     private func table() -> TextTable {
-        var table = TextTable(columns: [("Indicator", .left), ("Year", .right), ("Target", .left),
-                                        ("So far", .right), ("Projected", .right)]
-                              + levels.map { ("\(formatLevel($0))% interval", .right) }
-                              + [("P(met)", .right), ("Status", .left), ("Pace needed", .right), ("Model", .left)])
-        for p in projections {
-            let target = p.target
-            let unit = target.unit.map { " \($0)" } ?? ""
-            let soFar = p.yearToDate.map { "\(formatForReading($0)) (\(p.observedMonths.count) mo)" } ?? "–"
-            table.append([
-                target.name ?? target.indicator,
-                String(target.year),
-                "\(target.aggregate.rawValue) \(symbol(target.comparator)) \(formatForReading(target.threshold))\(unit)",
-                soFar,
-                formatForReading(p.value),
-            ] + p.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" } + [
-                formatProbability(p.probability, settled: p.status == .met || p.status == .missed),
-                p.status.rawValue,
-                p.requiredPace.map { "\(formatForReading($0))/mo" } ?? "–",
-                p.selection.map { $0.fit.model.description } ?? "observed",
-            ])
-        }
+        var columns: [(String, TextTable.Alignment)] = [("Indicator", .left), ("Year", .right), ("Target", .left),
+                                                         ("So far", .right), ("Projected", .right)]
+        columns += levels.map { ("\(formatLevel($0))% interval", .right) }
+        columns += [("P(met)", .right), ("Status", .left), ("Pace needed", .right), ("Model", .left)]
+        var table = TextTable(columns: columns)
+        for p in projections { table.append(Self.row(p)) }
         return table
+    }
+
+    static func row(_ p: YearEndProjection) -> [String] {
+        let target = p.target
+        let soFar = p.yearToDate.map { "\(formatForReading($0)) (\(p.observedMonths.count) mo)" } ?? "–"
+        let settled = p.status == .met || p.status == .missed
+        var cells = [target.name ?? target.indicator, String(target.year), describe(target, p), soFar,
+                     formatForReading(p.value)]
+        cells += p.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" }
+        cells += [formatProbability(p.probability, settled: settled), p.status.rawValue,
+                  p.requiredPace.map { "\(formatForReading($0))/mo" } ?? (settled ? "settled" : "–"),
+                  p.selection.map { $0.fit.model.description } ?? "observed"]
+        return cells
     }
 
     private func footnote() -> String {
@@ -69,6 +67,8 @@ public struct ProjectionReport: Sendable {
             ("unit", .string(target.unit)),
             ("year", .number(Double(target.year))),
             ("aggregate", .string(target.aggregate.rawValue)),
+            ("period", .object([("from", .number(Double(target.period.lowerBound))),
+                                ("to", .number(Double(target.period.upperBound)))])),
             ("observedMonths", .number(Double(p.observedMonths.count))),
             ("lastObservedMonth", .string(p.observedMonths.last?.description)),
             ("yearToDate", .number(p.yearToDate)),
@@ -78,10 +78,7 @@ public struct ProjectionReport: Sendable {
                 ("method", .string(p.method.rawValue)),
                 ("intervals", intervals(p.intervals)),
             ])),
-            ("target", .object([
-                ("comparator", .string(target.comparator.rawValue)),
-                ("threshold", .number(target.threshold)),
-            ])),
+            ("target", targetJSON(target, p)),
             ("probability", .number(p.probability)),
             ("status", .string(p.status.rawValue)),
             ("requiredPace", .number(p.requiredPace)),
@@ -98,7 +95,7 @@ public struct ProjectionReport: Sendable {
         for p in projections {
             let t = p.target
             var row = [t.indicator, t.name ?? "", t.unit ?? "", String(t.year), t.aggregate.rawValue,
-                       t.comparator.rawValue, formatExact(t.threshold), String(p.observedMonths.count),
+                       t.comparator.rawValue, formatExact(p.referenceValue), String(p.observedMonths.count),
                        formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
             for interval in p.intervals { row += [formatExact(interval.lower), formatExact(interval.upper)] }
             row += [formatExact(p.probability), p.status.rawValue, formatExact(p.requiredPace),
@@ -107,6 +104,44 @@ public struct ProjectionReport: Sendable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+}
+
+/// The target in a few words: `sum ≤ 11,489 万立方米`, `mean[5–12] ≥ 8.000 %`,
+/// `sum ≤ 2019 −3% (4,120)`, `3-yr mean < previous (47.2)`, `mean ≤ pm25_city (42.1)`.
+func describe(_ target: Target, _ p: YearEndProjection) -> String {
+    let period = target.period == 1...12 ? "" : "[\(target.period.lowerBound)–\(target.period.upperBound)]"
+    let figure = "\(target.aggregate.rawValue)\(period)"
+    let unit = target.unit.map { " \($0)" } ?? ""
+    let projected = " (\(formatForReading(p.referenceValue)))"
+    switch target.reference {
+    case .value(let threshold):
+        return "\(figure) \(symbol(target.comparator)) \(formatForReading(threshold))\(unit)"
+    case .baseYear(let base, let change):
+        let sign = change < 0 ? "−" : "+"
+        return "\(figure) \(symbol(target.comparator)) \(base) \(sign)\(formatLevel(abs(change)))%" + projected
+    case .movingAverage(let years):
+        return "\(years)-yr \(figure) \(symbol(target.comparator)) previous" + projected
+    case .indicator(let other):
+        return "\(figure) \(symbol(target.comparator)) \(other)" + projected
+    }
+}
+
+/// The `target` object of the JSON contract.
+func targetJSON(_ target: Target, _ p: YearEndProjection) -> JSONValue {
+    var reference: [(String, JSONValue)]
+    switch target.reference {
+    case .value(let threshold): reference = [("kind", .string("value")), ("value", .number(threshold))]
+    case .baseYear(let base, let change):
+        reference = [("kind", .string("baseYear")), ("baseYear", .number(Double(base))), ("changePercent", .number(change))]
+    case .movingAverage(let years): reference = [("kind", .string("movingAverage")), ("years", .number(Double(years)))]
+    case .indicator(let other): reference = [("kind", .string("indicator")), ("indicator", .string(other))]
+    }
+    return .object([
+        ("comparator", .string(target.comparator.rawValue)),
+        ("threshold", .number(p.referenceValue)),
+        ("thresholdStandardError", .number(p.referenceStandardError)),
+        ("reference", .object(reference)),
+    ])
 }
 
 func symbol(_ comparator: Target.Comparator) -> String {

@@ -1,0 +1,166 @@
+import Foundation
+
+/// What is known and what is predicted about one series' months as of a month: the observed
+/// values, and the joint predictive distribution of the rest, with a scenario's adjustments.
+///
+/// Every target condition is evaluated on an outlook: exactly (Student-t) when it is linear in the
+/// unobserved months of a plain model, by seeded simulation otherwise.
+struct SeriesOutlook: Sendable {
+    let asOf: Month
+    /// Values of the requested months observed by `asOf`.
+    let observed: [Month: Double]
+    /// The requested months not observed by `asOf`, in calendar order.
+    let unobserved: [Month]
+    let selection: ModelSelection?
+    let prediction: JointPrediction?
+    /// y′ = scale·y + shift for each unobserved month.
+    var adjustments: [MonthAdjustment]
+    /// Every observed value of the history is ≥ 0 (a count or volume).
+    let isNonNegative: Bool
+    private let position: [Month: Int]
+
+    /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
+    init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, choice: ModelChoice,
+         extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries], scenario: Scenario) throws(ModelError) {
+        self.asOf = asOf
+        var observed: [Month: Double] = [:]
+        var unobserved: [Month] = []
+        for month in Set(months).sorted() {
+            if month <= asOf, let value = series[month] { observed[month] = value } else { unobserved.append(month) }
+        }
+        self.observed = observed
+        self.unobserved = unobserved
+        position = Dictionary(uniqueKeysWithValues: unobserved.enumerated().map { ($1, $0) })
+        let history = series.through(asOf)
+        isNonNegative = history?.values.allSatisfy { ($0 ?? 0) >= 0 } ?? true
+        adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: asOf)
+        for (name, values) in scenario.regressorValues {
+            if let month = values.keys.min(), month <= asOf {
+                throw .scenarioChangesObservedMonth(indicator: name, month: month)
+            }
+        }
+        guard !unobserved.isEmpty else {
+            selection = nil
+            prediction = nil
+            return
+        }
+        guard let history else {
+            throw .tooFewObservations(model: choice.description, needed: 2, available: 0)
+        }
+        let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms, regressors: regressors)
+        self.selection = selection
+        prediction = try selection.fit.prediction(
+            for: unobserved,
+            overrides: RowOverrides(regressors: scenario.regressorValues, interventions: scenario.interventions))
+    }
+
+    var isLog: Bool { selection?.fit.model.isLog ?? false }
+    var degreesOfFreedom: Int { prediction?.degreesOfFreedom ?? 1 }
+
+    /// Point values of the unobserved months on the original scale after adjustments: the
+    /// forecast (the median exp(x·β̂) for a log model), scaled and shifted.
+    var pointPath: [Double] {
+        guard let prediction else { return [] }
+        return zip(prediction.means, adjustments).map { mean, adjustment in
+            adjustment.applied(to: isLog ? exp(mean) : mean)
+        }
+    }
+
+    /// The combination's value with the unobserved months taking `path`.
+    func value(of combination: FigureCombination, path: [Double]) -> Double {
+        compile(combination).value(path: path)
+    }
+
+    /// The combination with each month resolved once to an observed value or a path position,
+    /// so that evaluating it on thousands of simulated paths does no hashing.
+    func compile(_ combination: FigureCombination) -> CompiledCombination {
+        CompiledCombination(constant: combination.constant, terms: combination.terms.map { coefficient, figure in
+            (coefficient, figure.aggregate, figure.months.map { month in
+                observed[month].map(CompiledCombination.Source.observed) ?? .path(position[month]!)
+            })
+        })
+    }
+
+    /// The combination as constant + Σ eᵢ·(forecast error of unobserved month i) when it is linear
+    /// in the forecasts (linear aggregates, plain model): its point value and the effective error
+    /// weights eᵢ = wᵢ·scaleᵢ. `nil` otherwise.
+    func linear(_ combination: FigureCombination) -> (value: Double, errorWeights: [Double])? {
+        guard !isLog else { return nil }
+        var weights = [Double](repeating: 0, count: unobserved.count)
+        for (coefficient, figure) in combination.terms {
+            guard let monthWeights = figure.linearWeights else { return nil }
+            for (month, weight) in monthWeights {
+                if let index = position[month] { weights[index] += coefficient * weight }
+            }
+        }
+        let errorWeights = zip(weights, adjustments).map { $0 * $1.scale }
+        return (value(of: combination, path: pointPath), errorWeights)
+    }
+
+    /// Var(Σ eᵢ·errorᵢ) = σ²(‖Σ eᵢzᵢ‖² + Σeᵢ²).
+    func variance(errorWeights: [Double]) -> Double {
+        guard let prediction else { return 0 }
+        return max(prediction.varianceOfCombination(errorWeights), 0)
+    }
+
+    /// `count` joint draws of the unobserved months from the multivariate t (ν = n − rank) with
+    /// the prediction's covariance, back-transformed for a log model and adjusted.
+    func samplePaths(count: Int, seed: UInt64) -> [[Double]] {
+        guard let prediction else { return [[Double]](repeating: [], count: count) }
+        let k = unobserved.count
+        let cholesky = LAPACK.choleskyLower(n: k, a: prediction.covariance())
+            ?? [Double](repeating: 0, count: k * k)   // σ = 0: every path is the point forecast
+        var random = RandomSource(seed: seed)
+        let nu = Double(prediction.degreesOfFreedom)
+        var normals = [Double](repeating: 0, count: k)
+        return (0..<count).map { _ in
+            for i in 0..<k { normals[i] = random.normal() }
+            let scale = (nu / random.chiSquared(nu)).squareRoot()
+            return (0..<k).map { i in
+                var error = 0.0
+                for j in 0...i { error += cholesky[i + j * k] * normals[j] }
+                let draw = prediction.means[i] + scale * error
+                return adjustments[i].applied(to: isLog ? exp(draw) : draw)
+            }
+        }
+    }
+}
+
+/// A ``FigureCombination`` whose months point straight at observed values or path positions.
+struct CompiledCombination: Sendable {
+    enum Source: Sendable {
+        case observed(Double)
+        case path(Int)
+    }
+
+    let constant: Double
+    let terms: [(coefficient: Double, aggregate: Target.Aggregate, sources: [Source])]
+
+    func value(path: [Double]) -> Double {
+        var total = constant
+        for term in terms {
+            var sum = 0.0, minimum = Double.infinity, maximum = -Double.infinity, last = 0.0
+            for source in term.sources {
+                let value: Double
+                switch source {
+                case .observed(let observed): value = observed
+                case .path(let index): value = path[index]
+                }
+                sum += value
+                minimum = Swift.min(minimum, value)
+                maximum = Swift.max(maximum, value)
+                last = value
+            }
+            let figure: Double
+            switch term.aggregate {
+            case .sum: figure = sum
+            case .mean: figure = sum / Double(term.sources.count)
+            case .last: figure = last
+            case .min: figure = minimum
+            case .max: figure = maximum
+            }
+            total += term.coefficient * figure
+        }
+        return total
+    }
+}
