@@ -1,0 +1,109 @@
+/// What the remaining months need: the monthly pace that lands the projection exactly on the
+/// target, and the pace that makes meeting it likely.
+///
+/// - ``exact``: the constant monthly value v for the open months of the target period that puts
+///   the projected figure on the reference, and the same as a uniform percentage change of the
+///   model's forecast path for those months.
+/// - ``likely``: the model's path shifted by a constant d (the forecast uncertainty kept, as in a
+///   scenario's `add`) so that P(target met) equals ``probability``; reported as the monthly
+///   average that path then has, and d as a percentage of the forecast average.
+///
+/// Plain answers replace numbers where a number would mislead: the target is already met or
+/// missed, no month is left, or the pace is impossible — below zero for a series that has never
+/// been negative, or above 100 for an indicator measured in `%`.
+public struct RequiredPace: Sendable {
+    /// One answer.
+    public enum Answer: Hashable, Sendable {
+        /// Needs `perMonth` on average over the open months, `percentOfForecast` above (or below)
+        /// the model's forecast for them.
+        case pace(perMonth: Double, percentOfForecast: Double)
+        /// The observed months already meet the target.
+        case alreadyMet
+        /// The observed months already miss the target.
+        case alreadyMissed
+        /// No month of the target period is left to change.
+        case noMonthsLeft
+        /// The pace would be `perMonth`, which the indicator cannot take (the reason says why).
+        case unreachable(perMonth: Double, reason: String)
+    }
+
+    /// The baseline projection the pace is for.
+    public let projection: YearEndProjection
+    /// The pace that lands the projection exactly on the target.
+    public let exact: Answer
+    /// The probability asked for, in (0, 1).
+    public let probability: Double
+    /// The pace at which P(target met) = ``probability``.
+    public let likely: Answer
+
+    /// Computes both paces for `projection`.
+    /// - Parameters:
+    ///   - projection: a baseline projection.
+    ///   - probability: the chance of meeting the target to aim for, in (0, 1); 0.9 by default.
+    /// - Throws: ``ModelError/level(_:)`` for a probability outside (0, 1).
+    public init(projection: YearEndProjection, probability: Double = 0.9) throws(ModelError) {
+        guard probability > 0, probability < 1 else { throw .level(probability * 100) }
+        self.projection = projection
+        self.probability = probability
+        let condition = Condition(target: projection.target, outlook: projection.outlook,
+                                  referenceOutlook: projection.referenceOutlook)
+        let open = projection.target.months.filter { projection.outlook.observed[$0] == nil }
+        let plain: Answer? = switch projection.status {
+        case .met: .alreadyMet
+        case .missed: .alreadyMissed
+        default: open.isEmpty ? .noMonthsLeft : nil
+        }
+        if let plain {
+            exact = plain
+            likely = plain
+            return
+        }
+        let outlook = projection.outlook
+        let forecast = open.map { outlook.pointPath[outlook.unobserved.firstIndex(of: $0)!] }
+        let forecastMean = forecast.reduce(0, +) / Double(forecast.count)
+        func judged(_ perMonth: Double, shiftPercent: Double) -> Answer {
+            if outlook.isNonNegative, perMonth < 0 {
+                return .unreachable(perMonth: perMonth, reason: "below zero, for a series that has never been negative")
+            }
+            if projection.target.unit == "%", perMonth > 100 {
+                return .unreachable(perMonth: perMonth, reason: "above 100%")
+            }
+            return .pace(perMonth: perMonth, percentOfForecast: shiftPercent)
+        }
+
+        // (a) V(s) for the open months at s × forecast: linear in s for linear aggregates.
+        let value = outlook.compile(condition.valueSide)
+        let reference = projection.referenceValue
+        func gap(scale: Double) -> Double {
+            var path = outlook.pointPath
+            for month in open { let i = outlook.unobserved.firstIndex(of: month)!; path[i] *= scale }
+            return value.value(path: path) - reference
+        }
+        let scale: Double?
+        switch projection.target.aggregate {
+        case .sum, .mean, .last:
+            let atZero = gap(scale: 0), slope = gap(scale: 1) - atZero
+            scale = slope == 0 ? nil : -atZero / slope
+        case .min, .max:
+            scale = solveIncreasing { gap(scale: $0) }
+        }
+        if let pace = projection.requiredPace {
+            exact = judged(pace, shiftPercent: ((scale ?? .nan) - 1) * 100)
+        } else {
+            exact = .noMonthsLeft
+        }
+
+        // (b) P(met) after adding d to the open months is monotone in d: increasing for a lower
+        // bound, decreasing for an upper bound.
+        let sign: Double = projection.target.comparator.isUpperBound ? -1 : 1
+        let shift = solveIncreasing { d in
+            let met = condition.assess(levels: [], shift: sign * d).probability
+            return met - probability
+        }.map { sign * $0 }
+        if let shift {
+            likely = judged(forecastMean + shift, shiftPercent: forecastMean == 0 ? .nan : shift / abs(forecastMean) * 100)
+        } else {
+            likely = .noMonthsLeft
+        }
+    }
+}
