@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Scenario files in YAML or JSON, parsed with line numbers for errors.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // `swift package generate-documentation` for the DocC catalog (CI builds it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -25,7 +27,7 @@ let package = Package(
         // On Apple platforms LAPACK comes from Accelerate instead (LAPACK+Accelerate.swift).
         .target(name: "Outturn", dependencies: [.target(name: "CLAPACK", condition: .when(platforms: [.linux]))]),
         // Reading and writing files: CSV/JSON in; table, JSON, CSV, Markdown out.
-        .target(name: "OutturnIO", dependencies: ["Outturn"]),
+        .target(name: "OutturnIO", dependencies: ["Outturn", .product(name: "Yams", package: "Yams")]),
         // The `outturn` command: parse, call the library, render.
         .executableTarget(
             name: "OutturnCLI",

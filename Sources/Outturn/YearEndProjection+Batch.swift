@@ -13,15 +13,19 @@ extension YearEndProjection {
         public let extraTerms: [ModelSpec.Term]
         /// Exogenous regressors by name.
         public let regressors: [String: MonthlySeries]
+        /// The series a ``Target/Reference/indicator(_:)`` target compares with.
+        public let referenceSeries: MonthlySeries?
 
         /// Creates a request; the parameters are the properties of the same names.
         public init(series: MonthlySeries, target: Target, model: ModelChoice = .auto,
-                    extraTerms: [ModelSpec.Term] = [], regressors: [String: MonthlySeries] = [:]) {
+                    extraTerms: [ModelSpec.Term] = [], regressors: [String: MonthlySeries] = [:],
+                    referenceSeries: MonthlySeries? = nil) {
             self.series = series
             self.target = target
             self.model = model
             self.extraTerms = extraTerms
             self.regressors = regressors
+            self.referenceSeries = referenceSeries
         }
     }
 
@@ -34,10 +38,12 @@ extension YearEndProjection {
     ///   - requests: the indicators, each with its series, target and model.
     ///   - asOf: the last month known, for every request.
     ///   - levels: interval levels in percent.
+    ///   - scenario: changes to the forecast months, for every request.
     /// - Returns: one result per request, in request order.
     /// - Complexity: O(Σ nᵢ·pᵢ²) work, spread over the available cores.
     public static func projectAll(_ requests: [Request], asOf: Month,
-                                  levels: [Double] = [80, 95]) async -> [Result<YearEndProjection, ModelError>] {
+                                  levels: [Double] = [80, 95],
+                                  scenario: Scenario = .baseline) async -> [Result<YearEndProjection, ModelError>] {
         guard !requests.isEmpty else { return [] }
         let chunkCount = min(requests.count, ProcessInfo.processInfo.activeProcessorCount * 4)
         let chunkSize = (requests.count + chunkCount - 1) / chunkCount
@@ -49,7 +55,8 @@ extension YearEndProjection {
                         Result { () throws(ModelError) -> YearEndProjection in
                             try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
                                                   model: request.model, levels: levels,
-                                                  extraTerms: request.extraTerms, regressors: request.regressors)
+                                                  extraTerms: request.extraTerms, regressors: request.regressors,
+                                                  scenario: scenario, referenceSeries: request.referenceSeries)
                         }
                     })
                 }

@@ -45,3 +45,8 @@ func csvField(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
+
+/// A count: whole numbers without decimals (`3`, `12`), others as ``formatForReading(_:)``.
+func formatCount(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : formatForReading(value)
+}

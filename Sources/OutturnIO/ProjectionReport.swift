@@ -2,24 +2,45 @@ import Outturn
 
 /// The year-end projections of many targets as of one month, rendered for people or programs.
 public struct ProjectionReport: Sendable {
+    /// The last month known.
     public let asOf: Month
+    /// Interval levels in percent.
     public let levels: [Double]
+    /// One projection per target, in the targets file's order.
     public let projections: [YearEndProjection]
+    /// Milestones judged by run-rate.
+    public let milestones: [MilestoneProgress]
+    /// Indicators with several conditions, judged together.
+    public let joint: [JointAssessment]
 
-    public init(asOf: Month, levels: [Double], projections: [YearEndProjection]) {
+    /// Creates a report.
+    public init(asOf: Month, levels: [Double], projections: [YearEndProjection],
+                milestones: [MilestoneProgress] = [], joint: [JointAssessment] = []) {
         self.asOf = asOf
         self.levels = levels
         self.projections = projections
+        self.milestones = milestones
+        self.joint = joint
     }
 
     /// The report in `format`.
     public func rendered(_ format: OutputFormat) -> String {
         switch format {
-        case .table: table().rendered() + footnote()
-        case .markdown: table().markdown()
+        case .table: table().rendered() + jointLines() + footnote()
+        case .markdown: table().markdown() + jointLines()
         case .json: json().rendered() + "\n"
         case .csv: csv()
         }
+    }
+
+    private func jointLines() -> String {
+        guard !joint.isEmpty else { return "" }
+        return "\n" + joint.map { assessment in
+            let name = assessment.projections.first?.target.name ?? assessment.indicator
+            return "\(name): all \(assessment.projections.count) conditions together: "
+                + "P(all met) \(formatProbability(assessment.probability, settled: assessment.status == .met || assessment.status == .missed)), "
+                + assessment.status.rawValue
+        }.joined(separator: "\n") + "\n"
     }
 
     private func table() -> TextTable {
@@ -29,7 +50,19 @@ public struct ProjectionReport: Sendable {
         columns += [("P(met)", .right), ("Status", .left), ("Pace needed", .right), ("Model", .left)]
         var table = TextTable(columns: columns)
         for p in projections { table.append(Self.row(p)) }
+        for m in milestones { table.append(Self.row(m, levels: levels.count)) }
         return table
+    }
+
+    static func row(_ m: MilestoneProgress, levels: Int) -> [String] {
+        let milestone = m.milestone
+        let unit = milestone.unit.map { " \($0)" } ?? ""
+        var cells = [milestone.name ?? milestone.indicator, String(milestone.due.year),
+                     "milestone \(formatCount(milestone.count))\(unit) by \(milestone.due)",
+                     "\(formatCount(m.reached)) (\(m.reachedIn))", formatCount(m.projectedAtDue)]
+        cells += [String](repeating: "–", count: levels)
+        cells += ["–", m.status.rawValue, m.requiredPerMonth.map { "\(formatForReading($0))/mo" } ?? "–", "run-rate"]
+        return cells
     }
 
     static func row(_ p: YearEndProjection) -> [String] {
@@ -46,7 +79,8 @@ public struct ProjectionReport: Sendable {
     }
 
     private func footnote() -> String {
-        "\nAs of \(asOf). Status: on track if P(met) ≥ 80%, at risk if 20–80%, off track below 20%. "
+        "\nAs of \(asOf). Status: on track if P(met) ≥ 80%, at risk if 20–80%, off track below 20%; "
+            + "met or missed once the observed months settle it.\n"
             + "Pace needed: the constant monthly value for the remaining months that lands exactly on the target.\n"
     }
 
@@ -56,6 +90,29 @@ public struct ProjectionReport: Sendable {
             ("asOf", .string(asOf.description)),
             ("levels", .array(levels.map { .number($0) })),
             ("indicators", .array(projections.map(Self.json))),
+            ("milestones", .array(milestones.map(Self.json))),
+            ("joint", .array(joint.map { assessment in
+                .object([("indicator", .string(assessment.indicator)),
+                         ("conditions", .number(Double(assessment.projections.count))),
+                         ("probability", .number(assessment.probability)),
+                         ("status", .string(assessment.status.rawValue))])
+            })),
+        ])
+    }
+
+    static func json(_ m: MilestoneProgress) -> JSONValue {
+        .object([
+            ("indicator", .string(m.milestone.indicator)),
+            ("name", .string(m.milestone.name)),
+            ("unit", .string(m.milestone.unit)),
+            ("count", .number(m.milestone.count)),
+            ("due", .string(m.milestone.due.description)),
+            ("reached", .number(m.reached)),
+            ("reachedIn", .string(m.reachedIn.description)),
+            ("ratePerMonth", .number(m.ratePerMonth)),
+            ("projectedAtDue", .number(m.projectedAtDue)),
+            ("requiredPerMonth", .number(m.requiredPerMonth)),
+            ("status", .string(m.status.rawValue)),
         ])
     }
 

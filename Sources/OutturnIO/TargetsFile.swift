@@ -1,23 +1,48 @@
 import Foundation
 import Outturn
 
-/// Annual targets read from CSV or JSON.
+/// Annual targets and milestones read from CSV or JSON.
 ///
-/// CSV: header `indicator,year,aggregate,comparator,threshold`, optionally `name` and `unit`, in
-/// any order. JSON: an array of objects with the same keys (or `{"targets": [...]}`); `year` and
-/// `threshold` are numbers. `aggregate` is `sum`, `mean`, `last`, `min` or `max`; `comparator`
-/// is `<`, `<=`, `>` or `>=`.
+/// CSV: a header naming the columns below, in any order; JSON: an array of objects with the same
+/// keys (or `{"targets": [...]}`), numbers as numbers or strings.
+///
+/// | column | meaning |
+/// |---|---|
+/// | `indicator`, `year` | required |
+/// | `aggregate` | `sum`, `mean`, `last`, `min`, `max`, or `milestone` |
+/// | `comparator` | `<`, `<=`, `>`, `>=` (`>=` for a milestone) |
+/// | `threshold` | a fixed threshold (the count, for a milestone) |
+/// | `base_year`, `change_percent` | instead of `threshold`: the base year's figure changed by a percentage |
+/// | `moving_average` | instead of `threshold`: the N-year moving average against the previous one |
+/// | `versus` | instead of `threshold`: another indicator's figure in the same year |
+/// | `months` | a sub-period of the year, e.g. `5-12` |
+/// | `due` | a milestone's due month, `YYYY-MM` (default: December of `year`) |
+/// | `name`, `unit` | for display |
 public struct TargetsFile: Sendable {
     /// The file, as the user named it.
     public let file: String
     /// The targets, in file order.
     public let targets: [Target]
-    /// Where each target was defined: a CSV line, or a JSON entry index (0-based).
-    private let locations: [Location]
+    /// The milestones, in file order.
+    public let milestones: [Milestone]
+    private let targetLocations: [Location]
+    private let milestoneLocations: [Location]
 
     private enum Location: Sendable {
         case line(Int)
         case entry(Int)
+
+        func error(file: String, field: String, message: String) -> InputError {
+            switch self {
+            case .line(let line): InputError(file: file, line: line, field: field, message: message)
+            case .entry(let index): InputError(file: file, field: "targets[\(index)].\(field)", message: message)
+            }
+        }
+    }
+
+    private enum Entry {
+        case target(Target)
+        case milestone(Milestone)
     }
 
     /// Reads `path`: JSON when it ends in `.json`, CSV otherwise.
@@ -27,26 +52,49 @@ public struct TargetsFile: Sendable {
         return path.lowercased().hasSuffix(".json") ? try parseJSON(data, file: path) : try parseCSV(data, file: path)
     }
 
-    static let required = ["indicator", "year", "aggregate", "comparator", "threshold"]
-    static let optional = ["name", "unit"]
+    static let required = ["indicator", "year", "aggregate"]
+    static let optional = ["comparator", "threshold", "name", "unit", "months", "base_year", "change_percent",
+                           "moving_average", "versus", "due"]
+    static var known: [String] { required + optional }
+
+    private init(file: String, entries: [(Entry, Location)]) {
+        self.file = file
+        var targets: [Target] = [], milestones: [Milestone] = []
+        var targetLocations: [Location] = [], milestoneLocations: [Location] = []
+        for (entry, location) in entries {
+            switch entry {
+            case .target(let target): targets.append(target); targetLocations.append(location)
+            case .milestone(let milestone): milestones.append(milestone); milestoneLocations.append(location)
+            }
+        }
+        self.targets = targets
+        self.milestones = milestones
+        self.targetLocations = targetLocations
+        self.milestoneLocations = milestoneLocations
+    }
 
     /// Parses targets CSV.
     public static func parseCSV(_ data: Data, file: String) throws(InputError) -> TargetsFile {
         let records = try CSVReader.records(data, file: file)
         guard let header = records.first else { throw InputError(file: file, message: "the file is empty") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        for name in names where !(required + optional).contains(name) {
+        let names = header.fields.map(trimmed)
+        for name in names where !known.contains(name) {
             throw InputError(file: file, line: header.line, field: name,
-                             message: "unknown column; targets use \((required + optional).joined(separator: ","))")
+                             message: "unknown column; targets use \(known.joined(separator: ","))")
         }
-        for name in required where !names.contains(name) {
+        for name in required + ["comparator"] where !names.contains(name) {
             throw InputError(file: file, line: header.line, field: name,
-                             message: "the column is missing; the header needs \(required.joined(separator: ","))")
+                             message: "the column is missing; the header needs indicator,year,aggregate,comparator and a threshold")
+        }
+        guard names.contains("threshold") || names.contains("base_year") || names.contains("moving_average")
+                || names.contains("versus") else {
+            throw InputError(file: file, line: header.line, field: "threshold",
+                             message: "the column is missing; give threshold (or base_year, moving_average or versus)")
         }
         guard records.count > 1 else {
             throw InputError(file: file, line: header.line, message: "the file has a header but no targets")
         }
-        var targets: [Target] = [], locations: [Location] = []
+        var entries: [(Entry, Location)] = []
         for record in records.dropFirst() {
             guard record.fields.count == names.count else {
                 throw InputError(file: file, line: record.line,
@@ -54,10 +102,10 @@ public struct TargetsFile: Sendable {
             }
             var row: [String: String] = [:]
             for (name, value) in zip(names, record.fields) { row[name] = value }
-            targets.append(try makeTarget(file: file, line: record.line, fieldLabel: { $0 }) { key in row[key] })
-            locations.append(.line(record.line))
+            let location = Location.line(record.line)
+            entries.append((try makeEntry(file: file, location: location) { row[$0] }, location))
         }
-        return TargetsFile(file: file, targets: targets, locations: locations)
+        return TargetsFile(file: file, entries: entries)
     }
 
     /// Parses targets JSON.
@@ -66,86 +114,160 @@ public struct TargetsFile: Sendable {
         do { root = try JSONSerialization.jsonObject(with: data) } catch {
             throw InputError(file: file, message: "is not valid JSON (\(error.localizedDescription))")
         }
-        guard let entries = (root as? [Any]) ?? ((root as? [String: Any])?["targets"] as? [Any]) else {
+        guard let list = (root as? [Any]) ?? ((root as? [String: Any])?["targets"] as? [Any]) else {
             throw InputError(file: file, message: "expected an array of targets, or an object with a 'targets' array")
         }
-        guard !entries.isEmpty else { throw InputError(file: file, message: "the file holds no targets") }
-        var targets: [Target] = [], locations: [Location] = []
-        for (index, entry) in entries.enumerated() {
-            guard let object = entry as? [String: Any] else {
+        guard !list.isEmpty else { throw InputError(file: file, message: "the file holds no targets") }
+        var entries: [(Entry, Location)] = []
+        for (index, element) in list.enumerated() {
+            let location = Location.entry(index)
+            guard let object = element as? [String: Any] else {
                 throw InputError(file: file, field: "targets[\(index)]", message: "each target must be an object")
             }
-            for key in object.keys where !(required + optional).contains(key) {
-                throw InputError(file: file, field: "targets[\(index)].\(key)",
-                                 message: "unknown key; targets use \((required + optional).joined(separator: ", "))")
+            for key in object.keys.sorted() where !known.contains(key) {
+                throw location.error(file: file, field: key, message: "unknown key; targets use \(known.joined(separator: ", "))")
             }
-            targets.append(try makeTarget(file: file, line: nil, fieldLabel: { "targets[\(index)].\($0)" }) { key in
+            entries.append((try makeEntry(file: file, location: location) { key in
                 switch object[key] {
                 case nil, is NSNull: nil
-                case let number as NSNumber:
-                    number.stringValue
+                case let number as NSNumber: number.stringValue
                 case let text as String: text
                 default: "\u{0}not a string or number"
                 }
-            })
-            locations.append(.entry(index))
+            }, location))
         }
-        return TargetsFile(file: file, targets: targets, locations: locations)
+        return TargetsFile(file: file, entries: entries)
     }
 
-    private static func makeTarget(file: String, line: Int?, fieldLabel: (String) -> String,
-                                   value: (String) -> String?) throws(InputError) -> Target {
-        func fail(_ key: String, _ message: String) -> InputError {
-            InputError(file: file, line: line, field: fieldLabel(key), message: message)
-        }
-        func text(_ key: String) throws(InputError) -> String {
-            guard let raw = value(key)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
-                throw fail(key, "the value is missing")
-            }
+    private static func makeEntry(file: String, location: Location, value: (String) -> String?) throws(InputError) -> Entry {
+        func fail(_ key: String, _ message: String) -> InputError { location.error(file: file, field: key, message: message) }
+        func text(_ key: String) -> String? {
+            guard let raw = value(key).map(trimmed), !raw.isEmpty else { return nil }
             return raw
         }
-        let indicator = try text("indicator")
-        let yearText = try text("year")
+        func required(_ key: String) throws(InputError) -> String {
+            guard let raw = text(key) else { throw fail(key, "the value is missing") }
+            return raw
+        }
+        func number(_ key: String) throws(InputError) -> Double? {
+            guard let raw = text(key) else { return nil }
+            guard let value = parseDecimal(raw) else { throw fail(key, numberAdvice(raw)) }
+            return value
+        }
+        func wholeNumber(_ key: String, _ advice: String) throws(InputError) -> Int? {
+            guard let raw = text(key) else { return nil }
+            guard let value = Int(raw) else { throw fail(key, "'\(raw)' is not a whole number; \(advice)") }
+            return value
+        }
+
+        let indicator = try required("indicator")
+        let yearText = try required("year")
         guard let year = Int(yearText), (1...9999).contains(year) else {
             throw fail("year", "'\(yearText)' is not a year; write it like 2020")
         }
-        let aggregateText = try text("aggregate")
-        guard let aggregate = Target.Aggregate(rawValue: aggregateText) else {
-            throw fail("aggregate", "unknown aggregate '\(aggregateText)'; use sum, mean, last, min or max")
+        let aggregateText = try required("aggregate")
+        let name = text("name"), unit = text("unit")
+
+        if aggregateText == "milestone" {
+            for key in ["months", "base_year", "change_percent", "moving_average", "versus"] where text(key) != nil {
+                throw fail(key, "a milestone takes a threshold (the count) and a due month only")
+            }
+            if let comparator = text("comparator"), comparator != ">=" {
+                throw fail("comparator", "a milestone is reached at or above its count; use >=")
+            }
+            guard let count = try number("threshold") else { throw fail("threshold", "a milestone needs its count as threshold") }
+            var due = try! Month(year: year, month: 12)   // year was validated
+            if let dueText = text("due") {
+                do { due = try Month(parsing: dueText) } catch { throw fail("due", error.description) }
+            }
+            do {
+                return .milestone(try Milestone(indicator: indicator, count: count, due: due, name: name, unit: unit))
+            } catch {
+                throw fail("threshold", error.description)
+            }
         }
-        let comparatorText = try text("comparator")
+
+        guard let aggregate = Target.Aggregate(rawValue: aggregateText) else {
+            throw fail("aggregate", "unknown aggregate '\(aggregateText)'; use sum, mean, last, min, max or milestone")
+        }
+        let comparatorText = try required("comparator")
         guard let comparator = Target.Comparator(rawValue: comparatorText) else {
             throw fail("comparator", "unknown comparator '\(comparatorText)'; use <, <=, > or >=")
         }
-        let thresholdText = try text("threshold")
-        guard let threshold = parseDecimal(thresholdText) else { throw fail("threshold", numberAdvice(thresholdText)) }
-        let name = value("name").flatMap { $0.isEmpty ? nil : $0 }
-        let unit = value("unit").flatMap { $0.isEmpty ? nil : $0 }
+        if text("due") != nil { throw fail("due", "only a milestone has a due month") }
+
+        let given = ["threshold", "base_year", "moving_average", "versus"].filter { text($0) != nil }
+        guard given.count == 1 else {
+            throw fail(given.last ?? "threshold", given.isEmpty
+                ? "the value is missing; give threshold (or base_year, moving_average or versus)"
+                : "give only one of threshold, base_year, moving_average and versus")
+        }
+        if text("change_percent") != nil, given[0] != "base_year" {
+            throw fail("change_percent", "change_percent goes with base_year")
+        }
+        let reference: Target.Reference
+        switch given[0] {
+        case "threshold": reference = .value(try number("threshold")!)
+        case "base_year":
+            let base = try wholeNumber("base_year", "write the base year like 2019")!
+            reference = .baseYear(base, changePercent: try number("change_percent") ?? 0)
+        case "moving_average":
+            reference = .movingAverage(years: try wholeNumber("moving_average", "give the window in years, e.g. 3")!)
+        default:
+            reference = .indicator(text("versus")!)
+        }
+        var period = 1...12
+        if let months = text("months") {
+            let parts = months.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard (1...2).contains(parts.count), let from = parts.first ?? nil, let to = parts.last ?? nil, from <= to else {
+                throw fail("months", "'\(months)' is not a period of months; write it like 5-12 (May to December)")
+            }
+            period = from...to
+        }
         do {
-            return try Target(indicator: indicator, year: year, aggregate: aggregate, comparator: comparator,
-                              threshold: threshold, name: name, unit: unit)
+            return .target(try Target(indicator: indicator, year: year, aggregate: aggregate, comparator: comparator,
+                                      reference: reference, period: period, name: name, unit: unit))
         } catch {
-            throw fail("indicator", error.description)
+            let field = switch error {
+            case .periodOutOfRange: "months"
+            case .baseYearNotEarlier: "base_year"
+            case .movingAverageWindow: "moving_average"
+            case .comparedWithItself: "versus"
+            case .thresholdNotFinite: given[0] == "base_year" ? "change_percent" : "threshold"
+            default: "indicator"
+            }
+            throw fail(field, error.description)
         }
     }
 
     /// An error located at the `index`-th target (its CSV line, or its JSON entry).
     public func error(at index: Int, message: String) -> InputError {
-        switch locations[index] {
-        case .line(let line): InputError(file: file, line: line, field: "indicator", message: message)
-        case .entry(let entry): InputError(file: file, field: "targets[\(entry)].indicator", message: message)
-        }
+        targetLocations[index].error(file: file, field: "indicator", message: message)
     }
 
-    /// Checks that every target names an indicator of `dataset`.
-    /// - Throws: ``InputError`` at the first target whose indicator is not in the data.
+    /// An error located at the `index`-th milestone.
+    public func milestoneError(at index: Int, message: String) -> InputError {
+        milestoneLocations[index].error(file: file, field: "indicator", message: message)
+    }
+
+    /// Checks that every target and milestone names an indicator of `dataset`, and every `versus`
+    /// names one too.
+    /// - Throws: ``InputError`` at the first unknown name.
     public func checkIndicators(in dataset: Dataset) throws(InputError) {
         let known = Set(dataset.entries.map(\.indicator))
-        for (index, target) in targets.enumerated() where !known.contains(target.indicator) {
-            let close = known.sorted().first { $0.lowercased() == target.indicator.lowercased() }
+        func message(_ name: String) -> String {
+            let close = known.sorted().first { $0.lowercased() == name.lowercased() }
             let hint = close.map { " (did you mean '\($0)'?)" } ?? "; the observations name \(known.count) indicators"
-            throw error(at: index,
-                        message: "indicator '\(target.indicator)' is not in \(dataset.file)\(hint)")
+            return "indicator '\(name)' is not in \(dataset.file)\(hint)"
+        }
+        for (index, target) in targets.enumerated() {
+            if !known.contains(target.indicator) { throw error(at: index, message: message(target.indicator)) }
+            if let other = target.referenceIndicator, !known.contains(other) {
+                throw targetLocations[index].error(file: file, field: "versus", message: message(other))
+            }
+        }
+        for (index, milestone) in milestones.enumerated() where !known.contains(milestone.indicator) {
+            throw milestoneError(at: index, message: message(milestone.indicator))
         }
     }
 }

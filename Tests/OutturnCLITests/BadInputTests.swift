@@ -58,7 +58,7 @@ import Testing
         Case(name: "unknown comparator", targets: "indicator,year,aggregate,comparator,threshold\na,2020,sum,=>,10\n",
              expected: ["targets.csv:2: field 'comparator'", "<, <=, > or >="]),
         Case(name: "unknown aggregate", targets: "indicator,year,aggregate,comparator,threshold\na,2020,total,>=,10\n",
-             expected: ["targets.csv:2: field 'aggregate'", "sum, mean, last, min or max"]),
+             expected: ["targets.csv:2: field 'aggregate'", "sum, mean, last, min, max or milestone"]),
         Case(name: "threshold not a number", targets: "indicator,year,aggregate,comparator,threshold\na,2020,sum,>=,ten\n",
              expected: ["targets.csv:2: field 'threshold'", "not a number"]),
         Case(name: "targets without a threshold column", targets: "indicator,year,aggregate,comparator\na,2020,sum,>=\n",

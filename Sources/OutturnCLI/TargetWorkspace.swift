@@ -1,0 +1,99 @@
+import ArgumentParser
+import Outturn
+import OutturnIO
+
+/// What every target-based command reads first: observations, targets, the as-of month and the
+/// model options, checked against each other.
+struct TargetWorkspace {
+    let observationsPath: String
+    let dataset: Dataset
+    let targetsFile: TargetsFile
+    let asOf: Month
+    let choice: ModelChoice
+    let extraTerms: [ModelSpec.Term]
+    let regressors: [String: MonthlySeries]
+    let levels: [Double]
+
+    init(observations: String, targets: String, asOf: String?, modelOptions: ModelOptions) throws {
+        levels = try modelOptions.levels()
+        choice = try modelOptions.choice()
+        extraTerms = try modelOptions.extraTerms()
+        let requestedAsOf = try parseAsOf(asOf)
+        observationsPath = observations
+        let dataset = try ObservationsFile.read(path: observations)
+        let targetsFile = try TargetsFile.read(path: targets)
+        try targetsFile.checkIndicators(in: dataset)
+        self.dataset = dataset
+        self.targetsFile = targetsFile
+        regressors = try modelOptions.regressors(for: choice, in: dataset)
+        // The default as-of is the last month observed for a target's indicator: a regressor
+        // known into the future must not move it. Checked above: every indicator exists.
+        let indicators = targetsFile.targets.map(\.indicator) + targetsFile.milestones.map(\.indicator)
+        let lastMonth = indicators.map { dataset.series($0)!.end }.max()!
+        if let requestedAsOf, requestedAsOf > lastMonth {
+            throw InputError(file: nil, field: "--as-of",
+                             message: "\(requestedAsOf) is after the data end (\(lastMonth)) in \(observations); use \(lastMonth) or earlier")
+        }
+        self.asOf = requestedAsOf ?? lastMonth
+    }
+
+    var inputPaths: [String] { [observationsPath, targetsFile.file] }
+
+    /// Every target projected under `scenario`, in file order; the first failure is an error at
+    /// its target's line.
+    func projections(scenario: Scenario = .baseline) async throws -> [YearEndProjection] {
+        let requests = targetsFile.targets.map { target in
+            YearEndProjection.Request(series: dataset.series(target.indicator)!, target: target, model: choice,
+                                      extraTerms: extraTerms, regressors: regressors,
+                                      referenceSeries: target.referenceIndicator.flatMap { dataset.series($0) })
+        }
+        var projections: [YearEndProjection] = []
+        let results = await YearEndProjection.projectAll(requests, asOf: asOf, levels: levels, scenario: scenario)
+        for (index, result) in results.enumerated() {
+            switch result {
+            case .success(let projection): projections.append(projection)
+            case .failure(let error):
+                let label = scenario == .baseline ? "" : " (scenario '\(scenario.name)')"
+                throw targetsFile.error(at: index, message: "\(targetsFile.targets[index].indicator)\(label): \(error)")
+            }
+        }
+        return projections
+    }
+
+    /// The milestones judged by run-rate.
+    func milestones() throws -> [MilestoneProgress] {
+        try targetsFile.milestones.enumerated().map { index, milestone in
+            do {
+                return try MilestoneProgress(series: dataset.series(milestone.indicator)!, milestone: milestone, asOf: asOf)
+            } catch {
+                throw targetsFile.milestoneError(at: index, message: "\(milestone.indicator): \(error)")
+            }
+        }
+    }
+
+    /// Indicators with two or more conditions in the same year, judged together.
+    func jointAssessments() throws -> [JointAssessment] {
+        var groups: [String: [Target]] = [:], order: [String] = []
+        for target in targetsFile.targets {
+            let key = "\(target.indicator)\u{0}\(target.year)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(target)
+        }
+        var referenceSeries: [String: MonthlySeries] = [:]
+        for entry in dataset.entries { referenceSeries[entry.indicator] = entry.series }
+        return try order.compactMap { key in
+            guard let targets = groups[key], targets.count > 1 else { return nil }
+            do {
+                return try JointAssessment(series: dataset.series(targets[0].indicator)!, targets: targets, asOf: asOf,
+                                           model: choice, levels: levels, extraTerms: extraTerms,
+                                           regressors: regressors, referenceSeries: referenceSeries)
+            } catch {
+                throw InputError(file: targetsFile.file, field: "indicator", message: "\(targets[0].indicator): \(error)")
+            }
+        }
+    }
+}
+
+extension Scenario {
+    static func == (lhs: Scenario, rhs: Scenario) -> Bool { lhs.name == rhs.name && lhs.changes == rhs.changes }
+}

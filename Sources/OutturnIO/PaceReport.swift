@@ -1,0 +1,94 @@
+import Outturn
+
+/// What pace the remaining months need, for every target and milestone.
+public struct PaceReport: Sendable {
+    public let asOf: Month
+    public let paces: [RequiredPace]
+    public let milestones: [MilestoneProgress]
+
+    public init(asOf: Month, paces: [RequiredPace], milestones: [MilestoneProgress] = []) {
+        self.asOf = asOf
+        self.paces = paces
+        self.milestones = milestones
+    }
+
+    public func rendered(_ format: OutputFormat) -> String {
+        let probability = paces.first.map { formatLevel($0.probability * 100) } ?? "90"
+        switch format {
+        case .json:
+            return JSONValue.object([
+                ("asOf", .string(asOf.description)),
+                ("probability", .number(paces.first?.probability)),
+                ("indicators", .array(paces.map { pace in
+                    .object([("indicator", .string(pace.projection.target.indicator)),
+                             ("name", .string(pace.projection.target.name)),
+                             ("year", .number(Double(pace.projection.target.year))),
+                             ("target", targetJSON(pace.projection.target, pace.projection)),
+                             ("projection", .number(pace.projection.value)),
+                             ("probability", .number(pace.projection.probability)),
+                             ("exact", Self.json(pace.exact)), ("likely", Self.json(pace.likely))])
+                })),
+                ("milestones", .array(milestones.map(ProjectionReport.json))),
+            ]).rendered() + "\n"
+        case .csv:
+            var lines = ["indicator,year,projection,probability,exact_per_month,exact_percent,exact_note,likely_per_month,likely_percent,likely_note"]
+            for pace in paces {
+                let t = pace.projection.target
+                lines.append(([t.indicator, String(t.year), formatExact(pace.projection.value), formatExact(pace.projection.probability)]
+                              + Self.csvCells(pace.exact) + Self.csvCells(pace.likely)).map(csvField).joined(separator: ","))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .table, .markdown:
+            var table = TextTable(columns: [("Indicator", .left), ("Target", .left), ("Projected", .right), ("P(met)", .right),
+                                            ("Pace to land on target", .left), ("Pace for \(probability)% chance", .left)])
+            for pace in paces {
+                let p = pace.projection
+                table.append([p.target.name ?? p.target.indicator, describe(p.target, p), formatForReading(p.value),
+                              formatProbability(p.probability, settled: p.status == .met || p.status == .missed),
+                              Self.text(pace.exact), Self.text(pace.likely)])
+            }
+            for m in milestones {
+                let need = m.requiredPerMonth.map { "\(formatForReading($0))/mo (\(m.status.rawValue))" } ?? m.status.rawValue
+                table.append([m.milestone.name ?? m.milestone.indicator,
+                              "milestone \(formatCount(m.milestone.count)) by \(m.milestone.due)",
+                              formatCount(m.projectedAtDue), "–", need, "–"])
+            }
+            let note = "\nAs of \(asOf). Pace to land on target: the constant monthly value for the remaining months "
+                + "(and the same as a change of the forecast). Pace for \(probability)%: the forecast shifted until "
+                + "P(met) = \(probability)%, as a monthly average.\n"
+            return format == .markdown ? table.markdown() : table.rendered() + note
+        }
+    }
+
+    static func text(_ answer: RequiredPace.Answer) -> String {
+        switch answer {
+        case .pace(let perMonth, let percent):
+            let change = percent.isFinite ? " (\(percent >= 0 ? "+" : "−")\(formatForReading(abs(percent)))% vs forecast)" : ""
+            return "\(formatForReading(perMonth))/mo\(change)"
+        case .alreadyMet: return "already met"
+        case .alreadyMissed: return "already missed"
+        case .noMonthsLeft: return "no month left"
+        case .unreachable(let perMonth, let reason): return "cannot: needs \(formatForReading(perMonth))/mo, \(reason)"
+        }
+    }
+
+    static func json(_ answer: RequiredPace.Answer) -> JSONValue {
+        switch answer {
+        case .pace(let perMonth, let percent):
+            .object([("kind", .string("pace")), ("perMonth", .number(perMonth)), ("percentOfForecast", .number(percent))])
+        case .alreadyMet: .object([("kind", .string("alreadyMet"))])
+        case .alreadyMissed: .object([("kind", .string("alreadyMissed"))])
+        case .noMonthsLeft: .object([("kind", .string("noMonthsLeft"))])
+        case .unreachable(let perMonth, let reason):
+            .object([("kind", .string("unreachable")), ("perMonth", .number(perMonth)), ("reason", .string(reason))])
+        }
+    }
+
+    static func csvCells(_ answer: RequiredPace.Answer) -> [String] {
+        switch answer {
+        case .pace(let perMonth, let percent): [formatExact(perMonth), formatExact(percent), ""]
+        case .unreachable(let perMonth, let reason): [formatExact(perMonth), "", "unreachable: \(reason)"]
+        default: ["", "", text(answer)]
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Outturn
+import Yams
+
+/// What-if scenarios read from YAML or JSON (JSON is read as YAML, so both report line numbers).
+///
+/// ```yaml
+/// scenarios:
+///   - name: worse winter
+///     changes:
+///       - indicator: pm25
+///         from: 2020-10        # first month changed
+///         to: 2020-12          # last month (default: December of `from`'s year)
+///         scale: 10            # percent; or `add: 2.5`, or `set: 50` (exactly one)
+///   - name: recovery
+///     changes:
+///       - {indicator: jobs, from: 2020-09, add: 150}
+///     interventions:
+///       step@2020-02: off      # or on
+///     regressors:
+///       temperature: {2020-09: 21.5, 2020-10: 14}
+/// ```
+public enum ScenarioFile {
+    /// Reads and validates `path`.
+    /// - Parameters:
+    ///   - path: the file.
+    ///   - indicators: the indicators of the observations, which changes and regressors must name.
+    /// - Throws: ``InputError`` with the file, line and key path (e.g. `scenarios[0].changes[1].scale`).
+    public static func read(path: String, indicators: Set<String>) throws(InputError) -> [Scenario] {
+        try parse(try readFile(path), file: path, indicators: indicators)
+    }
+
+    /// Parses scenario text.
+    public static func parse(_ data: Data, file: String, indicators: Set<String>) throws(InputError) -> [Scenario] {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: file, message: "the file is not valid UTF-8 text")
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw InputError(file: file, line: yamlLine(error), message: "is not valid YAML or JSON (\(yamlProblem(error)))")
+        }
+        guard let root, let top = root.mapping else {
+            throw InputError(file: file, line: 1, message: "expected a mapping with a 'scenarios' list")
+        }
+        let reader = Reader(file: file, indicators: indicators)
+        try reader.onlyKeys(top, ["scenarios"], path: "")
+        guard let list = top["scenarios"]?.sequence, !list.isEmpty else {
+            throw reader.fail(root, "scenarios", "expected a non-empty list under 'scenarios'")
+        }
+        var names: Set<String> = []
+        var scenarios: [Scenario] = []
+        for (index, node) in list.enumerated() {
+            let scenario = try reader.scenario(node, path: "scenarios[\(index)]")
+            guard names.insert(scenario.name).inserted else {
+                throw reader.fail(node, "scenarios[\(index)].name", "the name '\(scenario.name)' is used twice")
+            }
+            scenarios.append(scenario)
+        }
+        return scenarios
+    }
+
+    private struct Reader {
+        let file: String
+        let indicators: Set<String>
+
+        func fail(_ node: Node, _ field: String, _ message: String) -> InputError {
+            InputError(file: file, line: node.mark.map { $0.line }, field: field, message: message)
+        }
+
+        func onlyKeys(_ mapping: Node.Mapping, _ allowed: [String], path: String) throws(InputError) {
+            for (key, _) in mapping {
+                let name = key.string ?? ""
+                guard allowed.contains(name) else {
+                    throw fail(key, path.isEmpty ? name : "\(path).\(name)",
+                               "unknown key; use \(allowed.joined(separator: ", "))")
+                }
+            }
+        }
+
+        func string(_ node: Node?, in parent: Node, _ field: String) throws(InputError) -> String {
+            guard let node else { throw fail(parent, field, "the value is missing") }
+            guard let text = node.scalar?.string, !text.isEmpty else { throw fail(node, field, "expected text") }
+            return text
+        }
+
+        func number(_ node: Node, _ field: String, percent: Bool = false) throws(InputError) -> Double {
+            var text = node.scalar?.string ?? ""
+            if percent, text.hasSuffix("%") { text.removeLast() }
+            guard let value = parseDecimal(text) else { throw fail(node, field, numberAdvice(text)) }
+            return value
+        }
+
+        func month(_ node: Node?, in parent: Node, _ field: String) throws(InputError) -> Month {
+            let text = try string(node, in: parent, field)
+            do { return try Month(parsing: text) } catch { throw fail(node ?? parent, field, error.description) }
+        }
+
+        func scenario(_ node: Node, path: String) throws(InputError) -> Scenario {
+            guard let mapping = node.mapping else { throw fail(node, path, "each scenario must be a mapping") }
+            try onlyKeys(mapping, ["name", "changes", "interventions", "regressors"], path: path)
+            let name = try string(mapping["name"], in: node, "\(path).name")
+            var changes: [Scenario.Change] = []
+            if let list = mapping["changes"] {
+                guard let items = list.sequence else { throw fail(list, "\(path).changes", "expected a list of changes") }
+                for (index, item) in items.enumerated() {
+                    changes.append(try change(item, path: "\(path).changes[\(index)]"))
+                }
+            }
+            var interventions: [Intervention: Bool] = [:]
+            if let switches = mapping["interventions"] {
+                guard let pairs = switches.mapping else {
+                    throw fail(switches, "\(path).interventions", "expected `step@YYYY-MM: on` or `off` pairs")
+                }
+                for (key, value) in pairs {
+                    let field = "\(path).interventions.\(key.string ?? "")"
+                    guard let intervention = try? Intervention(parsing: key.string ?? "") else {
+                        throw fail(key, field, "not an intervention; write step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM")
+                    }
+                    switch value.scalar?.string.lowercased() {
+                    case "on", "true", "yes": interventions[intervention] = true
+                    case "off", "false", "no": interventions[intervention] = false
+                    default: throw fail(value, field, "expected on or off")
+                    }
+                }
+            }
+            var regressorValues: [String: [Month: Double]] = [:]
+            if let regressors = mapping["regressors"] {
+                guard let pairs = regressors.mapping else {
+                    throw fail(regressors, "\(path).regressors", "expected regressor: {YYYY-MM: value, …}")
+                }
+                for (key, value) in pairs {
+                    let regressor = key.string ?? ""
+                    let field = "\(path).regressors.\(regressor)"
+                    guard indicators.contains(regressor) else {
+                        throw fail(key, field, "'\(regressor)' is not an indicator of the observations")
+                    }
+                    guard let months = value.mapping else { throw fail(value, field, "expected {YYYY-MM: value, …}") }
+                    var values: [Month: Double] = [:]
+                    for (monthKey, amount) in months {
+                        let month = try self.month(monthKey, in: value, "\(field).\(monthKey.string ?? "")")
+                        values[month] = try number(amount, "\(field).\(month)")
+                    }
+                    regressorValues[regressor] = values
+                }
+            }
+            return Scenario(name: name, changes: changes, regressorValues: regressorValues, interventions: interventions)
+        }
+
+        func change(_ node: Node, path: String) throws(InputError) -> Scenario.Change {
+            guard let mapping = node.mapping else { throw fail(node, path, "each change must be a mapping") }
+            try onlyKeys(mapping, ["indicator", "from", "to", "set", "scale", "add"], path: path)
+            let indicator = try string(mapping["indicator"], in: node, "\(path).indicator")
+            guard indicators.contains(indicator) else {
+                throw fail(mapping["indicator"] ?? node, "\(path).indicator", "'\(indicator)' is not an indicator of the observations")
+            }
+            let from = try month(mapping["from"], in: node, "\(path).from")
+            var to = from.advanced(by: 12 - from.month)
+            if mapping["to"] != nil { to = try month(mapping["to"], in: node, "\(path).to") }
+            guard from <= to else { throw fail(mapping["to"] ?? node, "\(path).to", "\(to) is before \(from)") }
+            let operations = ["set", "scale", "add"].filter { mapping[$0] != nil }
+            guard operations.count == 1, let key = operations.first, let value = mapping[key] else {
+                throw fail(node, "\(path).\(operations.last ?? "scale")",
+                           operations.isEmpty ? "give one of set, scale (percent) or add" : "give only one of set, scale and add")
+            }
+            let amount = try number(value, "\(path).\(key)", percent: key == "scale")
+            let operation: Scenario.Change.Operation = switch key {
+            case "set": .set(amount)
+            case "scale": .scale(percent: amount)
+            default: .add(amount)
+            }
+            return Scenario.Change(indicator: indicator, months: from...to, operation: operation)
+        }
+    }
+
+    private static func yamlLine(_ error: Error) -> Int? {
+        if let error = error as? YamlError {
+            switch error {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    private static func yamlProblem(_ error: Error) -> String {
+        if let error = error as? YamlError {
+            switch error {
+            case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+            default: break
+            }
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,50 @@
+import Outturn
+
+/// P(target met) as the remaining months shift uniformly by a percentage: how much room there is.
+public struct SweepReport: Sendable {
+    /// The shifts in percent, e.g. −30 … +30.
+    public let shifts: [Double]
+    public let asOf: Month
+    /// (baseline projection, P(met) at each shift).
+    public let rows: [(projection: YearEndProjection, probabilities: [Double])]
+
+    public init(asOf: Month, shifts: [Double], rows: [(projection: YearEndProjection, probabilities: [Double])]) {
+        self.asOf = asOf
+        self.shifts = shifts
+        self.rows = rows
+    }
+
+    public func rendered(_ format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return JSONValue.object([
+                ("asOf", .string(asOf.description)),
+                ("shifts", .array(shifts.map { .number($0) })),
+                ("indicators", .array(rows.map { row in
+                    .object([("indicator", .string(row.projection.target.indicator)),
+                             ("name", .string(row.projection.target.name)),
+                             ("year", .number(Double(row.projection.target.year))),
+                             ("target", targetJSON(row.projection.target, row.projection)),
+                             ("probabilities", .array(row.probabilities.map { .number($0) }))])
+                })),
+            ]).rendered() + "\n"
+        case .csv:
+            let header = ["indicator", "year"] + shifts.map { "shift_\(formatLevel($0))" }
+            return ([header.joined(separator: ",")] + rows.map { row in
+                ([row.projection.target.indicator, String(row.projection.target.year)] + row.probabilities.map(formatExact))
+                    .map(csvField).joined(separator: ",")
+            }).joined(separator: "\n") + "\n"
+        case .table, .markdown:
+            var table = TextTable(columns: [("Indicator", .left), ("Target", .left)]
+                                  + shifts.map { ((($0 > 0) ? "+" : "") + formatLevel($0) + "%", .right) })
+            for row in rows {
+                let p = row.projection
+                table.append([p.target.name ?? p.target.indicator, describe(p.target, p)]
+                             + row.probabilities.map { formatProbability($0, settled: p.status == .met || p.status == .missed) })
+            }
+            let note = "\nP(target met) when every remaining month of the target period is the forecast scaled by "
+                + "1 + shift (the forecast error scaled with it). As of \(asOf).\n"
+            return format == .markdown ? table.markdown() : table.rendered() + note
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Outturn
+
+/// Baseline and scenario projections side by side, with the change from the baseline.
+public struct WhatIfReport: Sendable {
+    /// One target under the baseline and every scenario.
+    public struct Row: Sendable {
+        public let baseline: YearEndProjection
+        /// (scenario name, projection), in scenario order.
+        public let scenarios: [(name: String, projection: YearEndProjection)]
+
+        public init(baseline: YearEndProjection, scenarios: [(name: String, projection: YearEndProjection)]) {
+            self.baseline = baseline
+            self.scenarios = scenarios
+        }
+    }
+
+    public let asOf: Month
+    public let levels: [Double]
+    public let rows: [Row]
+
+    public init(asOf: Month, levels: [Double], rows: [Row]) {
+        self.asOf = asOf
+        self.levels = levels
+        self.rows = rows
+    }
+
+    /// The report in `format`.
+    public func rendered(_ format: OutputFormat) -> String {
+        switch format {
+        case .json: return json().rendered() + "\n"
+        case .csv: return csv()
+        case .table, .markdown:
+            var columns: [(String, TextTable.Alignment)] = [("Indicator", .left), ("Target", .left), ("Scenario", .left),
+                                                             ("Projected", .right)]
+            columns += levels.map { ("\(formatLevel($0))% interval", .right) }
+            columns += [("P(met)", .right), ("Status", .left), ("Δ projected", .right), ("Δ P(met)", .right)]
+            var table = TextTable(columns: columns)
+            for row in rows {
+                let target = row.baseline.target
+                for (index, (name, p)) in ([("baseline", row.baseline)] + row.scenarios).enumerated() {
+                    let settled = p.status == .met || p.status == .missed
+                    var cells = [index == 0 ? (target.name ?? target.indicator) : "", index == 0 ? describe(target, p) : "",
+                                 name, formatForReading(p.value)]
+                    cells += p.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" }
+                    cells += [formatProbability(p.probability, settled: settled), p.status.rawValue,
+                              index == 0 ? "" : signed(p.value - row.baseline.value),
+                              index == 0 ? "" : signedPoints(p.probability - row.baseline.probability)]
+                    table.append(cells)
+                }
+            }
+            let note = "\nAs of \(asOf). A scenario changes forecast months only: a set month has no forecast variance, "
+                + "a scaled month's error is scaled with it, an added amount moves the mean.\n"
+            return format == .markdown ? table.markdown() : table.rendered() + note
+        }
+    }
+
+    func json() -> JSONValue {
+        .object([
+            ("asOf", .string(asOf.description)),
+            ("levels", .array(levels.map { .number($0) })),
+            ("scenarios", .array((rows.first?.scenarios.map(\.name) ?? []).map { .string($0) })),
+            ("indicators", .array(rows.map { row in
+                .object([
+                    ("indicator", .string(row.baseline.target.indicator)),
+                    ("name", .string(row.baseline.target.name)),
+                    ("year", .number(Double(row.baseline.target.year))),
+                    ("target", targetJSON(row.baseline.target, row.baseline)),
+                    ("baseline", outcome(row.baseline)),
+                    ("scenarios", .array(row.scenarios.map { name, p in
+                        .object([("name", .string(name)), ("projection", outcome(p)),
+                                 ("change", .object([("value", .number(p.value - row.baseline.value)),
+                                                     ("probability", .number(p.probability - row.baseline.probability))]))])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    private func outcome(_ p: YearEndProjection) -> JSONValue {
+        .object([("value", .number(p.value)), ("standardError", .number(p.standardError)),
+                 ("method", .string(p.method.rawValue)), ("intervals", intervals(p.intervals)),
+                 ("threshold", .number(p.referenceValue)), ("probability", .number(p.probability)),
+                 ("status", .string(p.status.rawValue))])
+    }
+
+    private func csv() -> String {
+        var header = ["indicator", "year", "scenario", "projection", "standard_error"]
+        for level in levels { header += ["lower_\(formatLevel(level))", "upper_\(formatLevel(level))"] }
+        header += ["probability", "status", "change_projection", "change_probability"]
+        var lines = [header.joined(separator: ",")]
+        for row in rows {
+            for (name, p) in [("baseline", row.baseline)] + row.scenarios {
+                var cells = [row.baseline.target.indicator, String(p.target.year), name, formatExact(p.value), formatExact(p.standardError)]
+                for interval in p.intervals { cells += [formatExact(interval.lower), formatExact(interval.upper)] }
+                cells += [formatExact(p.probability), p.status.rawValue, formatExact(p.value - row.baseline.value),
+                          formatExact(p.probability - row.baseline.probability)]
+                lines.append(cells.map(csvField).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+func signed(_ value: Double) -> String {
+    (value > 0 ? "+" : value < 0 ? "−" : "±") + formatForReading(abs(value))
+}
+
+/// A change of probability in percentage points.
+func signedPoints(_ value: Double) -> String {
+    let points = (value * 100).rounded()
+    return points == 0 ? "±0 pt" : (points > 0 ? "+" : "−") + "\(Int(abs(points))) pt"
+}
