@@ -25,8 +25,9 @@ public struct YearEndProjection: Sendable {
     /// The state of a target.
     ///
     /// `met`/`missed` when the observed months settle it: everything involved is observed; a `max`
-    /// (`min`) has already passed a fixed threshold one way or the other; or a `sum` of a series
-    /// that has never been negative has already passed it. Otherwise from P(target met):
+    /// (`min`) has already passed a fixed threshold one way or the other; or the `sum` or period
+    /// `mean` of a series that has never been negative has already passed it (counting the
+    /// unobserved months as zero). Otherwise from P(target met):
     /// `onTrack` at 0.8 or more, `atRisk` from 0.2 up to 0.8, `offTrack` below 0.2.
     public enum Status: String, Sendable, Codable, CaseIterable {
         /// The observed months already meet the target.
@@ -163,8 +164,8 @@ public struct YearEndProjection: Sendable {
 
 extension Target {
     /// Whether the observed months alone already decide a fixed-threshold target, whatever the rest
-    /// of the period brings: a maximum can only rise, a minimum only fall, and a sum of values that
-    /// cannot be negative only grow. `nil` when undecided.
+    /// of the period brings: a maximum can only rise, a minimum only fall, and the sum (or the
+    /// period mean) of a series that has never been negative only grow. `nil` when undecided.
     func settledEarly(by observed: [Double], nonNegative: Bool) -> Bool? {
         guard let threshold, !observed.isEmpty else { return nil }
         let soFar: Double, canOnlyRise: Bool
@@ -174,7 +175,12 @@ extension Target {
         case .sum:
             guard nonNegative else { return nil }
             (soFar, canOnlyRise) = (observed.reduce(0, +), true)
-        case .mean, .last: return nil
+        case .mean:
+            // The period's mean is at least (observed sum)/(months in the period) when no month
+            // can be negative.
+            guard nonNegative else { return nil }
+            (soFar, canOnlyRise) = (observed.reduce(0, +) / Double(period.count), true)
+        case .last: return nil
         }
         let metSoFar = comparator.isMet(soFar, threshold: threshold)
         // Rising figure: a lower bound met stays met, an upper bound broken stays broken.

@@ -159,6 +159,16 @@ public struct ProjectionReport: Sendable {
                     p.selection?.fit.model.description ?? "observed", p.method.rawValue]
             lines.append(row.map(csvField).joined(separator: ","))
         }
+        // Milestones: the count as threshold, the run-rate projection, no interval or probability.
+        for m in milestones {
+            let milestone = m.milestone
+            var row = [milestone.indicator, milestone.name ?? "", milestone.unit ?? "", String(milestone.due.year),
+                       "milestone", ">=", formatExact(milestone.count), "", formatExact(m.reached),
+                       formatExact(m.projectedAtDue), ""]
+            row += [String](repeating: "", count: 2 * levels.count)
+            row += ["", m.status.rawValue, formatExact(m.requiredPerMonth), "run-rate", "run-rate"]
+            lines.append(row.map(csvField).joined(separator: ","))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -15,7 +15,8 @@ import Testing
 
     func indicators(_ document: [String: Any]) throws -> [String: [String: Any]] {
         let list = try #require(document["indicators"] as? [[String: Any]])
-        return Dictionary(uniqueKeysWithValues: list.map { ($0["indicator"] as! String, $0) })
+        // The first condition of an indicator (PM2.5 carries three).
+        return Dictionary(list.map { ($0["indicator"] as! String, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     @Test func yearToDateFiguresAreTheSeeds() throws {
@@ -28,7 +29,8 @@ import Testing
             ("pm25", 44, 7), ("water", 5048.43, 8), ("jobs", 7300, 8), ("dust", 6.7, 7),
             ("voc_inspections", 134, 8), ("voc_monitoring", 21, 8), ("medical_staff", 330, 8),
             ("diesel_pass_rate", 97.5, 8), ("owners_committee_rate", 60.0, 8), ("property_coverage", 82.2, 8),
-            ("party_coverage", 88.5, 8), ("disease_control", 93, 8),
+            ("party_coverage", 88.5, 8), ("disease_control", 93, 8), ("kitchen_waste", 16, 4),
+            ("waste_harmless", 100, 8),
         ]
         #expect(byID.count == seed.count)
         for (id, figure, months) in seed {
@@ -36,6 +38,26 @@ import Testing
             #expect(isClose(try #require(entry["yearToDate"] as? Double), figure, relative: 1e-9), "\(id)")
             #expect(entry["observedMonths"] as? Int == months, "\(id)")
         }
+    }
+
+    @Test func milestonesAreTheSeeds() throws {
+        // From indicators.md: 3 of 3 first secretaries, 6 of 6 micro-loan companies, 0 of 9 guarantee
+        // companies, 1 of 2 fever posts, 2 of 3 ambulances, 12 of 13 departments.
+        let milestones = try #require(try projectJSON()["milestones"] as? [[String: Any]])
+        let seed: [String: (Double, Double)] = [
+            "village_secretaries": (3, 3), "microloan_connected": (6, 6), "guarantee_connected": (0, 9),
+            "fever_posts": (1, 2), "ambulances": (2, 3), "supervision_departments": (12, 13),
+        ]
+        #expect(milestones.count == seed.count)
+        for entry in milestones {
+            let (reached, count) = try #require(seed[try #require(entry["indicator"] as? String)])
+            #expect(entry["reached"] as? Double == reached && entry["count"] as? Double == count)
+            #expect(entry["due"] as? String == "2020-12")
+        }
+        let statuses = Dictionary(uniqueKeysWithValues: milestones.map { ($0["indicator"] as! String, $0["status"] as! String) })
+        // Run-rate by hand: 2 ambulances in 8 months → 3 by December; 1 fever post → 1.5 < 2.
+        #expect(statuses["ambulances"] == "on track by run-rate" && statuses["fever_posts"] == "at risk")
+        #expect(statuses["village_secretaries"] == "met" && statuses["guarantee_connected"] == "at risk")
     }
 
     @Test func jsonCarriesTheDocumentedContract() throws {
@@ -93,11 +115,15 @@ import Testing
     }
 
     @Test(arguments: ["csv", "markdown"])
-    func otherFormatsListEveryIndicator(_ format: String) throws {
+    func otherFormatsListEveryTargetAndMilestone(_ format: String) throws {
         let result = try CLIRunner.run(["project", observations, "--targets", targets, "--format", format])
         #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\n").count == (format == "csv" ? 13 : 14))
-        #expect(result.stdout.contains("派驻门头沟医务人员"))
+        // One row per line of the targets file (header excluded); Markdown adds its two header
+        // lines and one line for the indicator with several conditions (PM2.5).
+        let items = try String(contentsOfFile: targets, encoding: .utf8).split(separator: "\n").count - 1
+        let lines = result.stdout.split(separator: "\n").count
+        #expect(lines == (format == "csv" ? 1 + items : 2 + items + 1))
+        #expect(result.stdout.contains("派驻门头沟医务人员") && result.stdout.contains("负压救护车"))
     }
 
     @Test func outputFileIsWrittenWholeAndInputsAreNeverOverwritten() throws {

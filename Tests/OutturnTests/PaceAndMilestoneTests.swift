@@ -42,11 +42,16 @@ import Testing
     @Test func plainAnswersInsteadOfMisleadingNumbers() throws {
         #expect(try pace(.sum, .greaterThanOrEqual, 80).exact == .alreadyMet)     // 88 counted already
         #expect(try pace(.sum, .lessThanOrEqual, 85).likely == .alreadyMissed)    // cap passed
-        // Mean ≤ 7: (12·7 − 88)/4 = −1 a month, impossible for a never-negative series.
-        guard case .unreachable(let v, let reason) = try pace(.mean, .lessThanOrEqual, 7).exact else {
+        // Mean ≤ 7: the year's mean is at least 88/12 = 7.33 for a never-negative series.
+        #expect(try pace(.mean, .lessThanOrEqual, 7).exact == .alreadyMissed)
+        // "40% below 2019" (0.6·132 = 79.2) after 88 so far: (79.2 − 88)/4 = −2.2 a month, impossible.
+        let target = try Target(indicator: "x", year: 2020, aggregate: .sum, comparator: .lessThanOrEqual,
+                                reference: .baseYear(2019, changePercent: -40))
+        let projection = try YearEndProjection(series: series, target: target, asOf: august, model: .fixed(.level))
+        guard case .unreachable(let v, let reason) = try RequiredPace(projection: projection).exact else {
             Issue.record("expected unreachable"); return
         }
-        #expect(isClose(v, -1, relative: 1e-12) && reason.contains("below zero"))
+        #expect(isClose(v, -2.2, relative: 1e-12) && reason.contains("below zero"))
         // A rate of 30 % in December from values near 11 is fine; 150 % is not.
         guard case .unreachable = try pace(.last, .greaterThanOrEqual, 150, unit: "%").exact else {
             Issue.record("expected unreachable above 100%"); return

@@ -144,6 +144,13 @@ import Testing
         #expect(p.status == .met && p.probability == 1 && p.requiredPace == nil)
         let cap = try Target(indicator: "x", year: 2020, aggregate: .sum, comparator: .lessThan, threshold: 88)
         #expect(try YearEndProjection(series: counts, target: cap, asOf: august, model: .fixed(.level)).status == .missed)
+        // A May–Dec mean ≥ 5.5 is settled once May–Aug sum to 44 = 8·5.5; ≥ 5.6 is not.
+        let settled = try Target(indicator: "x", year: 2020, aggregate: .mean, comparator: .greaterThanOrEqual,
+                                 threshold: 5.5, period: 5...12)
+        #expect(try YearEndProjection(series: counts, target: settled, asOf: august, model: .fixed(.level)).status == .met)
+        let open = try Target(indicator: "x", year: 2020, aggregate: .mean, comparator: .greaterThanOrEqual,
+                              threshold: 5.6, period: 5...12)
+        #expect(try YearEndProjection(series: counts, target: open, asOf: august, model: .fixed(.level)).status == .onTrack)
     }
 }
 

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Outturn
+import OutturnIO
+
+struct Pace: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The monthly pace the remaining months need: to land on each target, and to make it likely.")
+
+    @Argument(help: "Observations CSV (long or wide form).")
+    var observations: String
+
+    @Option(name: .long, help: "Targets file (CSV or JSON).")
+    var targets: String
+
+    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
+    var asOf: String?
+
+    @Option(name: .long, help: "The chance of meeting the target to aim for, in percent.")
+    var probability: Double = 90
+
+    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            guard probability > 0, probability < 100 else {
+                throw InputError(file: nil, field: "--probability", message: "\(probability) must lie strictly between 0 and 100")
+            }
+            let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
+                                                modelOptions: modelOptions)
+            let paces = try await workspace.projections().enumerated().map { index, projection in
+                do { return try RequiredPace(projection: projection, probability: probability / 100) } catch {
+                    throw workspace.targetsFile.error(at: index, message: "\(projection.target.indicator): \(error)")
+                }
+            }
+            let report = PaceReport(asOf: workspace.asOf, paces: paces, milestones: try workspace.milestones())
+            try outputOptions.emit(report.rendered(outputOptions.format), inputs: workspace.inputPaths)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Outturn
+import OutturnIO
+
+struct Sweep: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "P(target met) as the remaining months shift uniformly, e.g. from −30% to +30%.")
+
+    @Argument(help: "Observations CSV (long or wide form).")
+    var observations: String
+
+    @Option(name: .long, help: "Targets file (CSV or JSON).")
+    var targets: String
+
+    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
+    var asOf: String?
+
+    @Option(name: .long, help: "Smallest shift in percent.")
+    var from: Double = -30
+
+    @Option(name: .long, help: "Largest shift in percent.")
+    var to: Double = 30
+
+    @Option(name: .long, help: "Step in percent.")
+    var step: Double = 10
+
+    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            guard from > -100, to >= from, step > 0, (to - from) / step <= 200 else {
+                throw InputError(file: nil, field: "--step",
+                                 message: "shifts need -100 < from ≤ to and a step > 0 giving at most 200 columns")
+            }
+            let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
+                                                modelOptions: modelOptions)
+            let shifts = stride(from: from, through: to + step / 1e6, by: step).map { ($0 * 1e9).rounded() / 1e9 }
+            let baseline = try await workspace.projections()
+            var columns: [[YearEndProjection]] = []
+            for shift in shifts {
+                // The open months of each target's period after the as-of month.
+                let changes = workspace.targetsFile.targets.compactMap { target -> Scenario.Change? in
+                    let first = max(workspace.asOf.advanced(by: 1), target.months[0])
+                    let last = target.months[target.months.count - 1]
+                    return first <= last ? Scenario.Change(indicator: target.indicator, months: first...last,
+                                                           operation: .scale(percent: shift)) : nil
+                }
+                columns.append(try await workspace.projections(scenario: Scenario(name: "shift \(shift)%", changes: changes)))
+            }
+            let rows = baseline.indices.map { index in (baseline[index], columns.map { $0[index].probability }) }
+            let report = SweepReport(asOf: workspace.asOf, shifts: shifts, rows: rows)
+            try outputOptions.emit(report.rendered(outputOptions.format), inputs: workspace.inputPaths)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Outturn
+import OutturnIO
+
+struct WhatIf: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract: "Project every target under the baseline and each scenario, side by side.")
+
+    @Argument(help: "Observations CSV (long or wide form).")
+    var observations: String
+
+    @Option(name: .long, help: "Targets file (CSV or JSON).")
+    var targets: String
+
+    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
+    var asOf: String?
+
+    @OptionGroup var scenarioOptions: ScenarioOptions
+    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
+                                                modelOptions: modelOptions)
+            let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)))
+            guard !scenarios.isEmpty else {
+                throw InputError(file: nil, field: "--scenario", message: "no scenario given; use --scenario FILE or --set/--scale/--add")
+            }
+            let baseline = try await workspace.projections()
+            var alternatives: [[YearEndProjection]] = []
+            for scenario in scenarios { alternatives.append(try await workspace.projections(scenario: scenario)) }
+            let rows = baseline.indices.map { index in
+                WhatIfReport.Row(baseline: baseline[index],
+                                 scenarios: zip(scenarios, alternatives).map { ($0.name, $1[index]) })
+            }
+            let report = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: rows)
+            try outputOptions.emit(report.rendered(outputOptions.format),
+                                   inputs: workspace.inputPaths + scenarioOptions.scenario)
+        }
+    }
+}
