@@ -50,7 +50,8 @@ import Testing
         ]
         #expect(milestones.count == seed.count)
         for entry in milestones {
-            let (reached, count) = try #require(seed[try #require(entry["indicator"] as? String)])
+            let indicator = try #require(entry["indicator"] as? String)
+            let (reached, count) = try #require(seed[indicator])
             #expect(entry["reached"] as? Double == reached && entry["count"] as? Double == count)
             #expect(entry["due"] as? String == "2020-12")
         }
