@@ -17,12 +17,19 @@ struct ScenarioOptions: ParsableArguments {
     var add: [String] = []
 
     /// Every scenario: the files' in order, then one named "command line" for the flags.
-    func scenarios(indicators: Set<String>) throws -> [Scenario] {
+    func scenarios(indicators: Set<String>, asOf: Month) throws -> [Scenario] {
         var scenarios: [Scenario] = []
-        for path in scenario { scenarios += try ScenarioFile.read(path: path, indicators: indicators) }
+        for path in scenario { scenarios += try ScenarioFile.read(path: path, indicators: indicators, asOf: asOf) }
         var changes: [Scenario.Change] = []
         for (flag, values) in [("--set", set), ("--scale", scale), ("--add", add)] {
-            for text in values { changes.append(try Self.change(text, flag: flag, indicators: indicators)) }
+            for text in values {
+                let change = try Self.change(text, flag: flag, indicators: indicators)
+                guard change.months.lowerBound > asOf else {
+                    throw InputError(file: nil, field: flag,
+                                     message: "'\(text)': \(change.months.lowerBound) is not after the as-of month \(asOf); a scenario changes the future only")
+                }
+                changes.append(change)
+            }
         }
         if !changes.isEmpty { scenarios.append(Scenario(name: "command line", changes: changes)) }
         guard Set(scenarios.map(\.name)).count == scenarios.count else {

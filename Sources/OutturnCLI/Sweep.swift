@@ -15,10 +15,10 @@ struct Sweep: AsyncParsableCommand {
     @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
     var asOf: String?
 
-    @Option(name: .long, help: "Smallest shift in percent.")
+    @Option(name: .long, parsing: .unconditional, help: "Smallest shift in percent (may be negative).")
     var from: Double = -30
 
-    @Option(name: .long, help: "Largest shift in percent.")
+    @Option(name: .long, parsing: .unconditional, help: "Largest shift in percent.")
     var to: Double = 30
 
     @Option(name: .long, help: "Step in percent.")
@@ -39,12 +39,17 @@ struct Sweep: AsyncParsableCommand {
             let baseline = try await workspace.projections()
             var columns: [[YearEndProjection]] = []
             for shift in shifts {
-                // The open months of each target's period after the as-of month.
-                let changes = workspace.targetsFile.targets.compactMap { target -> Scenario.Change? in
+                // The open months of each target's period after the as-of month, once per indicator
+                // and period: an indicator with several conditions must not be scaled twice.
+                var changes: [Scenario.Change] = []
+                for target in workspace.targetsFile.targets {
                     let first = max(workspace.asOf.advanced(by: 1), target.months[0])
                     let last = target.months[target.months.count - 1]
-                    return first <= last ? Scenario.Change(indicator: target.indicator, months: first...last,
-                                                           operation: .scale(percent: shift)) : nil
+                    let change = Scenario.Change(indicator: target.indicator, months: first...last,
+                                                 operation: .scale(percent: shift))
+                    if first <= last, !changes.contains(where: { $0.indicator == change.indicator && $0.months.overlaps(change.months) }) {
+                        changes.append(change)
+                    }
                 }
                 columns.append(try await workspace.projections(scenario: Scenario(name: "shift \(shift)%", changes: changes)))
             }

@@ -24,7 +24,8 @@ struct WhatIf: AsyncParsableCommand {
         try await reportingErrors {
             let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
                                                 modelOptions: modelOptions)
-            let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)))
+            let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
+                                                          asOf: workspace.asOf)
             guard !scenarios.isEmpty else {
                 throw InputError(file: nil, field: "--scenario", message: "no scenario given; use --scenario FILE or --set/--scale/--add")
             }

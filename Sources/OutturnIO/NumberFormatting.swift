@@ -50,3 +50,10 @@ func csvField(_ text: String) -> String {
 func formatCount(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : formatForReading(value)
 }
+
+/// A signed percentage with one decimal: `+11.2%`, `−0.9%`, `±0%` for less than 0.05.
+func formatPercentChange(_ percent: Double) -> String {
+    guard percent.isFinite else { return "–" }
+    guard abs(percent) >= 0.05 else { return "±0%" }
+    return (percent > 0 ? "+" : "−") + String(format: "%.1f", abs(percent)) + "%"
+}

@@ -63,7 +63,7 @@ public struct PaceReport: Sendable {
     static func text(_ answer: RequiredPace.Answer) -> String {
         switch answer {
         case .pace(let perMonth, let percent):
-            let change = percent.isFinite ? " (\(percent >= 0 ? "+" : "−")\(formatForReading(abs(percent)))% vs forecast)" : ""
+            let change = percent.isFinite ? " (\(formatPercentChange(percent)) vs forecast)" : ""
             return "\(formatForReading(perMonth))/mo\(change)"
         case .alreadyMet: return "already met"
         case .alreadyMissed: return "already missed"

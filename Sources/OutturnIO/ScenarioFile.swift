@@ -25,13 +25,15 @@ public enum ScenarioFile {
     /// - Parameters:
     ///   - path: the file.
     ///   - indicators: the indicators of the observations, which changes and regressors must name.
+    ///   - asOf: when given, every month a scenario changes must come after it.
     /// - Throws: ``InputError`` with the file, line and key path (e.g. `scenarios[0].changes[1].scale`).
-    public static func read(path: String, indicators: Set<String>) throws(InputError) -> [Scenario] {
-        try parse(try readFile(path), file: path, indicators: indicators)
+    public static func read(path: String, indicators: Set<String>, asOf: Month? = nil) throws(InputError) -> [Scenario] {
+        try parse(try readFile(path), file: path, indicators: indicators, asOf: asOf)
     }
 
     /// Parses scenario text.
-    public static func parse(_ data: Data, file: String, indicators: Set<String>) throws(InputError) -> [Scenario] {
+    public static func parse(_ data: Data, file: String, indicators: Set<String>,
+                             asOf: Month? = nil) throws(InputError) -> [Scenario] {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: file, message: "the file is not valid UTF-8 text")
         }
@@ -42,7 +44,7 @@ public enum ScenarioFile {
         guard let root, let top = root.mapping else {
             throw InputError(file: file, line: 1, message: "expected a mapping with a 'scenarios' list")
         }
-        let reader = Reader(file: file, indicators: indicators)
+        let reader = Reader(file: file, indicators: indicators, asOf: asOf)
         try reader.onlyKeys(top, ["scenarios"], path: "")
         guard let list = top["scenarios"]?.sequence, !list.isEmpty else {
             throw reader.fail(root, "scenarios", "expected a non-empty list under 'scenarios'")
@@ -62,6 +64,14 @@ public enum ScenarioFile {
     private struct Reader {
         let file: String
         let indicators: Set<String>
+        let asOf: Month?
+
+        /// A scenario changes the future only.
+        func checkFuture(_ month: Month, _ node: Node, _ field: String) throws(InputError) {
+            if let asOf, month <= asOf {
+                throw fail(node, field, "\(month) is not after the as-of month \(asOf); a scenario changes the future only")
+            }
+        }
 
         func fail(_ node: Node, _ field: String, _ message: String) -> InputError {
             InputError(file: file, line: node.mark.map { $0.line }, field: field, message: message)
@@ -138,6 +148,7 @@ public enum ScenarioFile {
                     var values: [Month: Double] = [:]
                     for (monthKey, amount) in months {
                         let month = try self.month(monthKey, in: value, "\(field).\(monthKey.string ?? "")")
+                        try checkFuture(month, monthKey, "\(field).\(month)")
                         values[month] = try number(amount, "\(field).\(month)")
                     }
                     regressorValues[regressor] = values
@@ -154,6 +165,7 @@ public enum ScenarioFile {
                 throw fail(mapping["indicator"] ?? node, "\(path).indicator", "'\(indicator)' is not an indicator of the observations")
             }
             let from = try month(mapping["from"], in: node, "\(path).from")
+            try checkFuture(from, mapping["from"] ?? node, "\(path).from")
             var to = from.advanced(by: 12 - from.month)
             if mapping["to"] != nil { to = try month(mapping["to"], in: node, "\(path).to") }
             guard from <= to else { throw fail(mapping["to"] ?? node, "\(path).to", "\(to) is before \(from)") }

@@ -88,6 +88,11 @@ import Testing
         #expect(formatForReading(value) == text)
     }
 
+    @Test(arguments: [(11.2249, "+11.2%"), (-0.96, "−1.0%"), (-1e-15, "±0%"), (0.04, "±0%"), (-138.7, "−138.7%")])
+    func percentChanges(_ value: Double, _ text: String) {
+        #expect(formatPercentChange(value) == text)
+    }
+
     @Test func probabilitiesNeverRoundToCertainty() {
         #expect(formatProbability(0.996) == ">99%")
         #expect(formatProbability(0.004) == "<1%")

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// `whatif`, `pace` and `sweep` on the bundled example, against figures worked out by hand from
+/// the seed (water Jan–Aug 5,048.43 with a cap of 11,489; 7,300 placements of 9,000).
+@Suite struct WhatIfCommandTests {
+    let observations = CLIRunner.example.appendingPathComponent("observations.csv").path
+    let targets = CLIRunner.example.appendingPathComponent("targets.csv").path
+    let scenarios = CLIRunner.example.appendingPathComponent("scenarios.yaml").path
+
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let result = try CLIRunner.run(arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    func entry(_ document: [String: Any], _ indicator: String) throws -> [String: Any] {
+        let list = try #require(document["indicators"] as? [[String: Any]])
+        return try #require(list.first { $0["indicator"] as? String == indicator })
+    }
+
+    @Test func aSetMonthHasNoVariance() throws {
+        let document = try json(["whatif", observations, "--targets", targets, "--scenario", scenarios])
+        #expect(document["scenarios"] as? [String] == ["worse winter", "Q4 10% worse", "dry autumn"])
+        let water = try entry(document, "water")
+        let dry = try #require((water["scenarios"] as? [[String: Any]])?.first { $0["name"] as? String == "dry autumn" })
+        let projection = try #require(dry["projection"] as? [String: Any])
+        // Sep–Dec set to 1,000 each: 5,048.43 + 4,000, known exactly.
+        #expect(abs(try #require(projection["value"] as? Double) - 9048.43) < 1e-9)
+        #expect(projection["standardError"] as? Double == 0)
+        // The worse winter touches PM2.5 only: water's projection is the baseline's.
+        let baseline = try #require((water["baseline"] as? [String: Any])?["value"] as? Double)
+        let winter = try #require((water["scenarios"] as? [[String: Any]])?.first { $0["name"] as? String == "worse winter" })
+        #expect((winter["projection"] as? [String: Any])?["value"] as? Double == baseline)
+    }
+
+    @Test func flagsFormOneScenario() throws {
+        let document = try json(["whatif", observations, "--targets", targets,
+                                 "--set", "water@2020-09..2020-12=0", "--add", "jobs@2020-09=100"])
+        #expect(document["scenarios"] as? [String] == ["command line"])
+        let water = try entry(document, "water")
+        let line = try #require((water["scenarios"] as? [[String: Any]])?.first)
+        #expect(abs(try #require((line["projection"] as? [String: Any])?["value"] as? Double) - 5048.43) < 1e-9)
+        // +100 in each of Sep–Dec: the projection moves by exactly 400.
+        let jobs = try entry(document, "jobs")
+        let change = try #require(((jobs["scenarios"] as? [[String: Any]])?.first?["change"] as? [String: Any])?["value"] as? Double)
+        #expect(abs(change - 400) < 1e-6)
+    }
+
+    @Test func paceByHand() throws {
+        let document = try json(["pace", observations, "--targets", targets, "--probability", "90"])
+        let water = try #require((try entry(document, "water"))["exact"] as? [String: Any])
+        #expect(abs(try #require(water["perMonth"] as? Double) - (11489 - 5048.43) / 4) < 1e-9)
+        let jobs = try #require((try entry(document, "jobs"))["exact"] as? [String: Any])
+        #expect(abs(try #require(jobs["perMonth"] as? Double) - (9000 - 7300) / 4.0) < 1e-9)
+        let inspections = try #require((try entry(document, "voc_inspections"))["exact"] as? [String: Any])
+        #expect(inspections["kind"] as? String == "alreadyMet")   // 134 done against 63
+    }
+
+    @Test func sweepAtZeroIsTheBaseline() throws {
+        let sweep = try json(["sweep", observations, "--targets", targets, "--from", "-20", "--to", "20", "--step", "10"])
+        #expect(sweep["shifts"] as? [Double] == [-20, -10, 0, 10, 20])
+        let project = try json(["project", observations, "--targets", targets])
+        for id in ["pm25", "water", "dust"] {
+            let probabilities = try #require((try entry(sweep, id))["probabilities"] as? [Double])
+            #expect(probabilities[2] == (try entry(project, id))["probability"] as? Double, "\(id)")
+            // An upper bound gets no likelier as the remaining months grow.
+            #expect(zip(probabilities, probabilities.dropFirst()).allSatisfy { $0 >= $1 }, "\(id)")
+        }
+    }
+}
+
+/// Bad scenario files and flags: file, line and key path, exit 1, no output.
+@Suite struct BadScenarioTests {
+    static let cases: [(String, String, [String])] = [
+        ("unknown key", "scenarios:\n  - name: a\n    changes:\n      - {indicator: water, from: 2020-09, scael: 10}\n",
+         ["s.yaml:4: field 'scenarios[0].changes[0].scael'", "unknown key"]),
+        ("two operations", "scenarios:\n  - name: a\n    changes:\n      - indicator: water\n        from: 2020-09\n        add: 1\n        set: 2\n",
+         ["s.yaml:4: field 'scenarios[0].changes[0].", "only one of set, scale and add"]),
+        ("bad month", "scenarios:\n  - name: a\n    changes:\n      - {indicator: water, from: 2020-9, add: 1}\n",
+         ["s.yaml:4: field 'scenarios[0].changes[0].from'", "YYYY-MM"]),
+        ("unknown indicator", "scenarios:\n  - name: a\n    changes:\n      - {indicator: wter, from: 2020-09, add: 1}\n",
+         ["s.yaml:4: field 'scenarios[0].changes[0].indicator'", "'wter' is not an indicator"]),
+        ("not a number", "scenarios:\n  - name: a\n    changes:\n      - {indicator: water, from: 2020-09, scale: lots}\n",
+         ["field 'scenarios[0].changes[0].scale'", "not a number"]),
+        ("changes the past", "scenarios:\n  - name: a\n    changes:\n      - {indicator: water, from: 2020-08, add: 1}\n",
+         ["s.yaml:4: field 'scenarios[0].changes[0].from'", "2020-08 is not after the as-of month 2020-08", "future only"]),
+        ("malformed YAML", "scenarios:\n  - name: [a\n", ["s.yaml:", "not valid YAML or JSON"]),
+        ("duplicate names", "scenarios:\n  - name: a\n  - name: a\n", ["s.yaml:3: field 'scenarios[1].name'", "used twice"]),
+        ("JSON with a line", "{\"scenarios\": [\n {\"name\": \"a\",\n  \"changes\": [{\"indicator\": \"water\", \"from\": \"2020-09\", \"sett\": 1}]}]}\n",
+         ["s.yaml:3: field 'scenarios[0].changes[0].sett'"]),
+    ]
+
+    @Test(arguments: cases.indices)
+    func clearErrorNoOutput(_ index: Int) throws {
+        let (name, text, expected) = Self.cases[index]
+        let folder = try CLIRunner.temporaryFolder()
+        try text.write(to: folder.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        for file in ["observations.csv", "targets.csv"] {
+            try FileManager.default.copyItem(at: CLIRunner.example.appendingPathComponent(file),
+                                             to: folder.appendingPathComponent(file))
+        }
+        let result = try CLIRunner.run(["whatif", "observations.csv", "--targets", "targets.csv", "--scenario", "s.yaml",
+                                        "--output", "out.txt"], in: folder)
+        #expect(result.status == 1, "\(name)")
+        #expect(result.stdout.isEmpty)
+        for fragment in expected { #expect(result.stderr.contains(fragment), "\(name): \(result.stderr)") }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.txt").path))
+    }
+
+    @Test func badFlag() throws {
+        let result = try CLIRunner.run(["whatif", CLIRunner.example.appendingPathComponent("observations.csv").path,
+                                        "--targets", CLIRunner.example.appendingPathComponent("targets.csv").path,
+                                        "--scale", "water2020-09=10"])
+        #expect(result.status == 1 && result.stderr.contains("field '--scale'") && result.stderr.contains("INDICATOR@YYYY-MM"))
+    }
+}
