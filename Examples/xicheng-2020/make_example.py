@@ -25,6 +25,7 @@ def months(last):
     return [(y, m) for y in YEARS for m in range(1, 13) if (y, m) <= last]
 
 
+
 def rescale(values, keys, target_sum, decimals):
     """Scales values[k] for k in keys so they sum to target_sum exactly after rounding."""
     current = sum(values[k] for k in keys)
@@ -80,6 +81,18 @@ extra_targets.append(dict(indicator="pm25", aggregate="mean", comparator="<", mo
                           name="PM2.5 三年滑动平均继续下降", unit="µg/m³"))
 extra_targets.append(dict(indicator="pm25", aggregate="mean", comparator="<=", versus="pm25_city",
                           name="PM2.5 达到全市平均水平", unit="µg/m³"))
+
+# 4. CO2 per unit of GDP (t per 10^4 yuan): no figure in the seed, so the whole series is
+# illustrative (2015-2020, falling about 5% a year, higher in the heating season). Targets: 20%
+# below 2015 and 3% below 2019 (two conditions, judged together).
+co2 = {}
+for y in range(2015, 2021):
+    for m in range(1, 13):
+        if (y, m) <= AUG:
+            heating = 1.25 if m in (1, 2, 3, 11, 12) else 0.9
+            co2[(y, m)] = round(0.30 * 0.95 ** (y - 2015 + (m - 1) / 12) * heating * (1 + rng.gauss(0, 0.02)), 4)
+indicators.append(("co2_intensity", "单位地区生产总值二氧化碳排放", "吨/万元", "mean", "<=", None, co2))
+extra_targets_co2 = [dict(base_year=2015, change_percent=-20), dict(base_year=2019, change_percent=-3)]
 
 # 2. New-water use: Jan-Aug 2020 5,048.43 ×10⁴ m³; cap 11,489 for the year.
 water = series(AUG, 690, [0.88, 0.80, 0.92, 0.97, 1.05, 1.12, 1.18, 1.16, 1.05, 0.98, 0.93, 0.96],
@@ -169,14 +182,19 @@ with open(os.path.join(HERE, "observations.csv"), "w", newline="", encoding="utf
         for (y, m), v in sorted(values.items()):
             w.writerow([ident, f"{y:04d}-{m:02d}", f"{v:g}"])
 
-COLUMNS = ["indicator", "year", "aggregate", "comparator", "threshold", "months", "moving_average", "versus",
-           "due", "name", "unit"]
+COLUMNS = ["indicator", "year", "aggregate", "comparator", "threshold", "months", "base_year", "change_percent",
+           "moving_average", "versus", "due", "name", "unit"]
 with open(os.path.join(HERE, "targets.csv"), "w", newline="", encoding="utf-8") as f:
     w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
     for ident, name, unit, aggregate, comparator, threshold, _values in indicators:
         if aggregate is None:
             continue   # a reference series only
+        if ident == "co2_intensity":
+            for extra in extra_targets_co2:
+                w.writerow(dict(indicator=ident, year=2020, aggregate=aggregate, comparator=comparator,
+                                name=name, unit=unit, **extra))
+            continue
         row = dict(indicator=ident, year=2020, aggregate=aggregate, comparator=comparator, threshold=threshold,
                    name=name, unit=unit)
         if ident == "kitchen_waste":
