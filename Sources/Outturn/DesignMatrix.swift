@@ -77,6 +77,7 @@ struct DesignMatrix: Sendable {
                 guard let value = overrides.regressors[name]?[month] ?? regressors[name]?[month] else {
                     throw .missingRegressor(name: name, month: month)
                 }
+                guard isSupportedMagnitude(value) else { throw .valueOutOfRange(month: month, value: value) }
                 row.append(value)
             }
         }

@@ -6,6 +6,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyDesign
     /// Fewer observations than the model needs (parameters + 1, for a residual variance).
     case tooFewObservations(model: String, needed: Int, available: Int)
+    /// A value (or regressor value) outside the magnitudes Outturn computes with safely.
+    case valueOutOfRange(month: Month, value: Double)
     /// A log model met a value that is zero or negative.
     case nonPositiveForLog(month: Month, value: Double)
     /// An exogenous regressor has no value for a month the model needs.
@@ -20,6 +22,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case horizon(Int, maximum: Int)
     /// A scenario changes a month that is already observed (at or before the as-of month).
     case scenarioChangesObservedMonth(indicator: String, month: Month)
+    /// A figure the target needs lies wholly before the series' first observation.
+    case yearBeforeData(year: Int, firstObservation: Month)
     /// A target compares with another indicator whose series was not supplied.
     case missingReferenceSeries(String)
     /// A scenario switches an intervention that the fitted model does not contain.
@@ -33,6 +37,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooFewObservations(let model, let needed, let available):
             "too few observations: model \(model) needs at least \(needed) observed months, but "
                 + (available == 1 ? "only 1 is available" : "only \(available) are available")
+        case .valueOutOfRange(let month, let value):
+            "the value \(value) for \(month) is outside the supported range (zero, or 1e-100 to 1e100 in magnitude); "
+                + "change the unit (e.g. thousands) so the values fit"
         case .nonPositiveForLog(let month, let value):
             "a log model needs positive values, but \(month) is \(value); drop log() from the model"
         case .missingRegressor(let name, let month):
@@ -46,6 +53,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .horizon(let h, let maximum): "horizon \(h) must be between 1 and \(maximum) months"
         case .scenarioChangesObservedMonth(let indicator, let month):
             "the scenario changes \(indicator) in \(month), which is not after the as-of month; a scenario changes the future only"
+        case .yearBeforeData(let year, let first):
+            "\(year) is before the data starts (\(first)); Outturn projects forward, not back"
         case .missingReferenceSeries(let name):
             "the target compares with indicator '\(name)', but its series was not supplied"
         case .interventionNotInModel(let intervention):

@@ -51,6 +51,9 @@ public struct ModelFit: Sendable {
     public init(series: MonthlySeries, model: ModelSpec,
                 regressors: [String: MonthlySeries] = [:]) throws(ModelError) {
         let observations = series.observations
+        for observation in observations where !isSupportedMagnitude(observation.value) {
+            throw .valueOutOfRange(month: observation.month, value: observation.value)
+        }
         let months = observations.map(\.month)
         var response = observations.map(\.value)
         var jacobian = 0.0
@@ -155,4 +158,11 @@ extension ModelFit {
     public func twoSidedPValue(_ t: Double) -> Double {
         2 * StudentT(degreesOfFreedom: Double(degreesOfFreedom)).upperTail(abs(t))
     }
+}
+
+/// Outturn squares values (residual sums, variances), so it computes only with zero or magnitudes
+/// in 1e-100 … 1e100: their squares and sums stay far from overflow and underflow, and nothing
+/// turns silently into ∞, NaN or a false exact fit.
+public func isSupportedMagnitude(_ value: Double) -> Bool {
+    value == 0 || (abs(value) >= 1e-100 && abs(value) <= 1e100)
 }

@@ -103,8 +103,8 @@ public struct Target: Hashable, Sendable {
     /// The months of the period in the target year.
     public var months: [Month] { months(in: year) }
 
-    /// The months of the period in another year.
-    func months(in year: Int) -> [Month] {
+    /// The months of the period in another year (for a base year or a moving-average window).
+    public func months(in year: Int) -> [Month] {
         period.map { Month(ordinal: year * 12 + $0 - 1) }
     }
 

@@ -120,6 +120,9 @@ public struct YearEndProjection: Sendable {
         self.target = target
         self.asOf = asOf
         let valueSide = target.valueSide, referenceSide = target.referenceSide
+        for (_, figure) in valueSide.terms + referenceSide.terms where figure.months.last! < series.start {
+            throw .yearBeforeData(year: figure.year, firstObservation: series.start)
+        }
         let outlook = try SeriesOutlook(series: series, indicator: target.indicator,
                                         months: valueSide.months + referenceSide.months, asOf: asOf,
                                         choice: model, extraTerms: extraTerms, regressors: regressors, scenario: scenario)

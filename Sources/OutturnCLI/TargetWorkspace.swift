@@ -35,6 +35,21 @@ struct TargetWorkspace {
                              message: "\(requestedAsOf) is after the data end (\(lastMonth)) in \(observations); use \(lastMonth) or earlier")
         }
         self.asOf = requestedAsOf ?? lastMonth
+        // Figures wholly before an indicator's data cannot be projected: name the column at fault.
+        for (index, target) in targetsFile.targets.enumerated() {
+            let start = dataset.series(target.indicator)!.start
+            let field: String?, year: Int
+            switch target.reference {
+            case .baseYear(let base, _) where target.months(in: base).last! < start: (field, year) = ("base_year", base)
+            case .movingAverage(let years) where target.months(in: target.year - years).last! < start:
+                (field, year) = ("moving_average", target.year - years)
+            default: (field, year) = (target.months.last! < start ? "year" : nil, target.year)
+            }
+            if let field {
+                throw targetsFile.error(at: index, field: field,
+                                        message: "\(target.indicator) has no data for \(year): its first month is \(start)")
+            }
+        }
     }
 
     var inputPaths: [String] { [observationsPath, targetsFile.file] }

@@ -152,6 +152,11 @@ public enum ObservationsFile {
         guard let value = parseDecimal(text) else {
             throw InputError(file: file, line: line, field: field, message: numberAdvice(text))
         }
+        guard isSupportedMagnitude(value) else {
+            throw InputError(file: file, line: line, field: field,
+                             message: "'\(text)' is outside the supported range (zero, or 1e-100 to 1e100 in magnitude); "
+                                + "change the unit (e.g. thousands) so the values fit")
+        }
         return value
     }
 }

@@ -240,9 +240,9 @@ public struct TargetsFile: Sendable {
         }
     }
 
-    /// An error located at the `index`-th target (its CSV line, or its JSON entry).
-    public func error(at index: Int, message: String) -> InputError {
-        targetLocations[index].error(file: file, field: "indicator", message: message)
+    /// An error located at the `index`-th target (its CSV line, or its JSON entry) and `field`.
+    public func error(at index: Int, field: String = "indicator", message: String) -> InputError {
+        targetLocations[index].error(file: file, field: field, message: message)
     }
 
     /// An error located at the `index`-th milestone.

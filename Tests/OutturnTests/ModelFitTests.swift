@@ -51,6 +51,19 @@ import Testing
         }
     }
 
+    @Test(arguments: [1e300, 1e-300, -1e101])
+    func extremeMagnitudesAreRefusedNotTurnedIntoInfinity(_ scale: Double) throws {
+        let series = try MonthlySeries(start: start, values: [6, 5, 7, 10].map { $0 * scale })
+        #expect(throws: ModelError.valueOutOfRange(month: start, value: 6 * scale)) {
+            try ModelFit(series: series, model: .trend)
+        }
+        // At the edges of the range the fit is the hand line scaled (σ² = 2.1·s²).
+        let edge = scale > 1 ? 1e99 : 1e-99
+        let fit = try ModelFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10].map { $0 * edge }), model: .trend)
+        #expect(isClose(fit.sigma, 2.1.squareRoot() * edge, relative: 1e-12))
+        #expect(try fit.forecast(horizon: 1, levels: [95]).allSatisfy { $0.intervals.allSatisfy { $0.lower.isFinite && $0.upper.isFinite } })
+    }
+
     @Test func tooFewObservationsNamesWhatIsNeeded() throws {
         let series = try MonthlySeries(start: start, values: [3, 4])
         #expect(throws: ModelError.tooFewObservations(model: "trend", needed: 3, available: 2)) {
