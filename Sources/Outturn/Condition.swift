@@ -26,7 +26,7 @@ struct Condition: Sendable {
             let r = own.value(of: referenceSide, path: []) + (referenceOutlook?.value(of: referenceFigure, path: []) ?? 0)
             return Outcome(value: v, standardError: 0, intervals: levels.map { PredictionInterval(level: $0, lower: v, upper: v) },
                            referenceValue: r, referenceStandardError: 0,
-                           probability: target.comparator.isMet(v, threshold: r) ? 1 : 0, method: .observed)
+                           probability: target.comparator.isMetAllowingRounding(v, threshold: r) ? 1 : 0, method: .observed)
         }
         if let v = own.linear(valueSide), let r = own.linear(referenceSide) {
             let other = referenceOutlook.map { $0.linear(referenceFigure) }
@@ -62,7 +62,7 @@ struct Condition: Sendable {
             let below = StudentT(degreesOfFreedom: nu).cdf((referenceValue - v.value) / varianceD.squareRoot())
             probability = target.comparator.isUpperBound ? below : 1 - below
         } else {
-            probability = target.comparator.isMet(v.value, threshold: referenceValue) ? 1 : 0
+            probability = target.comparator.isMetAllowingRounding(v.value, threshold: referenceValue) ? 1 : 0
         }
         return Outcome(value: v.value, standardError: seV, intervals: intervals, referenceValue: referenceValue,
                        referenceStandardError: (varianceROwn + varianceOther).squareRoot(),
@@ -80,7 +80,7 @@ struct Condition: Sendable {
         for i in 0..<count {
             values[i] = value.value(path: paths[i])
             references[i] = reference.value(path: paths[i]) + (otherPaths.map { otherReference!.value(path: $0[i]) } ?? 0)
-            if target.comparator.isMet(values[i], threshold: references[i]) { met += 1 }
+            if target.comparator.isMetAllowingRounding(values[i], threshold: references[i]) { met += 1 }
         }
         values.sort()
         references.sort()

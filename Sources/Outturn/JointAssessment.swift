@@ -86,7 +86,7 @@ public struct JointAssessment: Sendable {
                 let v = condition.value.value(path: ownPaths[i])
                 let r = condition.reference.value(path: ownPaths[i])
                     + (condition.other.map { name, figure in figure.value(path: otherPaths[name]![i]) } ?? 0)
-                return condition.target.comparator.isMet(v, threshold: r)
+                return condition.target.comparator.isMetAllowingRounding(v, threshold: r)
             }
             if all { met += 1 }
         }

@@ -182,6 +182,17 @@ extension Target {
             }
         }
 
+        /// ``isMet(_:threshold:)`` for a *computed* figure: a value within 1e-12 (relative) of the
+        /// threshold counts as equal to it. A mean of twelve 0.1s is 0.09999999999999999 and a
+        /// least-squares fit of a constant 5 is 4.999999999999999; neither may flip a verdict.
+        func isMetAllowingRounding(_ value: Double, threshold: Double) -> Bool {
+            let scale = Swift.max(abs(value), abs(threshold))
+            if value != threshold, abs(value - threshold) <= 1e-12 * scale {
+                return isMet(threshold, threshold: threshold)
+            }
+            return isMet(value, threshold: threshold)
+        }
+
         /// True for `<` and `<=`: lower values are better.
         public var isUpperBound: Bool { self == .lessThan || self == .lessThanOrEqual }
     }

@@ -151,7 +151,7 @@ public struct YearEndProjection: Sendable {
         method = outcome.method
 
         let settled = outcome.method == .observed
-            ? target.comparator.isMet(outcome.value, threshold: outcome.referenceValue)
+            ? target.comparator.isMetAllowingRounding(outcome.value, threshold: outcome.referenceValue)
             : target.settledEarly(by: observedValues, nonNegative: outlook.isNonNegative)
         if let settled {
             probability = settled ? 1 : 0
@@ -185,7 +185,7 @@ extension Target {
             (soFar, canOnlyRise) = (observed.reduce(0, +) / Double(period.count), true)
         case .last: return nil
         }
-        let metSoFar = comparator.isMet(soFar, threshold: threshold)
+        let metSoFar = comparator.isMetAllowingRounding(soFar, threshold: threshold)
         // Rising figure: a lower bound met stays met, an upper bound broken stays broken.
         if canOnlyRise {
             if !comparator.isUpperBound, metSoFar { return true }

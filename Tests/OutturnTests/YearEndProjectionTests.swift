@@ -125,6 +125,22 @@ import Testing
         #expect(below.probability == 0 && below.status == .offTrack)
     }
 
+    @Test func roundingNeverFlipsAVerdict() throws {
+        // Twelve months of 0.1: their mean is 0.09999999999999999 in binary, yet "mean ≥ 0.1" is met.
+        let tenths = try MonthlySeries(start: january, values: [Double?](repeating: 0.1, count: 12))
+        let observed = try YearEndProjection(series: tenths, target: target(.mean, .greaterThanOrEqual, 0.1),
+                                             asOf: january.advanced(by: 11))
+        #expect(observed.status == .met)
+        // A constant 5 is fitted as 5 − 1 ulp: "December ≥ 5" is certain, not impossible.
+        let fives = try MonthlySeries(start: january, values: [Double?](repeating: 5, count: 8))
+        let fitted = try YearEndProjection(series: fives, target: target(.last, .greaterThanOrEqual, 5),
+                                           asOf: august, model: .fixed(.level))
+        #expect(fitted.probability == 1 && fitted.status == .onTrack)
+        let strict = try YearEndProjection(series: fives, target: target(.last, .greaterThan, 5),
+                                           asOf: august, model: .fixed(.level))
+        #expect(strict.probability == 0)
+    }
+
     @Test func shortHistoryDropsSeasonalTermsAndSaysSo() throws {
         let selection = try ModelSelection(history: series, choice: .fixed(.trendSeason))
         #expect(selection.fit.model == .trend)
