@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Scenario files in YAML or JSON, parsed with line numbers for errors.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Property-based tests (test targets only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // `swift package generate-documentation` for the DocC catalog (CI builds it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -36,7 +38,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "OutturnTests", dependencies: ["Outturn"]),
+        .testTarget(name: "OutturnTests", dependencies: [
+            "Outturn", "OutturnIO", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "OutturnIOTests", dependencies: ["OutturnIO"]),
         // Runs the built `outturn` binary as a subprocess; depending on the target makes it built.
         .testTarget(name: "OutturnCLITests", dependencies: ["OutturnCLI"]),
