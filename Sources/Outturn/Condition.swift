@@ -112,12 +112,13 @@ struct Condition: Sendable {
     }
 }
 
-/// The root of a non-decreasing function by bracketing and bisection; `nil` when it has none.
+/// The root of a non-decreasing function by bracketing and bisection, to 1e-10 relative (far finer
+/// than any pace is reported; each step may cost a full simulation); `nil` when it has none.
 func solveIncreasing(_ f: (Double) -> Double) -> Double? {
     var low = -1.0, high = 1.0
     while f(low) > 0 { low *= 2; if low < -1e300 { return nil } }
     while f(high) < 0 { high *= 2; if high > 1e300 { return nil } }
-    for _ in 0..<200 {
+    while high - low > 1e-10 * max(1, abs(low), abs(high)) {
         let middle = (low + high) / 2
         if middle == low || middle == high { break }
         if f(middle) < 0 { low = middle } else { high = middle }
