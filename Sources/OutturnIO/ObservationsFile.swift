@@ -176,6 +176,10 @@ func readFile(_ path: String) throws(InputError) -> Data {
         throw InputError(file: path, message: "no such file")
     }
     guard !isDirectory.boolValue else { throw InputError(file: path, message: "is a folder, not a file") }
+    // An empty file needs no read (Foundation's reader leaks a page on zero-length files).
+    if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber, size.intValue == 0 {
+        return Data()
+    }
     do {
         return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {

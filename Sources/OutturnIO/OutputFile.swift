@@ -18,6 +18,13 @@ public enum OutputFile {
             throw InputError(file: nil, field: "--output", message: "the folder \(folder.path) does not exist")
         }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        // Ctrl-C (or a TERM/HUP) during the write and rename is held until both are done, so an
+        // interrupted run leaves the complete report or nothing, never a partial or stray file.
+        var interrupts = sigset_t(), previous = sigset_t()
+        sigemptyset(&interrupts)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&interrupts, signal) }
+        pthread_sigmask(SIG_BLOCK, &interrupts, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         do {
             try Data(text.utf8).write(to: temporary)
             if rename(temporary.path, target.path) != 0 {

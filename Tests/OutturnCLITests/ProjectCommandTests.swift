@@ -162,3 +162,24 @@ import Testing
         #expect(fromWide.stdout == fromLong.stdout)
     }
 }
+
+/// The batch engine's results do not depend on how many cores run it.
+@Suite struct ThreadCountTests {
+    @Test func oneCoreAndAllCoresGiveTheSameBytes() throws {
+        let observations = CLIRunner.example.appendingPathComponent("observations.csv").path
+        let targets = CLIRunner.example.appendingPathComponent("targets.csv").path
+        let arguments = ["project", observations, "--targets", targets, "--format", "json"]
+        let all = try CLIRunner.run(arguments)
+        // taskset (util-linux, in every Debian) pins the process to core 0.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+        process.arguments = ["-c", "0", CLIRunner.executable.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let one = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(all.status == 0 && process.terminationStatus == 0)
+        #expect(String(decoding: one, as: UTF8.self) == all.stdout)
+    }
+}
