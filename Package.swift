@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Scenario files in YAML or JSON, parsed with line numbers for errors.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The HTML report's document structure.
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         // Property-based tests (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // `swift package generate-documentation` for the DocC catalog (CI builds it).
@@ -29,7 +31,9 @@ let package = Package(
         // On Apple platforms LAPACK comes from Accelerate instead (LAPACK+Accelerate.swift).
         .target(name: "Outturn", dependencies: [.target(name: "CLAPACK", condition: .when(platforms: [.linux]))]),
         // Reading and writing files: CSV/JSON in; table, JSON, CSV, Markdown out.
-        .target(name: "OutturnIO", dependencies: ["Outturn", .product(name: "Yams", package: "Yams")]),
+        .target(name: "OutturnIO", dependencies: [
+            "Outturn", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
+        ]),
         // The `outturn` command: parse, call the library, render.
         .executableTarget(
             name: "OutturnCLI",

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Installs what Outturn needs to build on Debian: LAPACK/BLAS (liblapack-dev) and pkg-config.
+# Installs what Outturn needs to build on Debian: LAPACK/BLAS (liblapack-dev) and pkg-config; with
+# --with-test-tools also headless Chromium and a CJK font, which the report test renders with.
 # Safe to repeat: installs only what is missing. Uses sudo when not root.
 set -euo pipefail
 
 missing=()
 dpkg -s liblapack-dev >/dev/null 2>&1 || missing+=(liblapack-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
-for extra in "$@"; do dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra"); done
+for extra in "$@"; do
+  if [ "$extra" = --with-test-tools ]; then
+    for tool in chromium fonts-noto-cjk; do dpkg -s "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  else
+    dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra")
+  fi
+done
 
 if ((${#missing[@]})); then
   sudo=""

@@ -6,7 +6,7 @@
 # Examples/StatusFeed against the public API. The oracle tests need ../shared beside the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --with-test-tools
 
 libdir=/usr/lib/x86_64-linux-gnu
 [ -d "$libdir" ] || libdir=$(dirname "$(pkg-config --variable=libdir lapack)/x")

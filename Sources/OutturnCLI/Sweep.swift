@@ -24,6 +24,9 @@ struct Sweep: AsyncParsableCommand {
     @Option(name: .long, help: "Step in percent.")
     var step: Double = 10
 
+    @Option(name: .long, help: "Also write the sweep as an SVG line chart to this file.")
+    var chart: String?
+
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var outputOptions: OutputOptions
 
@@ -36,26 +39,31 @@ struct Sweep: AsyncParsableCommand {
             let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
                                                 modelOptions: modelOptions)
             let shifts = stride(from: from, through: to + step / 1e6, by: step).map { ($0 * 1e9).rounded() / 1e9 }
-            let baseline = try await workspace.projections()
-            var columns: [[YearEndProjection]] = []
-            for shift in shifts {
-                // The open months of each target's period after the as-of month, once per indicator
-                // and period: an indicator with several conditions must not be scaled twice.
-                var changes: [Scenario.Change] = []
-                for target in workspace.targetsFile.targets {
-                    let first = max(workspace.asOf.advanced(by: 1), target.months[0])
-                    let last = target.months[target.months.count - 1]
-                    let change = Scenario.Change(indicator: target.indicator, months: first...last,
-                                                 operation: .scale(percent: shift))
-                    if first <= last, !changes.contains(where: { $0.indicator == change.indicator && $0.months.overlaps(change.months) }) {
-                        changes.append(change)
-                    }
-                }
-                columns.append(try await workspace.projections(scenario: Scenario(name: "shift \(shift)%", changes: changes)))
-            }
-            let rows = baseline.indices.map { index in (baseline[index], columns.map { $0[index].probability }) }
-            let report = SweepReport(asOf: workspace.asOf, shifts: shifts, rows: rows)
+            let report = try await Self.sweep(workspace: workspace, baseline: try await workspace.projections(), shifts: shifts)
+            if let chart { try OutputFile.write(SweepChart.svg(report), to: chart, inputs: workspace.inputPaths) }
             try outputOptions.emit(report.rendered(outputOptions.format), inputs: workspace.inputPaths)
         }
+    }
+
+    /// P(met) for every target at every shift of the open months of its period.
+    static func sweep(workspace: TargetWorkspace, baseline: [YearEndProjection], shifts: [Double]) async throws -> SweepReport {
+        var columns: [[YearEndProjection]] = []
+        for shift in shifts {
+            // The open months of each target's period after the as-of month, once per indicator
+            // and period: an indicator with several conditions must not be scaled twice.
+            var changes: [Scenario.Change] = []
+            for target in workspace.targetsFile.targets {
+                let first = max(workspace.asOf.advanced(by: 1), target.months[0])
+                let last = target.months[target.months.count - 1]
+                let change = Scenario.Change(indicator: target.indicator, months: first...last,
+                                             operation: .scale(percent: shift))
+                if first <= last, !changes.contains(where: { $0.indicator == change.indicator && $0.months.overlaps(change.months) }) {
+                    changes.append(change)
+                }
+            }
+            columns.append(try await workspace.projections(scenario: Scenario(name: "shift \(shift)%", changes: changes)))
+        }
+        let rows = baseline.indices.map { index in (baseline[index], columns.map { $0[index].probability }) }
+        return SweepReport(asOf: workspace.asOf, shifts: shifts, rows: rows)
     }
 }
