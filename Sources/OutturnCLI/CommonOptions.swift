@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Outturn
 import OutturnIO
 
@@ -62,6 +63,12 @@ struct OutputOptions: ParsableArguments {
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
+
+    /// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
+    var wantsColour: Bool {
+        output == nil && format == .table && isatty(STDOUT_FILENO) == 1
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
 
     /// Writes the finished text; nothing is written before the whole report exists.
     func emit(_ text: String, inputs: [String]) throws {

@@ -22,7 +22,7 @@ struct OutturnCommand: AsyncParsableCommand {
         abstract: "Projects where monthly indicators will end the year against their targets.",
         discussion: """
             Observations are a CSV file, long form (indicator,month,value) or wide form
-            (month,<indicator>,…), months as YYYY-MM. Targets are CSV or JSON with
+            (month,<indicator>,...), months as YYYY-MM. Targets are CSV or JSON with
             indicator,year,aggregate,comparator,threshold[,name,unit].
             """,
         version: "0.1.0",

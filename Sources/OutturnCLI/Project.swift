@@ -25,7 +25,8 @@ struct Project: AsyncParsableCommand {
             let report = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels,
                                           projections: try await workspace.projections(),
                                           milestones: try workspace.milestones(), joint: try workspace.jointAssessments())
-            try outputOptions.emit(report.rendered(outputOptions.format), inputs: workspace.inputPaths)
+            try outputOptions.emit(report.rendered(outputOptions.format, colour: outputOptions.wantsColour),
+                                   inputs: workspace.inputPaths)
         }
     }
 }

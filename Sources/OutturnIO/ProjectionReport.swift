@@ -23,10 +23,10 @@ public struct ProjectionReport: Sendable {
         self.joint = joint
     }
 
-    /// The report in `format`.
-    public func rendered(_ format: OutputFormat) -> String {
+    /// The report in `format`; `colour` marks statuses with ANSI colours (for a terminal).
+    public func rendered(_ format: OutputFormat, colour: Bool = false) -> String {
         switch format {
-        case .table: table().rendered() + jointLines() + footnote()
+        case .table: table().rendered(colour: colour) + jointLines() + footnote()
         case .markdown: table().markdown() + jointLines()
         case .json: json().rendered() + "\n"
         case .csv: csv()
@@ -49,8 +49,15 @@ public struct ProjectionReport: Sendable {
         columns += levels.map { ("\(formatLevel($0))% interval", .right) }
         columns += [("P(met)", .right), ("Status", .left), ("Pace needed", .right), ("Model", .left)]
         var table = TextTable(columns: columns)
-        for p in projections { table.append(Self.row(p)) }
-        for m in milestones { table.append(Self.row(m, levels: levels.count)) }
+        let statusColumn = columns.firstIndex { $0.0 == "Status" }!
+        for p in projections {
+            table.colours[table.rows.count] = [statusColumn: statusColour(p.status.rawValue)]
+            table.append(Self.row(p))
+        }
+        for m in milestones {
+            table.colours[table.rows.count] = [statusColumn: statusColour(m.status.rawValue)]
+            table.append(Self.row(m, levels: levels.count))
+        }
         return table
     }
 
@@ -209,6 +216,15 @@ func targetJSON(_ target: Target, _ p: YearEndProjection) -> JSONValue {
         ("thresholdStandardError", .number(p.referenceStandardError)),
         ("reference", .object(reference)),
     ])
+}
+
+/// ANSI colours for statuses: green, yellow, red.
+func statusColour(_ status: String) -> String {
+    switch status {
+    case "met", "on track", "on track by run-rate": "32"
+    case "at risk": "33"
+    default: "31"
+    }
 }
 
 func symbol(_ comparator: Target.Comparator) -> String {

@@ -2,13 +2,17 @@
 /// measured in terminal cells (East Asian wide characters take two), not in characters.
 ///
 /// Written here because the available table packages pad by character count, which misaligns
-/// every row that holds a CJK name.
+/// every row that holds a CJK name. Colour is three fixed SGR codes, applied after padding; a
+/// colour package would add a dependency and global state for that.
 struct TextTable {
     enum Alignment { case left, right }
 
     let headers: [String]
     let alignments: [Alignment]
     var rows: [[String]] = []
+    /// An ANSI colour (SGR code) for some cells, by row and column; applied after padding, so
+    /// widths are measured on the text alone.
+    var colours: [Int: [Int: String]] = [:]
 
     init(columns: [(String, Alignment)]) {
         headers = columns.map(\.0)
@@ -20,23 +24,28 @@ struct TextTable {
         rows.append(row)
     }
 
-    /// Columns separated by two spaces, a rule under the header, trailing spaces trimmed.
-    func rendered() -> String {
+    /// Columns separated by two spaces, a rule under the header, trailing spaces trimmed; cells
+    /// coloured when `colour` is true (a terminal that wants colour).
+    func rendered(colour: Bool = false) -> String {
         let widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(displayWidth).max() ?? 0
         }
-        func line(_ cells: [String]) -> String {
+        func line(_ cells: [String], row: Int?) -> String {
             var text = ""
             for (column, cell) in cells.enumerated() {
                 let padding = String(repeating: " ", count: widths[column] - displayWidth(cell))
                 if column > 0 { text += "  " }
-                text += alignments[column] == .left ? cell + padding : padding + cell
+                var shown = cell
+                if colour, let row, let code = colours[row]?[column], !cell.isEmpty {
+                    shown = "\u{1B}[\(code)m\(cell)\u{1B}[0m"
+                }
+                text += alignments[column] == .left ? shown + padding : padding + shown
             }
             while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ([line(headers, row: nil), rule] + rows.enumerated().map { line($1, row: $0) }).joined(separator: "\n") + "\n"
     }
 
     /// A GitHub-flavoured Markdown table (pipes in cells escaped).

@@ -1,0 +1,200 @@
+function __outturn_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __outturn_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __outturn_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __outturn_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __outturn_parse_tokens -S
+    set -l unparsed_tokens (__outturn_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'outturn'
+        __outturn_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'project'
+            __outturn_parse_subcommand 1 'targets=' 'as-of=' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'format=' 'o/output=' 'version' 'h/help'
+        case 'report'
+            __outturn_parse_subcommand 1 'targets=' 'as-of=' 'out=' 'title=' 'scenario=+' 'set=+' 'scale=+' 'add=+' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'version' 'h/help'
+        case 'whatif'
+            __outturn_parse_subcommand 1 'targets=' 'as-of=' 'scenario=+' 'set=+' 'scale=+' 'add=+' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'format=' 'o/output=' 'version' 'h/help'
+        case 'pace'
+            __outturn_parse_subcommand 1 'targets=' 'as-of=' 'probability=' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'format=' 'o/output=' 'version' 'h/help'
+        case 'sweep'
+            __outturn_parse_subcommand 1 'targets=' 'as-of=' 'from=' 'to=' 'step=' 'chart=' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'format=' 'o/output=' 'version' 'h/help'
+        case 'plot'
+            __outturn_parse_subcommand 1 'targets=' 'as-of=' 'out=' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'version' 'h/help'
+        case 'forecast'
+            __outturn_parse_subcommand 1 'indicator=' 'horizon=' 'as-of=' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'format=' 'o/output=' 'version' 'h/help'
+        case 'fit'
+            __outturn_parse_subcommand 1 'indicator=' 'as-of=' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'format=' 'o/output=' 'version' 'h/help'
+        case 'help'
+            __outturn_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __outturn_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __outturn_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __outturn_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __outturn_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__outturn_tokens -p)
+    if test -z "$(__outturn_tokens -t)"
+        set -l index (count (__outturn_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'outturn' -f
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'project' -d 'Project every target\'s year-end value, interval and probability of being met.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'report' -d 'Write a self-contained HTML report (or Markdown, for a .md path) with a chart per indicator.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'whatif' -d 'Project every target under the baseline and each scenario, side by side.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'pace' -d 'The monthly pace the remaining months need: to land on each target, and to make it likely.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'sweep' -d 'P(target met) as the remaining months shift uniformly, e.g. from −30% to +30%.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'plot' -d 'Write an SVG fan chart for every target into a folder.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'forecast' -d 'Forecast one indicator month by month with prediction intervals.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'fit' -d 'Fit a model to one indicator and print its summary (like R\'s summary(lm)).'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_positional "outturn" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project" targets' -l 'targets' -d 'Targets file (CSV or JSON).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project" as-of' -l 'as-of' -d 'Project as known at the end of this month (YYYY-MM); default: the last observed month in the file.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project" model' -l 'model' -d 'Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by \'+\'.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project"' -l 'level' -d 'Prediction interval level in percent. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project" format' -l 'format' -d 'Output format: table, json, csv or markdown.' -rfka 'table json csv markdown'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project" o output' -l 'output' -s 'o' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn project" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report" targets' -l 'targets' -d 'Targets file (CSV or JSON).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report" as-of' -l 'as-of' -d 'Project as known at the end of this month (YYYY-MM).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report" out' -l 'out' -d 'The report file: .html (self-contained) or .md.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report" title' -l 'title' -d 'A report title.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report"' -l 'scenario' -d 'A scenario file (YAML or JSON; see README). Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report"' -l 'set' -d 'Set months to a value: INDICATOR@FROM[..TO]=VALUE. Repeatable; flags form one scenario.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report"' -l 'scale' -d 'Scale months by a percentage: INDICATOR@FROM[..TO]=PERCENT, e.g. pm25@2020-10..2020-12=+10.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report"' -l 'add' -d 'Add an amount to months: INDICATOR@FROM[..TO]=AMOUNT.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report" model' -l 'model' -d 'Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by \'+\'.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report"' -l 'level' -d 'Prediction interval level in percent. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn report" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif" targets' -l 'targets' -d 'Targets file (CSV or JSON).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif" as-of' -l 'as-of' -d 'Project as known at the end of this month (YYYY-MM).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif"' -l 'scenario' -d 'A scenario file (YAML or JSON; see README). Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif"' -l 'set' -d 'Set months to a value: INDICATOR@FROM[..TO]=VALUE. Repeatable; flags form one scenario.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif"' -l 'scale' -d 'Scale months by a percentage: INDICATOR@FROM[..TO]=PERCENT, e.g. pm25@2020-10..2020-12=+10.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif"' -l 'add' -d 'Add an amount to months: INDICATOR@FROM[..TO]=AMOUNT.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif" model' -l 'model' -d 'Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by \'+\'.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif"' -l 'level' -d 'Prediction interval level in percent. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif" format' -l 'format' -d 'Output format: table, json, csv or markdown.' -rfka 'table json csv markdown'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif" o output' -l 'output' -s 'o' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn whatif" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace" targets' -l 'targets' -d 'Targets file (CSV or JSON).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace" as-of' -l 'as-of' -d 'Project as known at the end of this month (YYYY-MM).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace" probability' -l 'probability' -d 'The chance of meeting the target to aim for, in percent.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace" model' -l 'model' -d 'Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by \'+\'.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace"' -l 'level' -d 'Prediction interval level in percent. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace" format' -l 'format' -d 'Output format: table, json, csv or markdown.' -rfka 'table json csv markdown'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace" o output' -l 'output' -s 'o' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn pace" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" targets' -l 'targets' -d 'Targets file (CSV or JSON).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" as-of' -l 'as-of' -d 'Project as known at the end of this month (YYYY-MM).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" from' -l 'from' -d 'Smallest shift in percent (may be negative).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" to' -l 'to' -d 'Largest shift in percent.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" step' -l 'step' -d 'Step in percent.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" chart' -l 'chart' -d 'Also write the sweep as an SVG line chart to this file.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" model' -l 'model' -d 'Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by \'+\'.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep"' -l 'level' -d 'Prediction interval level in percent. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" format' -l 'format' -d 'Output format: table, json, csv or markdown.' -rfka 'table json csv markdown'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" o output' -l 'output' -s 'o' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn sweep" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot" targets' -l 'targets' -d 'Targets file (CSV or JSON).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot" as-of' -l 'as-of' -d 'Project as known at the end of this month (YYYY-MM).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot" out' -l 'out' -d 'The folder to write the charts into (created if missing).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot" model' -l 'model' -d 'Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by \'+\'.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot"' -l 'level' -d 'Prediction interval level in percent. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn plot" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast" indicator' -l 'indicator' -d 'The indicator to forecast.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast" horizon' -l 'horizon' -d 'Months to forecast after the last fitted month (1…1200).' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast" as-of' -l 'as-of' -d 'Fit on data up to this month (YYYY-MM); default: all data.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast" model' -l 'model' -d 'Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by \'+\'.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast"' -l 'level' -d 'Prediction interval level in percent. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast" format' -l 'format' -d 'Output format: table, json, csv or markdown.' -rfka 'table json csv markdown'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast" o output' -l 'output' -s 'o' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn forecast" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit" indicator' -l 'indicator' -d 'The indicator to fit.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit" as-of' -l 'as-of' -d 'Fit on data up to this month (YYYY-MM); default: all data.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit" model' -l 'model' -d 'Model: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by \'+\'.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit"' -l 'level' -d 'Prediction interval level in percent. Repeatable.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit" format' -l 'format' -d 'Output format: table, json, csv or markdown.' -rfka 'table json csv markdown'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit" o output' -l 'output' -s 'o' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit" version' -l 'version' -d 'Show the version.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn fit" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn help" version' -l 'version' -d 'Show the version.'

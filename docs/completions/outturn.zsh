@@ -1,0 +1,271 @@
+#compdef outturn
+
+__outturn_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__outturn_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __outturn_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__outturn_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_outturn() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'project:Project every target'\''s year-end value, interval and probability of being met.'
+            'report:Write a self-contained HTML report (or Markdown, for a .md path) with a chart per indicator.'
+            'whatif:Project every target under the baseline and each scenario, side by side.'
+            'pace:The monthly pace the remaining months need: to land on each target, and to make it likely.'
+            'sweep:P(target met) as the remaining months shift uniformly, e.g. from −30% to +30%.'
+            'plot:Write an SVG fan chart for every target into a folder.'
+            'forecast:Forecast one indicator month by month with prediction intervals.'
+            'fit:Fit a model to one indicator and print its summary (like R'\''s summary(lm)).'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        project|report|whatif|pace|sweep|plot|forecast|fit|help)
+            "_outturn_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_outturn_project() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':observations:'
+        '--targets[Targets file (CSV or JSON).]:targets:'
+        '--as-of[Project as known at the end of this month (YYYY-MM); default\: the last observed month in the file.]:as-of:'
+        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_report() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':observations:'
+        '--targets[Targets file (CSV or JSON).]:targets:'
+        '--as-of[Project as known at the end of this month (YYYY-MM).]:as-of:'
+        '--out[The report file\: .html (self-contained) or .md.]:out:'
+        '--title[A report title.]:title:'
+        '*--scenario[A scenario file (YAML or JSON; see README). Repeatable.]:file:'
+        '*--set[Set months to a value\: INDICATOR@FROM\[..TO\]=VALUE. Repeatable; flags form one scenario.]:change:'
+        '*--scale[Scale months by a percentage\: INDICATOR@FROM\[..TO\]=PERCENT, e.g. pm25@2020-10..2020-12=+10.]:change:'
+        '*--add[Add an amount to months\: INDICATOR@FROM\[..TO\]=AMOUNT.]:change:'
+        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_whatif() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':observations:'
+        '--targets[Targets file (CSV or JSON).]:targets:'
+        '--as-of[Project as known at the end of this month (YYYY-MM).]:as-of:'
+        '*--scenario[A scenario file (YAML or JSON; see README). Repeatable.]:file:'
+        '*--set[Set months to a value\: INDICATOR@FROM\[..TO\]=VALUE. Repeatable; flags form one scenario.]:change:'
+        '*--scale[Scale months by a percentage\: INDICATOR@FROM\[..TO\]=PERCENT, e.g. pm25@2020-10..2020-12=+10.]:change:'
+        '*--add[Add an amount to months\: INDICATOR@FROM\[..TO\]=AMOUNT.]:change:'
+        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_pace() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':observations:'
+        '--targets[Targets file (CSV or JSON).]:targets:'
+        '--as-of[Project as known at the end of this month (YYYY-MM).]:as-of:'
+        '--probability[The chance of meeting the target to aim for, in percent.]:probability:'
+        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_sweep() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':observations:'
+        '--targets[Targets file (CSV or JSON).]:targets:'
+        '--as-of[Project as known at the end of this month (YYYY-MM).]:as-of:'
+        '--from[Smallest shift in percent (may be negative).]:from:'
+        '--to[Largest shift in percent.]:to:'
+        '--step[Step in percent.]:step:'
+        '--chart[Also write the sweep as an SVG line chart to this file.]:chart:'
+        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_plot() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':observations:'
+        '--targets[Targets file (CSV or JSON).]:targets:'
+        '--as-of[Project as known at the end of this month (YYYY-MM).]:as-of:'
+        '--out[The folder to write the charts into (created if missing).]:out:'
+        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_forecast() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':observations:'
+        '--indicator[The indicator to forecast.]:indicator:'
+        '--horizon[Months to forecast after the last fitted month (1…1200).]:horizon:'
+        '--as-of[Fit on data up to this month (YYYY-MM); default\: all data.]:as-of:'
+        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_fit() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':observations:'
+        '--indicator[The indicator to fit.]:indicator:'
+        '--as-of[Fit on data up to this month (YYYY-MM); default\: all data.]:as-of:'
+        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _outturn ]]; then
+    _outturn "${@}"
+else
+    compdef _outturn outturn
+fi
