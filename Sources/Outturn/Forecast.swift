@@ -60,7 +60,7 @@ extension ModelFit {
         let t = prediction.studentT
         let quantiles = levels.map { t.quantile(0.5 + $0 / 200) }
         let back: (Double) -> Double = model.isLog ? { exp($0) } : { $0 }
-        return months.indices.map { i in
+        let forecasts = months.indices.map { i in
             let mean = prediction.means[i]
             let se = prediction.variance(i).squareRoot()
             return MonthForecast(
@@ -69,5 +69,9 @@ extension ModelFit {
                     PredictionInterval(level: level, lower: back(mean - q * se), upper: back(mean + q * se))
                 })
         }
+        for forecast in forecasts where !([forecast.value] + forecast.intervals.flatMap { [$0.lower, $0.upper] }).allSatisfy(\.isFinite) {
+            throw .overflow("the forecast for \(forecast.month)")
+        }
+        return forecasts
     }
 }

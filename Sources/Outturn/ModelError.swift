@@ -24,6 +24,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case scenarioChangesObservedMonth(indicator: String, month: Month)
     /// A figure the target needs lies wholly before the series' first observation.
     case yearBeforeData(year: Int, firstObservation: Month)
+    /// The uncertainty cannot be expressed in numbers: a bound overflows (a log model with very
+    /// few degrees of freedom extrapolated far ahead).
+    case overflow(String)
     /// A target compares with another indicator whose series was not supplied.
     case missingReferenceSeries(String)
     /// A scenario switches an intervention that the fitted model does not contain.
@@ -55,6 +58,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             "the scenario changes \(indicator) in \(month), which is not after the as-of month; a scenario changes the future only"
         case .yearBeforeData(let year, let first):
             "\(year) is before the data starts (\(first)); Outturn projects forward, not back"
+        case .overflow(let what):
+            "\(what) overflows the range of numbers: the model's uncertainty is too large for this horizon; "
+                + "give more history, a nearer as-of month, or a plain (non-log) model"
         case .missingReferenceSeries(let name):
             "the target compares with indicator '\(name)', but its series was not supplied"
         case .interventionNotInModel(let intervention):

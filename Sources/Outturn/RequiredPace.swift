@@ -62,6 +62,9 @@ public struct RequiredPace: Sendable {
         let forecast = open.map { outlook.pointPath[outlook.unobserved.firstIndex(of: $0)!] }
         let forecastMean = forecast.reduce(0, +) / Double(forecast.count)
         func judged(_ perMonth: Double, shiftPercent: Double) -> Answer {
+            if !perMonth.isFinite {
+                return .unreachable(perMonth: perMonth, reason: "beyond the range of numbers")
+            }
             if outlook.isNonNegative, perMonth < 0 {
                 return .unreachable(perMonth: perMonth, reason: "below zero, for a series that has never been negative")
             }

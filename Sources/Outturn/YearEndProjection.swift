@@ -143,6 +143,10 @@ public struct YearEndProjection: Sendable {
 
         let condition = Condition(target: target, outlook: outlook, referenceOutlook: referenceOutlook)
         let outcome = condition.assess(levels: levels)
+        // Never report ∞ or NaN: a log model's draws can overflow exp() when its interval is huge.
+        let numbers = [outcome.value, outcome.standardError, outcome.referenceValue, outcome.referenceStandardError]
+            + outcome.intervals.flatMap { [$0.lower, $0.upper] }
+        guard numbers.allSatisfy(\.isFinite) else { throw .overflow("the projection of \(target.indicator)") }
         value = outcome.value
         standardError = outcome.standardError
         intervals = outcome.intervals

@@ -6,19 +6,11 @@ struct Pace: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The monthly pace the remaining months need: to land on each target, and to make it likely.")
 
-    @Argument(help: "Observations CSV (long or wide form).")
-    var observations: String
-
-    @Option(name: .long, help: "Targets file (CSV or JSON).")
-    var targets: String
-
-    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
-    var asOf: String?
+    @OptionGroup var inputs: TargetInputs
 
     @Option(name: .long, help: "The chance of meeting the target to aim for, in percent.")
     var probability: Double = 90
 
-    @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() async throws {
@@ -26,8 +18,7 @@ struct Pace: AsyncParsableCommand {
             guard probability > 0, probability < 100 else {
                 throw InputError(file: nil, field: "--probability", message: "\(probability) must lie strictly between 0 and 100")
             }
-            let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
-                                                modelOptions: modelOptions)
+            let workspace = try inputs.workspace()
             let paces = try await workspace.projections().enumerated().map { index, projection in
                 do { return try RequiredPace(projection: projection, probability: probability / 100) } catch {
                     throw workspace.targetsFile.error(at: index, message: "\(projection.target.indicator): \(error)")

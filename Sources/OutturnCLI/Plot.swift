@@ -7,24 +7,15 @@ struct Plot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write an SVG fan chart for every target into a folder.")
 
-    @Argument(help: "Observations CSV (long or wide form).")
-    var observations: String
-
-    @Option(name: .long, help: "Targets file (CSV or JSON).")
-    var targets: String
-
-    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
-    var asOf: String?
+    @OptionGroup var inputs: TargetInputs
 
     @Option(name: .long, help: "The folder to write the charts into (created if missing).")
     var out: String
 
-    @OptionGroup var modelOptions: ModelOptions
 
     func run() async throws {
         try await reportingErrors {
-            let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
-                                                modelOptions: modelOptions)
+            let workspace = try inputs.workspace()
             let projections = try await workspace.projections()
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var used: Set<String> = []

@@ -7,14 +7,7 @@ struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a self-contained HTML report (or Markdown, for a .md path) with a chart per indicator.")
 
-    @Argument(help: "Observations CSV (long or wide form).")
-    var observations: String
-
-    @Option(name: .long, help: "Targets file (CSV or JSON).")
-    var targets: String
-
-    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
-    var asOf: String?
+    @OptionGroup var inputs: TargetInputs
 
     @Option(name: .long, help: "The report file: .html (self-contained) or .md.")
     var out: String
@@ -23,7 +16,6 @@ struct Report: AsyncParsableCommand {
     var title: String = "Year-end outlook"
 
     @OptionGroup var scenarioOptions: ScenarioOptions
-    @OptionGroup var modelOptions: ModelOptions
 
     func run() async throws {
         try await reportingErrors {
@@ -31,8 +23,7 @@ struct Report: AsyncParsableCommand {
             guard lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".md") else {
                 throw InputError(file: nil, field: "--out", message: "'\(out)' must end in .html or .md")
             }
-            let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
-                                                modelOptions: modelOptions)
+            let workspace = try inputs.workspace()
             let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
                                                           asOf: workspace.asOf)
             let baseline = try await workspace.projections()

@@ -6,14 +6,7 @@ struct Sweep: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "P(target met) as the remaining months shift uniformly, e.g. from −30% to +30%.")
 
-    @Argument(help: "Observations CSV (long or wide form).")
-    var observations: String
-
-    @Option(name: .long, help: "Targets file (CSV or JSON).")
-    var targets: String
-
-    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
-    var asOf: String?
+    @OptionGroup var inputs: TargetInputs
 
     @Option(name: .long, parsing: .unconditional, help: "Smallest shift in percent (may be negative).")
     var from: Double = -30
@@ -27,7 +20,6 @@ struct Sweep: AsyncParsableCommand {
     @Option(name: .long, help: "Also write the sweep as an SVG line chart to this file.")
     var chart: String?
 
-    @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() async throws {
@@ -36,8 +28,7 @@ struct Sweep: AsyncParsableCommand {
                 throw InputError(file: nil, field: "--step",
                                  message: "shifts need -100 < from ≤ to and a step > 0 giving at most 200 columns")
             }
-            let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
-                                                modelOptions: modelOptions)
+            let workspace = try inputs.workspace()
             let shifts = stride(from: from, through: to + step / 1e6, by: step).map { ($0 * 1e9).rounded() / 1e9 }
             let report = try await Self.sweep(workspace: workspace, baseline: try await workspace.projections(), shifts: shifts)
             if let chart { try OutputFile.write(SweepChart.svg(report), to: chart, inputs: workspace.inputPaths) }

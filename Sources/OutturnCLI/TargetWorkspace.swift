@@ -2,6 +2,25 @@ import ArgumentParser
 import Outturn
 import OutturnIO
 
+/// The inputs of every target-based command: observations, targets, as-of month and model.
+struct TargetInputs: ParsableArguments {
+    @Argument(help: "Observations CSV (long or wide form).")
+    var observations: String
+
+    @Option(name: .long, help: "Targets file (CSV or JSON).")
+    var targets: String
+
+    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM); default: the last month observed for a target's indicator.")
+    var asOf: String?
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    /// Reads and cross-checks them.
+    func workspace() throws -> TargetWorkspace {
+        try TargetWorkspace(observations: observations, targets: targets, asOf: asOf, modelOptions: modelOptions)
+    }
+}
+
 /// What every target-based command reads first: observations, targets, the as-of month and the
 /// model options, checked against each other.
 struct TargetWorkspace {

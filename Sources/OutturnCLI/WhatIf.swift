@@ -7,23 +7,14 @@ struct WhatIf: AsyncParsableCommand {
         commandName: "whatif",
         abstract: "Project every target under the baseline and each scenario, side by side.")
 
-    @Argument(help: "Observations CSV (long or wide form).")
-    var observations: String
-
-    @Option(name: .long, help: "Targets file (CSV or JSON).")
-    var targets: String
-
-    @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM).")
-    var asOf: String?
+    @OptionGroup var inputs: TargetInputs
 
     @OptionGroup var scenarioOptions: ScenarioOptions
-    @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() async throws {
         try await reportingErrors {
-            let workspace = try TargetWorkspace(observations: observations, targets: targets, asOf: asOf,
-                                                modelOptions: modelOptions)
+            let workspace = try inputs.workspace()
             let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
                                                           asOf: workspace.asOf)
             guard !scenarios.isEmpty else {

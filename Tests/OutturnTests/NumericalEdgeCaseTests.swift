@@ -44,6 +44,21 @@ import Testing
         #expect(fit.aic.isFinite && fit.bic.isFinite)
     }
 
+    @Test func anOverflowingLogIntervalIsAnErrorNotInfinity() throws {
+        // Found by FuzzProjection: log(trend) on three months (one residual degree of freedom),
+        // projecting a December 33 months ahead; exp of the t(1) bounds overflows.
+        let start = try Month(parsing: "2000-01")
+        let series = try MonthlySeries(start: start, values: [1, 200, 16])
+        let target = try Target(indicator: "x", year: 2002, aggregate: .last, comparator: .lessThan,
+                                threshold: -6365, period: 8...12)
+        #expect(throws: ModelError.overflow("the projection of x")) {
+            try YearEndProjection(series: series, target: target, asOf: start.advanced(by: 2),
+                                  model: .fixed(ModelSpec(parsing: "log(trend)")), levels: [80, 95])
+        }
+        let fit = try ModelFit(series: series, model: ModelSpec(parsing: "log(trend)"))
+        #expect(throws: ModelError.self) { try fit.forecast(horizon: 60, levels: [95]) }
+    }
+
     @Test func noProjectionReportsANonFiniteNumber() throws {
         // Sparse, short, constant, zero-variance, simulated and exact cases together.
         let seasonal: [Double?] = (0..<30).map { (t: Int) -> Double? in 1 + Double(t % 12) }

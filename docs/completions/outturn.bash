@@ -224,8 +224,8 @@ _outturn_project() {
 _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
-    repeating_options=(--scenario --set --scale --add --intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --out --title --model)
+    repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
+    non_repeating_options=(--targets --as-of --model --out --title)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -234,6 +234,18 @@ _outturn_report() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--model')
+        return
+        ;;
+    '--intervention')
+        return
+        ;;
+    '--regressor')
+        return
+        ;;
+    '--level')
         return
         ;;
     '--out')
@@ -254,6 +266,24 @@ _outturn_report() {
     '--add')
         return
         ;;
+    esac
+}
+
+_outturn_whatif() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
+    non_repeating_options=(--targets --as-of --model --format --output -o)
+    __outturn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--targets')
+        return
+        ;;
+    '--as-of')
+        return
+        ;;
     '--model')
         return
         ;;
@@ -264,24 +294,6 @@ _outturn_report() {
         return
         ;;
     '--level')
-        return
-        ;;
-    esac
-}
-
-_outturn_whatif() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=(--scenario --set --scale --add --intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --format --output -o)
-    __outturn_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--targets')
-        return
-        ;;
-    '--as-of')
         return
         ;;
     '--scenario')
@@ -294,18 +306,6 @@ _outturn_whatif() {
         return
         ;;
     '--add')
-        return
-        ;;
-    '--model')
-        return
-        ;;
-    '--intervention')
-        return
-        ;;
-    '--regressor')
-        return
-        ;;
-    '--level')
         return
         ;;
     '--format')
@@ -322,7 +322,7 @@ _outturn_pace() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --probability --model --format --output -o)
+    non_repeating_options=(--targets --as-of --model --probability --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -331,9 +331,6 @@ _outturn_pace() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--probability')
         return
         ;;
     '--model')
@@ -346,6 +343,9 @@ _outturn_pace() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--probability')
         return
         ;;
     '--format')
@@ -362,7 +362,7 @@ _outturn_sweep() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --from --to --step --chart --model --format --output -o)
+    non_repeating_options=(--targets --as-of --model --from --to --step --chart --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -371,18 +371,6 @@ _outturn_sweep() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--from')
-        return
-        ;;
-    '--to')
-        return
-        ;;
-    '--step')
-        return
-        ;;
-    '--chart')
         return
         ;;
     '--model')
@@ -395,6 +383,18 @@ _outturn_sweep() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--step')
+        return
+        ;;
+    '--chart')
         return
         ;;
     '--format')
@@ -411,7 +411,7 @@ _outturn_plot() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --out --model)
+    non_repeating_options=(--targets --as-of --model --out)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -422,9 +422,6 @@ _outturn_plot() {
     '--as-of')
         return
         ;;
-    '--out')
-        return
-        ;;
     '--model')
         return
         ;;
@@ -437,6 +434,9 @@ _outturn_plot() {
     '--level')
         return
         ;;
+    '--out')
+        return
+        ;;
     esac
 }
 
@@ -444,15 +444,12 @@ _outturn_forecast() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --horizon --as-of --model --format --output -o)
+    non_repeating_options=(--indicator --as-of --model --horizon --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--indicator')
-        return
-        ;;
-    '--horizon')
         return
         ;;
     '--as-of')
@@ -468,6 +465,9 @@ _outturn_forecast() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--horizon')
         return
         ;;
     '--format')
