@@ -29,9 +29,11 @@ struct Condition: Sendable {
                            probability: target.comparator.isMetAllowingRounding(v, threshold: r) ? 1 : 0, method: .observed)
         }
         if let v = own.linear(valueSide), let r = own.linear(referenceSide) {
-            let other = referenceOutlook.map { $0.linear(referenceFigure) }
-            if other == nil || other! != nil {
-                return exact(own: own, v: v, r: r, other: other ?? nil, levels: levels)
+            // Exact when the reference indicator, if any, is linear too.
+            switch referenceOutlook.map({ $0.linear(referenceFigure) }) {
+            case nil: return exact(own: own, v: v, r: r, other: nil, levels: levels)
+            case let other?? : return exact(own: own, v: v, r: r, other: other, levels: levels)
+            case .some(.none): break
             }
         }
         return simulate(own: own, levels: levels)

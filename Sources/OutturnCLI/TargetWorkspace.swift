@@ -127,7 +127,3 @@ struct TargetWorkspace {
         }
     }
 }
-
-extension Scenario {
-    static func == (lhs: Scenario, rhs: Scenario) -> Bool { lhs.name == rhs.name && lhs.changes == rhs.changes }
-}
