@@ -26,9 +26,6 @@ struct Matrix: Hashable, Sendable {
         set { storage[row + column * rows] = newValue }
     }
 
-    /// Row `i` as an array.
-    func row(_ i: Int) -> [Double] { (0..<columns).map { self[i, $0] } }
-
     /// `self · vector`.
     func multiply(_ vector: [Double]) -> [Double] {
         precondition(vector.count == columns, "dimension mismatch")
@@ -38,16 +35,5 @@ struct Matrix: Hashable, Sendable {
             for i in 0..<rows { result[i] += storage[offset + i] * v }
         }
         return result
-    }
-
-    /// `selfᵀ · vector`.
-    func transposeMultiply(_ vector: [Double]) -> [Double] {
-        precondition(vector.count == rows, "dimension mismatch")
-        return (0..<columns).map { j in
-            var sum = 0.0
-            let offset = j * rows
-            for i in 0..<rows { sum += storage[offset + i] * vector[i] }
-            return sum
-        }
     }
 }

@@ -56,13 +56,6 @@ public struct Scenario: Hashable, Sendable {
 
     /// No change: the model's own projection.
     public static let baseline = Scenario(name: "baseline")
-
-    /// The same scenario with every remaining month of `indicator` in `months` scaled by
-    /// 1 + percent/100 (a uniform shift, as used by a sensitivity sweep).
-    public func shifting(_ indicator: String, months: ClosedRange<Month>, percent: Double) -> Scenario {
-        Scenario(name: name, changes: changes + [Change(indicator: indicator, months: months, operation: .scale(percent: percent))],
-                 regressorValues: regressorValues, interventions: interventions)
-    }
 }
 
 /// y′ = scale·y + shift for one forecast month.
