@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh --with-test-tools: liblapack-dev, pkg-config,
-# chromium and a CJK font for the report test), then runs the whole test suite against Debian's reference LAPACK, and again against OpenBLAS when
-# it is installed (libopenblas0-pthread), choosing each provider explicitly with LD_LIBRARY_PATH
-# so that the result does not depend on which one Debian's alternatives currently select.
-# Then builds the DocC catalog with warnings as errors, and builds and runs the client package in
-# Examples/StatusFeed against the public API. The oracle tests need ../shared beside the checkout.
+# chromium and a CJK font for the report test), then runs the whole test suite against Debian's
+# reference LAPACK, and again against OpenBLAS when it is installed (libopenblas0-pthread), choosing
+# each provider explicitly with LD_LIBRARY_PATH so that the result does not depend on which one
+# Debian's alternatives currently select. Then builds the DocC catalog with warnings as errors, and
+# builds and runs the client package in Examples/StatusFeed against the public API.
+# The oracle tests need ../shared beside the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --with-test-tools
