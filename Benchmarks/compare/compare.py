@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Side by side: the same trend+season year-end projection for N series, by Outturn and by peers.
+
+Every series has 32 months (2016-01 .. 2018-08); each tool fits trend + month dummies and projects
+the 2018 total as of August. Prints each tool's wall time and its ratio to Outturn, plus the machine,
+the BLAS provider and thread count. Peers missing from this machine are reported as skipped.
+
+    python3 Benchmarks/compare/compare.py [N]      (default 10,000)
+"""
+import json, os, platform, shutil, subprocess, sys, tempfile, time
+import numpy as np
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUTTURN = os.environ.get("OUTTURN", os.path.join(ROOT, ".build", "release", "outturn"))
+MONTHS = 32
+rng = np.random.default_rng(20200831)
+t = np.arange(1, MONTHS + 1)
+season = np.array([(m % 12) for m in range(MONTHS)])
+Y = (100 + rng.uniform(0, 50, N)[None, :] + 0.3 * t[:, None]
+     + 10 * np.sin(season[:, None] / 12 * 2 * np.pi) + rng.normal(0, 2, (MONTHS, N)))
+
+def design(ts, seas):
+    X = np.zeros((len(ts), 13)); X[:, 0] = 1; X[:, 1] = ts
+    for i, s in enumerate(seas):
+        if s > 0: X[i, 1 + s] = 1
+    return X
+X = design(t, season)
+Xf = design(np.arange(MONTHS + 1, MONTHS + 5), np.array([(m % 12) for m in range(MONTHS, MONTHS + 4)]))
+observed = Y[24:32].sum(axis=0)          # Jan..Aug 2018
+results = {}
+
+def timed(name, fn):
+    start = time.perf_counter(); value = fn(); results[name] = time.perf_counter() - start
+    return value
+
+# Outturn: the CLI end to end (reading CSV, fitting, projecting, writing JSON).
+tmp = tempfile.mkdtemp()
+with open(os.path.join(tmp, "obs.csv"), "w") as f:
+    f.write("indicator,month,value\n")
+    for j in range(N):
+        for i in range(MONTHS):
+            f.write(f"s{j},{2016 + i // 12}-{i % 12 + 1:02d},{float(Y[i, j])!r}\n")
+with open(os.path.join(tmp, "targets.csv"), "w") as f:
+    f.write("indicator,year,aggregate,comparator,threshold\n")
+    for j in range(N): f.write(f"s{j},2018,sum,>=,1500\n")
+outturn = timed("outturn project (CLI, end to end)", lambda: json.loads(subprocess.run(
+    [OUTTURN, "project", os.path.join(tmp, "obs.csv"), "--targets", os.path.join(tmp, "targets.csv"),
+     "--model", "trend+season", "--format", "json"], check=True, capture_output=True, text=True).stdout))
+check = np.array([row["projection"]["value"] for row in outturn["indicators"]])
+
+timed("floor: read the matrix once (Y.sum)", lambda: Y.sum())
+beta = timed("numpy lstsq, all series in one call", lambda: np.linalg.lstsq(X, Y, rcond=None)[0])
+timed("numpy pinv(X) @ Y", lambda: np.linalg.pinv(X) @ Y)
+per = timed("numpy lstsq per series", lambda: [np.linalg.lstsq(X, Y[:, j], rcond=None)[0] for j in range(N)])
+projected = observed + (Xf @ beta).sum(axis=0)
+assert np.allclose(projected, check, rtol=1e-8), "Outturn and numpy disagree"
+try:
+    import statsmodels.api as sm
+    timed("statsmodels OLS per series (fit + predict)", lambda: [sm.OLS(Y[:, j], X).fit().get_prediction(Xf).summary_frame(alpha=0.05)
+                                                                 for j in range(min(N, 2000))])
+    if N > 2000: results["statsmodels OLS per series (fit + predict)"] *= N / 2000
+except ImportError:
+    results["statsmodels OLS per series (fit + predict)"] = None
+if shutil.which("Rscript"):
+    script = os.path.join(tmp, "tslm.R")
+    np.savetxt(os.path.join(tmp, "y.csv"), Y[:, :min(N, 2000)], delimiter=",")
+    with open(script, "w") as f:
+        f.write(f'suppressMessages(library(forecast)); Y <- as.matrix(read.csv("{tmp}/y.csv", header=FALSE))\n'
+                't0 <- Sys.time(); for (j in seq_len(ncol(Y))) {{ y <- ts(Y[, j], start = c(2016, 1), frequency = 12); '
+                'f <- forecast(tslm(y ~ trend + season), h = 4, level = 95) }}; cat(as.numeric(Sys.time() - t0, units = "secs"))\n')
+    out = subprocess.run(["Rscript", script], capture_output=True, text=True)
+    results["R forecast::tslm + forecast per series"] = float(out.stdout) * N / min(N, 2000) if out.returncode == 0 else None
+else:
+    results["R forecast::tslm + forecast per series"] = None
+
+try:
+    from threadpoolctl import threadpool_info
+    blas = "; ".join(f'{i["internal_api"]} {i["version"]} ({i["num_threads"]} threads)' for i in threadpool_info())
+except ImportError:
+    blas = str(np.show_config(mode="dicts").get("Build Dependencies", {}).get("blas", {}).get("name", "?"))
+print(f"{N} series x {MONTHS} months, trend+season, year-end total as of August")
+print(f"machine: {platform.platform()}, {os.cpu_count()} cores, numpy {np.__version__}, BLAS {blas}; "
+      f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}")
+base = results["outturn project (CLI, end to end)"]
+for name, seconds in results.items():
+    if seconds is None: print(f"  {name:<48} skipped (not installed)")
+    else: print(f"  {name:<48} {seconds:9.3f} s   {seconds / base:7.2f} x Outturn")

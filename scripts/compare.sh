@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Side-by-side timing of Outturn and its peers on the same inputs (Benchmarks/compare/compare.py):
+# installs R's forecast (Debian) and numpy, statsmodels and threadpoolctl (PyPI) when missing,
+# builds outturn in release mode, pins BLAS threads to one, and prints times and ratios.
+#   bash scripts/compare.sh [N]     (default 10,000 series)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh r-cran-forecast
+python3 -c "import numpy, statsmodels, threadpoolctl" 2>/dev/null \
+  || python3 -m pip install --quiet --disable-pip-version-check numpy statsmodels threadpoolctl
+swift build -c release --product outturn >&2
+OPENBLAS_NUM_THREADS=1 OUTTURN="$PWD/.build/release/outturn" python3 Benchmarks/compare/compare.py "${1:-10000}"
