@@ -102,7 +102,12 @@ struct Condition: Sendable {
         let open = target.months.filter { outlook.observed[$0] == nil }
         guard !open.isEmpty else { return nil }
         let value = outlook.compile(valueSide)
-        func gap(_ v: Double) -> Double { value.value(path: outlook.pointPath(setting: open, to: v)) - reference }
+        let base = outlook.pointPath, indices = outlook.positions(of: open)
+        func gap(_ v: Double) -> Double {
+            var path = base
+            for index in indices { path[index] = v }
+            return value.value(path: path) - reference
+        }
         switch target.aggregate {
         case .sum, .mean, .last:
             let atZero = gap(0), slope = gap(1) - atZero
@@ -142,12 +147,8 @@ func robustScale(_ sorted: [Double]) -> Double {
 }
 
 extension SeriesOutlook {
-    /// The point path with the given unobserved months set to `value`.
-    func pointPath(setting months: [Month], to value: Double) -> [Double] {
-        var path = pointPath
-        for month in months { if let index = unobserved.firstIndex(of: month) { path[index] = value } }
-        return path
-    }
+    /// The path positions of `months`, each of which must be unobserved.
+    func positions(of months: [Month]) -> [Int] { months.map { position[$0]! } }
 
     /// The outlook with `amount` added to the unobserved months of the target's period.
     func shiftingTargetMonths(of target: Target, by amount: Double) -> SeriesOutlook {

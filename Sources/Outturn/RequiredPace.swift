@@ -59,7 +59,8 @@ public struct RequiredPace: Sendable {
             return
         }
         let outlook = projection.outlook
-        let forecast = open.map { outlook.pointPath[outlook.unobserved.firstIndex(of: $0)!] }
+        let base = outlook.pointPath, indices = outlook.positions(of: open)
+        let forecast = indices.map { base[$0] }
         let forecastMean = forecast.reduce(0, +) / Double(forecast.count)
         func judged(_ perMonth: Double, shiftPercent: Double) -> Answer {
             if !perMonth.isFinite {
@@ -78,8 +79,8 @@ public struct RequiredPace: Sendable {
         let value = outlook.compile(condition.valueSide)
         let reference = projection.referenceValue
         func gap(scale: Double) -> Double {
-            var path = outlook.pointPath
-            for month in open { let i = outlook.unobserved.firstIndex(of: month)!; path[i] *= scale }
+            var path = base
+            for index in indices { path[index] *= scale }
             return value.value(path: path) - reference
         }
         let scale: Double?

@@ -17,7 +17,7 @@ struct SeriesOutlook: Sendable {
     var adjustments: [MonthAdjustment]
     /// Every observed value of the history is ≥ 0 (a count or volume).
     let isNonNegative: Bool
-    private let position: [Month: Int]
+    let position: [Month: Int]
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
     init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, choice: ModelChoice,

@@ -44,6 +44,9 @@ public struct YearEndProjection: Sendable {
         init(probability: Double) {
             self = probability >= 0.8 ? .onTrack : probability >= 0.2 ? .atRisk : .offTrack
         }
+
+        /// `met` or `missed`: decided by the observed months, not a forecast.
+        public var isSettled: Bool { self == .met || self == .missed }
     }
 
     /// How the interval and probability were obtained.
@@ -154,8 +157,9 @@ public struct YearEndProjection: Sendable {
         referenceStandardError = outcome.referenceStandardError
         method = outcome.method
 
+        // An observed outcome was decided by `assess`; otherwise the observed months may settle it.
         let settled = outcome.method == .observed
-            ? target.comparator.isMetAllowingRounding(outcome.value, threshold: outcome.referenceValue)
+            ? outcome.probability == 1
             : target.settledEarly(by: observedValues, nonNegative: outlook.isNonNegative)
         if let settled {
             probability = settled ? 1 : 0
