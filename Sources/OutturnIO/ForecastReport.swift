@@ -37,7 +37,7 @@ public struct ForecastReport: Sendable {
                                   + levels.map { ("\(formatLevel($0))% interval", .right) })
             for f in forecasts {
                 table.append([f.month.description, formatForReading(f.value)]
-                             + f.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" })
+                             + f.intervals.map(formatInterval))
             }
             let title = "\(indicator): \(selection.fit.model) (\(selection.reason))"
             return format == .markdown ? "**\(title)**\n\n" + table.markdown() : title + "\n\n" + table.rendered()

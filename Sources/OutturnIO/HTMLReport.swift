@@ -54,7 +54,7 @@ public struct HTMLReport: Sendable {
         case .max: "peaks at"
         }
         let interval = p.intervals.last.map { " (\(formatLevel($0.level))%: \(formatForReading($0.lower))–\(formatForReading($0.upper)))" } ?? ""
-        let settled = p.status == .met || p.status == .missed
+        let settled = p.status.isSettled
         var text = "On the current pace \(name) \(figure) \(formatForReading(p.value))\(unit) over \(period)\(interval), "
             + "against a target of \(symbol(t.comparator)) \(formatForReading(p.referenceValue))\(unit)"
         if settled {
@@ -96,17 +96,16 @@ public struct HTMLReport: Sendable {
                                .th("\(formatLevel(report.levels.last ?? 95))% interval"), .th("P(met)"), .th("Status"),
                                .th("Pace needed"))),
                     .tbody(.forEach(projections) { p in
-                        let settled = p.status == .met || p.status == .missed
-                        return .tr(
+                        .tr(
                             .class("status-\(p.status.rawValue.replacingOccurrences(of: " ", with: "-"))"),
                             .td(.text(p.target.name ?? p.target.indicator)),
                             .td(.text(describe(p.target, p))),
-                            .td(.class("number"), .text(p.yearToDate.map { "\(formatForReading($0)) (\(p.observedMonths.count) mo)" } ?? "–")),
+                            .td(.class("number"), .text(soFarText(p))),
                             .td(.class("number"), .text(formatForReading(p.value))),
-                            .td(.class("number"), .text(p.intervals.last.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" } ?? "–")),
-                            .td(.class("number"), .text(formatProbability(p.probability, settled: settled))),
+                            .td(.class("number"), .text(p.intervals.last.map(formatInterval) ?? "–")),
+                            .td(.class("number"), .text(formatProbability(p.probability, settled: p.status.isSettled))),
                             .td(.span(.class("badge"), .text(p.status.rawValue))),
-                            .td(.class("number"), .text(p.requiredPace.map { "\(formatForReading($0))/mo" } ?? (settled ? "settled" : "–")))
+                            .td(.class("number"), .text(paceText(p)))
                         )
                     })
                 ),
@@ -139,7 +138,7 @@ public struct HTMLReport: Sendable {
                                     || $0.projection.probability != row.baseline.probability }) { name, p in
                                     .tr(.td(.text(p.target.name ?? p.target.indicator)), .td(.text(name)),
                                         .td(.class("number"), .text(formatForReading(p.value))),
-                                        .td(.class("number"), .text(formatProbability(p.probability, settled: p.status == .met || p.status == .missed))),
+                                        .td(.class("number"), .text(formatProbability(p.probability, settled: p.status.isSettled))),
                                         .td(.text(p.status.rawValue)),
                                         .td(.class("number"), .text(signed(p.value - row.baseline.value))),
                                         .td(.class("number"), .text(signedPoints(p.probability - row.baseline.probability))))

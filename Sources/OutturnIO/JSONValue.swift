@@ -27,8 +27,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .bool(let value): return value ? "true" : "false"
         case .number(let value):
             guard value.isFinite else { return "null" }   // JSON has no NaN or infinity
-            if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-            return "\(value)"
+            return formatExact(value)
         case .string(let value): return Self.quote(value)
         case .array(let values):
             if values.isEmpty { return "[]" }

@@ -1,4 +1,5 @@
 import Foundation
+import Outturn
 
 /// Numbers for people: about four significant figures, thousands grouped with commas
 /// (`11,489`, `5,048`, `44.00`, `0.1234`). Machine formats (JSON, CSV) keep full precision.
@@ -48,7 +49,12 @@ func csvField(_ text: String) -> String {
 
 /// A count: whole numbers without decimals (`3`, `12`), others as ``formatForReading(_:)``.
 func formatCount(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : formatForReading(value)
+    value == value.rounded() && abs(value) < 1e15 ? formatExact(value) : formatForReading(value)
+}
+
+/// `7,401 – 7,618`.
+func formatInterval(_ interval: PredictionInterval) -> String {
+    "\(formatForReading(interval.lower)) – \(formatForReading(interval.upper))"
 }
 
 /// A signed percentage with one decimal: `+11.2%`, `−0.9%`, `±0%` for less than 0.05.

@@ -44,7 +44,7 @@ public struct PaceReport: Sendable {
             for pace in paces {
                 let p = pace.projection
                 table.append([p.target.name ?? p.target.indicator, describe(p.target, p), formatForReading(p.value),
-                              formatProbability(p.probability, settled: p.status == .met || p.status == .missed),
+                              formatProbability(p.probability, settled: p.status.isSettled),
                               Self.text(pace.exact), Self.text(pace.likely)])
             }
             for m in milestones {

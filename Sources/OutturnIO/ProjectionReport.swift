@@ -38,7 +38,7 @@ public struct ProjectionReport: Sendable {
         return "\n" + joint.map { assessment in
             let name = assessment.projections.first?.target.name ?? assessment.indicator
             return "\(name): all \(assessment.projections.count) conditions together: "
-                + "P(all met) \(formatProbability(assessment.probability, settled: assessment.status == .met || assessment.status == .missed)), "
+                + "P(all met) \(formatProbability(assessment.probability, settled: assessment.status.isSettled)), "
                 + assessment.status.rawValue
         }.joined(separator: "\n") + "\n"
     }
@@ -74,13 +74,10 @@ public struct ProjectionReport: Sendable {
 
     static func row(_ p: YearEndProjection) -> [String] {
         let target = p.target
-        let soFar = p.yearToDate.map { "\(formatForReading($0)) (\(p.observedMonths.count) mo)" } ?? "–"
-        let settled = p.status == .met || p.status == .missed
-        var cells = [target.name ?? target.indicator, String(target.year), describe(target, p), soFar,
+        var cells = [target.name ?? target.indicator, String(target.year), describe(target, p), soFarText(p),
                      formatForReading(p.value)]
-        cells += p.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" }
-        cells += [formatProbability(p.probability, settled: settled), p.status.rawValue,
-                  p.requiredPace.map { "\(formatForReading($0))/mo" } ?? (settled ? "settled" : "–"),
+        cells += p.intervals.map(formatInterval)
+        cells += [formatProbability(p.probability, settled: p.status.isSettled), p.status.rawValue, paceText(p),
                   p.selection.map { $0.fit.model.description } ?? "observed"]
         return cells
     }
@@ -216,6 +213,16 @@ func targetJSON(_ target: Target, _ p: YearEndProjection) -> JSONValue {
         ("thresholdStandardError", .number(p.referenceStandardError)),
         ("reference", .object(reference)),
     ])
+}
+
+/// The year-to-date cell: `5,048 (8 mo)`, or `–` before the period starts.
+func soFarText(_ p: YearEndProjection) -> String {
+    p.yearToDate.map { "\(formatForReading($0)) (\(p.observedMonths.count) mo)" } ?? "–"
+}
+
+/// The pace cell: `1,610/mo`, `settled`, or `–` when no month is left.
+func paceText(_ p: YearEndProjection) -> String {
+    p.requiredPace.map { "\(formatForReading($0))/mo" } ?? (p.status.isSettled ? "settled" : "–")
 }
 
 /// ANSI colours for statuses: green, yellow, red.

@@ -40,7 +40,7 @@ public struct SweepReport: Sendable {
             for row in rows {
                 let p = row.projection
                 table.append([p.target.name ?? p.target.indicator, describe(p.target, p)]
-                             + row.probabilities.map { formatProbability($0, settled: p.status == .met || p.status == .missed) })
+                             + row.probabilities.map { formatProbability($0, settled: p.status.isSettled) })
             }
             let note = "\nP(target met) when every remaining month of the target period is the forecast scaled by "
                 + "1 + shift (the forecast error scaled with it). As of \(asOf).\n"

@@ -38,10 +38,10 @@ public struct WhatIfReport: Sendable {
             for row in rows {
                 let target = row.baseline.target
                 for (index, (name, p)) in ([("baseline", row.baseline)] + row.scenarios).enumerated() {
-                    let settled = p.status == .met || p.status == .missed
+                    let settled = p.status.isSettled
                     var cells = [index == 0 ? (target.name ?? target.indicator) : "", index == 0 ? describe(target, p) : "",
                                  name, formatForReading(p.value)]
-                    cells += p.intervals.map { "\(formatForReading($0.lower)) – \(formatForReading($0.upper))" }
+                    cells += p.intervals.map(formatInterval)
                     cells += [formatProbability(p.probability, settled: settled), p.status.rawValue,
                               index == 0 ? "" : signed(p.value - row.baseline.value),
                               index == 0 ? "" : signedPoints(p.probability - row.baseline.probability)]

@@ -17,7 +17,7 @@ public enum FanChart {
         var svg = SVG(width: 760, height: 330)
         let colour = statusColours[projection.status] ?? "#333"
         svg.text(16, 24, name, size: 15, weight: "bold")
-        svg.text(744, 24, "\(projection.status.rawValue) · P(met) \(formatProbability(projection.probability, settled: projection.status == .met || projection.status == .missed))",
+        svg.text(744, 24, "\(projection.status.rawValue) · P(met) \(formatProbability(projection.probability, settled: projection.status.isSettled))",
                  size: 13, anchor: "end", weight: "bold", fill: colour)
 
         // Monthly panel: two years before the target year to the end of its period.
