@@ -12,10 +12,11 @@ let outturn = outturnRoot.lastPathComponent
 let package = Package(
     name: "OutturnFuzz",
     dependencies: [.package(path: outturnRoot.path)],
-    targets: ["FuzzObservations", "FuzzTargets", "FuzzScenarios", "FuzzProjection"].map { name in
+    targets: [.target(name: "FuzzDriver")] + ["FuzzObservations", "FuzzTargets", "FuzzScenarios", "FuzzProjection"].map { name in
         .executableTarget(
             name: name,
             dependencies: [
+                "FuzzDriver",
                 .product(name: "Outturn", package: outturn),
                 .product(name: "OutturnIO", package: outturn),
             ],
