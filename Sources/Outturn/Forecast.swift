@@ -14,7 +14,8 @@ public struct PredictionInterval: Hashable, Sendable, Codable {
 public struct MonthForecast: Hashable, Sendable {
     /// The month forecast.
     public let month: Month
-    /// The point forecast: x·β̂, or exp(x·β̂), the predictive median, for a log model.
+    /// The point forecast: x·β̂, or exp(x·β̂), the predictive median, for a log model; Theta's
+    /// forecast for a ``ThetaFit``.
     public let value: Double
     /// The standard deviation of the forecast error on the model's scale (log scale for a log
     /// model): σ̂·√(1 + x(XᵀX)⁻¹xᵀ), as R's `predict.lm` with `interval = "prediction"`.
@@ -44,8 +45,7 @@ extension ModelFit {
     /// - Throws: ``ModelError/horizon(_:maximum:)``, ``ModelError/level(_:)``,
     ///   ``ModelError/missingRegressor(name:month:)``.
     public func forecast(horizon: Int, levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
-        guard (1...Self.maximumHorizon).contains(horizon) else { throw .horizon(horizon, maximum: Self.maximumHorizon) }
-        return try forecast(months: (1...horizon).map { lastMonth.advanced(by: $0) }, levels: levels)
+        try FittedModel.regression(self).forecast(horizon: horizon, levels: levels)
     }
 
     /// Forecasts the given months (in or after the fitted span).
@@ -55,11 +55,37 @@ extension ModelFit {
     ///   - levels: interval levels in percent.
     /// - Throws: ``ModelError/level(_:)``, ``ModelError/missingRegressor(name:month:)``.
     public func forecast(months: [Month], levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
+        try FittedModel.regression(self).forecast(months: months, levels: levels)
+    }
+}
+
+extension FittedModel {
+    /// Forecasts the `horizon` months after the last fitted month.
+    /// - Parameters:
+    ///   - horizon: how many months, 1 … ``ModelFit/maximumHorizon``.
+    ///   - levels: interval levels in percent, e.g. `[80, 95]`.
+    /// - Throws: ``ModelError/horizon(_:maximum:)``, ``ModelError/level(_:)``,
+    ///   ``ModelError/missingRegressor(name:month:)``.
+    public func forecast(horizon: Int, levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
+        guard (1...ModelFit.maximumHorizon).contains(horizon) else {
+            throw .horizon(horizon, maximum: ModelFit.maximumHorizon)
+        }
+        return try forecast(months: (1...horizon).map { lastMonth.advanced(by: $0) }, levels: levels)
+    }
+
+    /// Forecasts the given months: for a regression, in or after the fitted span (a month inside
+    /// it gets the prediction for a new observation there); for Theta, after it.
+    /// - Parameters:
+    ///   - months: the months to forecast.
+    ///   - levels: interval levels in percent.
+    /// - Throws: ``ModelError/level(_:)``, ``ModelError/missingRegressor(name:month:)``,
+    ///   ``ModelError/forecastInsideHistory(model:month:)``.
+    public func forecast(months: [Month], levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
         try validateLevels(levels)
         let prediction = try prediction(for: months)
         let t = prediction.studentT
         let quantiles = levels.map { t.quantile(0.5 + $0 / 200) }
-        let back: (Double) -> Double = model.isLog ? { exp($0) } : { $0 }
+        let back: (Double) -> Double = isLog ? { exp($0) } : { $0 }
         let forecasts = months.indices.map { i in
             let mean = prediction.means[i]
             let se = prediction.variance(i).squareRoot()

@@ -31,6 +31,12 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingReferenceSeries(String)
     /// A scenario switches an intervention that the fitted model does not contain.
     case interventionNotInModel(Intervention)
+    /// A smoothing model needs consecutive months, and the history lacks `month`.
+    case gapInHistory(model: String, month: Month)
+    /// A smoothing model forecasts only months after its history.
+    case forecastInsideHistory(model: String, month: Month)
+    /// A smoothing model was asked to take regression terms (regressors, interventions).
+    case termsNeedRegression(model: String, terms: String)
 
     /// A sentence to show a user.
     public var description: String {
@@ -48,7 +54,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingRegressor(let name, let month):
             "regressor '\(name)' has no value for \(month); give its value for every fitted and forecast month"
         case .unknownModel(let name):
-            "unknown model '\(name)'; use auto, level, trend, season, trend+season, trend+fourierK (K = 1...6), "
+            "unknown model '\(name)'; use auto, theta, regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
                 + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, x:NAME (a regressor), joined by '+', "
                 + "optionally inside log(...)"
         case .fourierOrder(let k): "Fourier order \(k) is outside 1...6"
@@ -65,6 +71,12 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             "the target compares with indicator '\(name)', but its series was not supplied"
         case .interventionNotInModel(let intervention):
             "the scenario switches \(intervention), which is not a term of the model; add it with --intervention \(intervention)"
+        case .gapInHistory(let model, let month):
+            "model \(model) needs consecutive months, but \(month) is missing; fill it, or use a regression model (e.g. trend+season)"
+        case .forecastInsideHistory(let model, let month):
+            "model \(model) forecasts only months after its history, not \(month); use a regression model (e.g. trend+season)"
+        case .termsNeedRegression(let model, let terms):
+            "model \(model) takes no regression terms (\(terms)); use a regression model such as trend+season+\(terms)"
         }
     }
 }

@@ -1,19 +1,30 @@
 /// Which model to fit: a named one, or an automatic choice.
 public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
-    /// The lowest AICc among `trend+season`, `season`, `trend` and `level` that the history supports.
+    /// The default: see ``ModelSelection`` for the rule.
     case auto
-    /// A given model (still subject to the short-history rule of ``ModelSelection``).
+    /// The lowest AICc among `trend+season`, `season`, `trend` and `level` that the history supports.
+    case regression
+    /// The Theta method (``ThetaFit``).
+    case theta
+    /// A given regression (still subject to the short-history rule of ``ModelSelection``).
     case fixed(ModelSpec)
 
-    /// Parses `auto` or a model name (see ``ModelSpec/init(parsing:)``).
+    /// Parses `auto`, `regression`, `theta` or a regression's name (see ``ModelSpec/init(parsing:)``).
     public init(parsing name: String) throws(ModelError) {
-        self = name == "auto" ? .auto : .fixed(try ModelSpec(parsing: name))
+        switch name {
+        case "auto": self = .auto
+        case "regression": self = .regression
+        case "theta": self = .theta
+        default: self = .fixed(try ModelSpec(parsing: name))
+        }
     }
 
-    /// `auto` or the model's name.
+    /// The choice's name, as parsed.
     public var description: String {
         switch self {
         case .auto: "auto"
+        case .regression: "regression"
+        case .theta: "theta"
         case .fixed(let model): model.description
         }
     }
@@ -27,7 +38,7 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
 /// every such change.
 public struct ModelSelection: Sendable {
     /// The fitted model.
-    public let fit: ModelFit
+    public let model: FittedModel
     /// One line: what was chosen and why (e.g. "auto: lowest AICc of trend+season, season, …").
     public let reason: String
 
@@ -51,8 +62,18 @@ public struct ModelSelection: Sendable {
             try ModelFit(series: history, model: model, regressors: regressors)
         }
 
+        func theta() throws(ModelError) -> FittedModel {
+            let terms = extraTerms.map(\.name) + regressors.keys.sorted().map { "x:\($0)" }
+            guard terms.isEmpty else { throw .termsNeedRegression(model: "theta", terms: terms.joined(separator: "+")) }
+            return .theta(try ThetaFit(history: history))
+        }
+
         switch choice {
-        case .auto:
+        case .theta:
+            model = try theta()
+            reason = "as requested"
+
+        case .auto, .regression:
             let candidates = (seasonal ? [ModelSpec.trendSeason, .season, .trend, .level] : [.trend, .level])
                 .map { $0.adding(extraTerms) }
             var fits: [ModelFit] = []
@@ -64,25 +85,25 @@ public struct ModelSelection: Sendable {
                 throw lastError ?? .emptyDesign
             }
             let compared = fits.map { "\($0.model) \(formatCriterion($0.aicc))" }.joined(separator: ", ")
-            fit = best
-            reason = "auto: lowest AICc (\(compared))" + (seasonal ? "" : "; \(shortNote)")
+            model = .regression(best)
+            reason = "\(choice): lowest AICc (\(compared))" + (seasonal ? "" : "; \(shortNote)")
 
         case .fixed(let requested):
-            let model = requested.adding(extraTerms)
+            let requestedModel = requested.adding(extraTerms)
             var notes: [String] = []
-            var candidate = model
+            var candidate = requestedModel
             if candidate.hasSeasonality && !seasonal {
                 candidate = candidate.withoutSeasonality
                 notes.append(shortNote)
             }
             do {
-                fit = try attempt(candidate)
+                model = .regression(try attempt(candidate))
             } catch .tooFewObservations where candidate != ModelSpec.level.adding(extraTerms) {
                 let fallback = ModelSpec.level.adding(extraTerms)
-                fit = try attempt(fallback)
+                model = .regression(try attempt(fallback))
                 notes.append("too few months for \(candidate): fell back to \(fallback)")
             }
-            reason = notes.isEmpty ? "as requested" : "requested \(model); " + notes.joined(separator: "; ")
+            reason = notes.isEmpty ? "as requested" : "requested \(requestedModel); " + notes.joined(separator: "; ")
         }
     }
 }

@@ -49,12 +49,12 @@ struct SeriesOutlook: Sendable {
         }
         let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms, regressors: regressors)
         self.selection = selection
-        prediction = try selection.fit.prediction(
+        prediction = try selection.model.prediction(
             for: unobserved,
             overrides: RowOverrides(regressors: scenario.regressorValues, interventions: scenario.interventions))
     }
 
-    var isLog: Bool { selection?.fit.model.isLog ?? false }
+    var isLog: Bool { selection?.model.isLog ?? false }
     var degreesOfFreedom: Int { prediction?.degreesOfFreedom ?? 1 }
 
     /// Point values of the unobserved months on the original scale after adjustments: the

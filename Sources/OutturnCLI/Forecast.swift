@@ -21,7 +21,7 @@ struct Forecast: ParsableCommand {
             let levels = try inputs.modelOptions.levels()
             let selection = try inputs.selection()
             let forecasts: [MonthForecast]
-            do { forecasts = try selection.fit.forecast(horizon: horizon, levels: levels) } catch {
+            do { forecasts = try selection.model.forecast(horizon: horizon, levels: levels) } catch {
                 throw InputError(file: inputs.observations, field: inputs.indicator, message: "\(error)")
             }
             let report = ForecastReport(indicator: inputs.indicator, selection: selection, forecasts: forecasts, levels: levels)

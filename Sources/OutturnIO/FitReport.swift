@@ -12,7 +12,41 @@ public struct FitReport: Sendable {
     }
 
     public func rendered(_ format: OutputFormat) -> String {
-        let fit = selection.fit
+        switch selection.model {
+        case .regression(let fit): regressionRendered(format, fit: fit)
+        case .theta(let theta): thetaRendered(format, theta: theta)
+        }
+    }
+
+    /// Theta's parameters: α, the final level, the drift and any seasonal indices.
+    private func thetaRendered(_ format: OutputFormat, theta: ThetaFit) -> String {
+        let parameters: [(String, Double)] = [("alpha", theta.alpha), ("level", theta.finalLevel), ("drift", theta.drift)]
+            + (theta.seasonalIndices ?? []).enumerated().map { ("season\($0.offset + 1)", $0.element) }
+        switch format {
+        case .json:
+            return JSONValue.object([("indicator", .string(indicator)),
+                                     ("model", modelSummary(selection, coefficients: true))]).rendered() + "\n"
+        case .csv:
+            return (["parameter,estimate"] + parameters.map { "\($0.0),\(formatExact($0.1))" }).joined(separator: "\n") + "\n"
+        case .table, .markdown:
+            var table = TextTable(columns: [("Parameter", .left), ("Estimate", .right)])
+            for (name, value) in parameters { table.append([name, significant(value)]) }
+            let span = "\(theta.months.first?.description ?? "") … \(theta.lastMonth) (\(theta.months.count) months)"
+            let seasonality = theta.seasonalIndices == nil
+                ? "not seasonal (lag-12 autocorrelation not significant, or two years or less)"
+                : "multiplicative seasonal indices by calendar month (season1 = January)"
+            return [
+                "\(indicator): theta, fitted to \(span)",
+                "Chosen: \(selection.reason)",
+                "",
+                format == .markdown ? table.markdown() : table.rendered(),
+                "Seasonality: \(seasonality)",
+                "One-step error standard deviation: \(significant(theta.sigma)) on \(theta.degreesOfFreedom) degrees of freedom",
+            ].joined(separator: "\n") + "\n"
+        }
+    }
+
+    private func regressionRendered(_ format: OutputFormat, fit: ModelFit) -> String {
         switch format {
         case .json:
             return JSONValue.object([("indicator", .string(indicator)),

@@ -39,7 +39,7 @@ public struct ForecastReport: Sendable {
                 table.append([f.month.description, formatForReading(f.value)]
                              + f.intervals.map(formatInterval))
             }
-            let title = "\(indicator): \(selection.fit.model) (\(selection.reason))"
+            let title = "\(indicator): \(selection.model.name) (\(selection.reason))"
             return format == .markdown ? "**\(title)**\n\n" + table.markdown() : title + "\n\n" + table.rendered()
         }
     }

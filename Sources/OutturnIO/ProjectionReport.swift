@@ -78,7 +78,7 @@ public struct ProjectionReport: Sendable {
                      formatForReading(p.value)]
         cells += p.intervals.map(formatInterval)
         cells += [formatProbability(p.probability, settled: p.status.isSettled), p.status.rawValue, paceText(p),
-                  p.selection.map { $0.fit.model.description } ?? "observed"]
+                  p.selection.map { $0.model.name } ?? "observed"]
         return cells
     }
 
@@ -160,7 +160,7 @@ public struct ProjectionReport: Sendable {
                        formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
             for interval in p.intervals { row += [formatExact(interval.lower), formatExact(interval.upper)] }
             row += [formatExact(p.probability), p.status.rawValue, formatExact(p.requiredPace),
-                    p.selection?.fit.model.description ?? "observed", p.method.rawValue]
+                    p.selection?.model.name ?? "observed", p.method.rawValue]
             lines.append(row.map(csvField).joined(separator: ","))
         }
         // Milestones: the count as threshold, the run-rate projection, no interval or probability.
@@ -250,17 +250,22 @@ func intervals(_ intervals: [PredictionInterval]) -> JSONValue {
 
 /// The `model` object shared by `project`, `forecast` and `fit`.
 func modelSummary(_ selection: ModelSelection, coefficients: Bool = false) -> JSONValue {
-    let fit = selection.fit
+    let model = selection.model
     var members: [(String, JSONValue)] = [
-        ("name", .string(fit.model.description)),
+        ("name", .string(model.name)),
         ("reason", .string(selection.reason)),
-        ("observations", .number(Double(fit.months.count))),
-        ("firstMonth", .string(fit.months.first?.description)),
-        ("lastMonth", .string(fit.lastMonth.description)),
-        ("sigma", .number(fit.sigma)),
-        ("degreesOfFreedom", .number(Double(fit.degreesOfFreedom))),
+        ("observations", .number(Double(model.months.count))),
+        ("firstMonth", .string(model.months.first?.description)),
+        ("lastMonth", .string(model.lastMonth.description)),
+        ("sigma", .number(model.sigma)),
+        ("degreesOfFreedom", .number(Double(model.degreesOfFreedom))),
     ]
-    if coefficients {
+    if coefficients, case .theta(let theta) = model {
+        members += [("alpha", .number(theta.alpha)), ("level", .number(theta.finalLevel)),
+                    ("drift", .number(theta.drift)),
+                    ("seasonalIndices", theta.seasonalIndices.map { .array($0.map { .number($0) }) } ?? .null)]
+    }
+    if coefficients, let fit = model.regression {
         members.append(("coefficients", .array(fit.coefficients.map {
             .object([("term", .string($0.term)), ("estimate", .number($0.estimate)),
                      ("standardError", .number($0.standardError))])

@@ -28,7 +28,7 @@ struct YearEndProjectionOracleTests {
                                                    model: .fixed(.trendSeason), levels: [80, 95])
             #expect(projection.method == .exact)
             #expect(projection.observedMonths.count == 8)
-            #expect(projection.selection?.fit.months.count == Int(try expected.double("n_train")))
+            #expect(projection.selection?.model.months.count == Int(try expected.double("n_train")))
             #expect(isClose(projection.value, try reference.double("estimate")), "\(key)")
             #expect(isClose(projection.standardError, try reference.double("se")), "\(key)")
             let interval = try reference.object("interval")

@@ -143,11 +143,11 @@ import Testing
 
     @Test func shortHistoryDropsSeasonalTermsAndSaysSo() throws {
         let selection = try ModelSelection(history: series, choice: .fixed(.trendSeason))
-        #expect(selection.fit.model == .trend)
+        #expect(selection.model.regression?.model == .trend)
         #expect(selection.reason.contains("no seasonal terms"))
         let tiny = try MonthlySeries(start: january, values: [5, 6])
         let fallback = try ModelSelection(history: tiny, choice: .fixed(.trend))
-        #expect(fallback.fit.model == .level)
+        #expect(fallback.model.regression?.model == .level)
         #expect(fallback.reason.contains("fell back to level"))
         #expect(throws: ModelError.self) {
             try ModelSelection(history: try MonthlySeries(start: january, values: [5]), choice: .auto)

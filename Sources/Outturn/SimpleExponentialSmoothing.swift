@@ -1,0 +1,77 @@
+import Foundation
+
+/// Simple exponential smoothing ℓ_t = ℓ_{t−1} + α(y_t − ℓ_{t−1}) with α and ℓ₀ chosen to
+/// minimise the mean squared one-step error, as R's `ses` (`ets(y, "ANN", opt.crit = "mse")`).
+///
+/// For a fixed α the one-step errors are affine in ℓ₀ (e_t = a_t − (1 − α)^{t−1}ℓ₀), so ℓ₀ has a
+/// closed form and only α is searched: a grid over R's bounds [10⁻⁴, 0.9999] then golden-section
+/// refinement. This finds the global optimum that R's Nelder–Mead usually reaches.
+struct SimpleExponentialSmoothing: Sendable {
+    let alpha: Double
+    let initialLevel: Double
+    /// ℓ_n, the level after the last observation: every future month's point forecast.
+    let finalLevel: Double
+    /// Σ e_t² of the one-step errors.
+    let sumOfSquares: Double
+    let oneStepErrors: [Double]
+
+    static let alphaBounds = 1e-4...0.9999
+
+    init(values: [Double]) {
+        func objective(_ alpha: Double) -> Double { Self.fit(values, alpha: alpha).sumOfSquares }
+        let grid = 40
+        let (low, high) = (Self.alphaBounds.lowerBound, Self.alphaBounds.upperBound)
+        var bestIndex = 0, best = Double.infinity
+        for i in 0...grid {
+            let value = objective(low + (high - low) * Double(i) / Double(grid))
+            if value < best { best = value; bestIndex = i }
+        }
+        var a = low + (high - low) * Double(max(bestIndex - 1, 0)) / Double(grid)
+        var b = low + (high - low) * Double(min(bestIndex + 1, grid)) / Double(grid)
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var c = b - ratio * (b - a), d = a + ratio * (b - a)
+        var fc = objective(c), fd = objective(d)
+        while b - a > 1e-10 {
+            if fc < fd { b = d; d = c; fd = fc; c = b - ratio * (b - a); fc = objective(c) }
+            else { a = c; c = d; fc = fd; d = a + ratio * (b - a); fd = objective(d) }
+        }
+        let candidates = [low + (high - low) * Double(bestIndex) / Double(grid), (a + b) / 2]
+        let alpha = candidates.min { objective($0) < objective($1) }!
+        self = Self.fit(values, alpha: alpha)
+    }
+
+    private init(alpha: Double, initialLevel: Double, finalLevel: Double, sumOfSquares: Double, oneStepErrors: [Double]) {
+        self.alpha = alpha
+        self.initialLevel = initialLevel
+        self.finalLevel = finalLevel
+        self.sumOfSquares = sumOfSquares
+        self.oneStepErrors = oneStepErrors
+    }
+
+    /// The MSE-optimal ℓ₀ for a fixed α, and the resulting smoother.
+    static func fit(_ values: [Double], alpha: Double) -> SimpleExponentialSmoothing {
+        // With ℓ₀ = 0: level_t = a-part; e_t = y_t − level_{t−1} − (1−α)^{t−1}ℓ₀.
+        var level = 0.0, decay = 1.0
+        var sxx = 0.0, sxy = 0.0
+        for y in values {
+            let a = y - level
+            sxx += decay * decay
+            sxy += decay * a
+            level += alpha * a
+            decay *= 1 - alpha
+        }
+        let initialLevel = sxx > 0 ? sxy / sxx : 0
+        var errors: [Double] = []
+        errors.reserveCapacity(values.count)
+        level = initialLevel
+        var sum = 0.0
+        for y in values {
+            let e = y - level
+            errors.append(e)
+            sum += e * e
+            level += alpha * e
+        }
+        return SimpleExponentialSmoothing(alpha: alpha, initialLevel: initialLevel, finalLevel: level,
+                                          sumOfSquares: sum, oneStepErrors: errors)
+    }
+}
