@@ -44,28 +44,13 @@ extension YearEndProjection {
     public static func projectAll(_ requests: [Request], asOf: Month,
                                   levels: [Double] = [80, 95],
                                   scenario: Scenario = .baseline) async -> [Result<YearEndProjection, ModelError>] {
-        guard !requests.isEmpty else { return [] }
-        let chunkCount = min(requests.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let chunkSize = (requests.count + chunkCount - 1) / chunkCount
-        return await withTaskGroup(of: (Int, [Result<YearEndProjection, ModelError>]).self) { group in
-            for start in stride(from: 0, to: requests.count, by: chunkSize) {
-                let chunk = requests[start..<min(start + chunkSize, requests.count)]
-                group.addTask {
-                    (start, chunk.map { request in
-                        Result { () throws(ModelError) -> YearEndProjection in
-                            try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
-                                                  model: request.model, levels: levels,
-                                                  extraTerms: request.extraTerms, regressors: request.regressors,
-                                                  scenario: scenario, referenceSeries: request.referenceSeries)
-                        }
-                    })
-                }
+        await concurrentMap(requests) { request in
+            Result { () throws(ModelError) -> YearEndProjection in
+                try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
+                                      model: request.model, levels: levels,
+                                      extraTerms: request.extraTerms, regressors: request.regressors,
+                                      scenario: scenario, referenceSeries: request.referenceSeries)
             }
-            var results = [Result<YearEndProjection, ModelError>?](repeating: nil, count: requests.count)
-            for await (start, chunkResults) in group {
-                for (offset, result) in chunkResults.enumerated() { results[start + offset] = result }
-            }
-            return results.map { $0! }   // every index was filled by exactly one chunk
         }
     }
 }

@@ -26,7 +26,7 @@ struct OutturnCommand: AsyncParsableCommand {
             indicator,year,aggregate,comparator,threshold[,name,unit].
             """,
         version: "0.1.0",
-        subcommands: [Project.self, Report.self, WhatIf.self, Pace.self, Sweep.self, Plot.self, Forecast.self, Fit.self],
+        subcommands: [Project.self, Report.self, WhatIf.self, Pace.self, Sweep.self, Plot.self, Forecast.self, Fit.self, BacktestCommand.self],
         defaultSubcommand: nil
     )
 }

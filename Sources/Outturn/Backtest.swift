@@ -1,0 +1,169 @@
+import Foundation
+
+/// How well a projection made part-way through a past year would have done: cut the history at
+/// month k of the year, project the year's figure, and compare with what happened.
+///
+/// Each case also scores the probability Outturn would have given to the target "at least last
+/// year's figure" (a growth target, known for every past year), the PIT of the actual figure
+/// under the projection (uniform when the projections are calibrated), and the standard
+/// h-step-ahead errors of the monthly forecasts made from the same cut.
+public struct Backtest: Sendable {
+    /// One indicator, one year, one cut.
+    public struct Case: Sendable {
+        /// The indicator.
+        public let indicator: String
+        /// The year projected.
+        public let year: Int
+        /// Months of the year known at the cut (0: none, projected from December before).
+        public let monthsKnown: Int
+        /// The model that was fitted at the cut.
+        public let model: String
+        /// The projected figure, its intervals and P(growth) at the cut.
+        public let projection: YearEndProjection
+        /// What the year's figure turned out to be.
+        public let actual: Double
+        /// Last year's figure; `nil` when last year is not fully observed.
+        public let previous: Double?
+        /// P(figure ≤ actual) under the projection: the probability integral transform.
+        public let pit: Double
+        /// Monthly forecasts from the cut, with the values that happened.
+        public let forecasts: [(month: Month, forecast: Double, actual: Double)]
+        /// The in-sample mean absolute error of the seasonal naive forecast (lag 12) at the cut:
+        /// the MASE scale. `nil` without a full year of pairs or when it is zero.
+        public let naiveScale: Double?
+
+        /// |projected − actual| / |actual| × 100; `nil` when the actual is zero.
+        public var absolutePercentageError: Double? {
+            actual == 0 ? nil : abs(projection.value - actual) / abs(actual) * 100
+        }
+
+        /// Whether the interval at `level` contains the actual figure.
+        public func covers(level: Double) -> Bool? {
+            projection.intervals.first { $0.level == level }.map { $0.lower <= actual && actual <= $0.upper }
+        }
+
+        /// The interval (Winkler) score at `level`: width plus 2/α times any miss, α = 1 − level/100.
+        public func intervalScore(level: Double) -> Double? {
+            guard let interval = projection.intervals.first(where: { $0.level == level }) else { return nil }
+            let alpha = 1 - level / 100
+            return interval.upper - interval.lower
+                + 2 / alpha * (max(interval.lower - actual, 0) + max(actual - interval.upper, 0))
+        }
+
+        /// (P(growth) − 1[growth])² for the target "at least last year's figure".
+        public var brierScore: Double? {
+            previous.map { previous in
+                let outcome = actual >= previous ? 1.0 : 0.0
+                return (projection.probability - outcome) * (projection.probability - outcome)
+            }
+        }
+    }
+
+    /// What to backtest: one indicator's series, the year, the cut and the model.
+    public struct Request: Sendable {
+        /// The indicator.
+        public let indicator: String
+        /// Its monthly values, including the year's actual months.
+        public let series: MonthlySeries
+        /// The year to project; all twelve months must be observed.
+        public let year: Int
+        /// Months of the year known at the cut, 0 … 11.
+        public let monthsKnown: Int
+
+        /// Creates a request; the parameters are the properties of the same names.
+        public init(indicator: String, series: MonthlySeries, year: Int, monthsKnown: Int) {
+            self.indicator = indicator
+            self.series = series
+            self.year = year
+            self.monthsKnown = monthsKnown
+        }
+    }
+
+    /// Runs one case.
+    /// - Parameters:
+    ///   - request: the series, year and cut.
+    ///   - aggregate: how the year's months reduce to its figure.
+    ///   - model: the model, or ``ModelChoice/auto``.
+    ///   - levels: interval levels in percent.
+    ///   - horizon: months of monthly forecasts to score after the cut (their actuals must exist).
+    /// - Throws: ``ModelError`` from fitting; ``BacktestError`` when the year is incomplete.
+    public static func run(_ request: Request, aggregate: Target.Aggregate = .sum, model: ModelChoice = .auto,
+                           levels: [Double] = [80, 95], horizon: Int = 12) throws(BacktestError) -> Case {
+        let series = request.series, year = request.year
+        let months = (1...12).compactMap { try? Month(year: year, month: $0) }
+        let values = months.compactMap { series[$0] }
+        guard months.count == 12, values.count == 12 else { throw .incompleteYear(indicator: request.indicator, year: year) }
+        guard (0...11).contains(request.monthsKnown) else { throw .monthsKnown(request.monthsKnown) }
+        let actual = aggregate.apply(to: values)
+        let lastYear = (1...12).compactMap { (try? Month(year: year - 1, month: $0)).flatMap { series[$0] } }
+        let previous = lastYear.count == 12 ? aggregate.apply(to: lastYear) : nil
+        let cut = months[0].advanced(by: request.monthsKnown - 1)
+        do {
+            func target(_ comparator: Target.Comparator, _ threshold: Double) throws(ModelError) -> Target {
+                do {
+                    return try Target(indicator: request.indicator, year: year, aggregate: aggregate,
+                                      comparator: comparator, threshold: threshold)
+                } catch { throw .nonFiniteInput }
+            }
+            let projection = try YearEndProjection(series: series, target: try target(.greaterThanOrEqual, previous ?? actual),
+                                                   asOf: cut, model: model, levels: levels)
+            let pit = try YearEndProjection(series: series, target: try target(.lessThanOrEqual, actual),
+                                            asOf: cut, model: model, levels: levels).probability
+            var forecasts: [(month: Month, forecast: Double, actual: Double)] = []
+            let ahead = (1...max(horizon, 1)).map { cut.advanced(by: $0) }
+            if let selection = projection.selection, ahead.allSatisfy({ series[$0] != nil }) {
+                let monthly = try selection.model.forecast(months: ahead, levels: levels)
+                forecasts = zip(ahead, monthly).map { ($0, $1.value, series[$0]!) }
+            }
+            return Case(indicator: request.indicator, year: year, monthsKnown: request.monthsKnown,
+                        model: projection.selection?.model.name ?? "observed", projection: projection,
+                        actual: actual, previous: previous, pit: pit, forecasts: forecasts,
+                        naiveScale: seasonalNaiveScale(series.through(cut)))
+        } catch {
+            throw .model(indicator: request.indicator, year: year, error)
+        }
+    }
+
+    /// Runs many cases concurrently; results in request order, identical whatever the core count.
+    public static func runAll(_ requests: [Request], aggregate: Target.Aggregate = .sum, model: ModelChoice = .auto,
+                              levels: [Double] = [80, 95], horizon: Int = 12) async -> [Result<Case, BacktestError>] {
+        await concurrentMap(requests) { request in
+            Result { () throws(BacktestError) -> Case in
+                try run(request, aggregate: aggregate, model: model, levels: levels, horizon: horizon)
+            }
+        }
+    }
+}
+
+/// Mean |y_t − y_{t−12}| over the observed pairs of `history`.
+func seasonalNaiveScale(_ history: MonthlySeries?) -> Double? {
+    guard let history else { return nil }
+    var sum = 0.0, count = 0
+    for t in 12..<max(history.values.count, 12) {
+        if let now = history.values[t], let before = history.values[t - 12] {
+            sum += abs(now - before)
+            count += 1
+        }
+    }
+    return count > 0 && sum > 0 ? sum / Double(count) : nil
+}
+
+/// Why a backtest case could not run.
+public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Not all twelve months of the year are observed.
+    case incompleteYear(indicator: String, year: Int)
+    /// Months known outside 0 … 11.
+    case monthsKnown(Int)
+    /// The model could not be fitted at the cut.
+    case model(indicator: String, year: Int, ModelError)
+
+    /// A sentence to show a user.
+    public var description: String {
+        switch self {
+        case .incompleteYear(let indicator, let year):
+            "\(indicator) \(year): not all twelve months are observed, so there is nothing to compare with"
+        case .monthsKnown(let k): "months known \(k) must be between 0 and 11"
+        case .model(let indicator, let year, let error): "\(indicator) \(year): \(error)"
+        }
+    }
+}

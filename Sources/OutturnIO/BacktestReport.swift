@@ -1,0 +1,125 @@
+import Foundation
+import Outturn
+
+/// The cases and summary of `outturn backtest`.
+public struct BacktestReport: Sendable {
+    public let monthsKnown: Int
+    public let aggregate: Target.Aggregate
+    public let model: String
+    public let levels: [Double]
+    public let cases: [Backtest.Case]
+    /// Cases that could not run, with the reason.
+    public let skipped: [String]
+    /// Print only the summary (tables), for thousands of cases.
+    public let summaryOnly: Bool
+
+    public init(monthsKnown: Int, aggregate: Target.Aggregate, model: String, levels: [Double],
+                cases: [Backtest.Case], skipped: [String], summaryOnly: Bool) {
+        self.monthsKnown = monthsKnown
+        self.aggregate = aggregate
+        self.model = model
+        self.levels = levels
+        self.cases = cases
+        self.skipped = skipped
+        self.summaryOnly = summaryOnly
+    }
+
+    public func rendered(_ format: OutputFormat) -> String {
+        let summary = BacktestSummary(cases: cases, levels: levels)
+        switch format {
+        case .json: return json(summary).rendered() + "\n"
+        case .csv: return csv()
+        case .table, .markdown:
+            var parts: [String] = []
+            if !summaryOnly {
+                var table = TextTable(columns: [("Indicator", .left), ("Year", .right), ("Model", .left),
+                                                ("Projected", .right), ("Actual", .right), ("APE", .right)]
+                                      + levels.map { ("In \(formatLevel($0))%", .right) }
+                                      + [("P(growth)", .right), ("PIT", .right)])
+                for c in cases {
+                    table.append([c.indicator, String(c.year), c.model, formatForReading(c.projection.value),
+                                  formatForReading(c.actual), c.absolutePercentageError.map { String(format: "%.2f%%", $0) } ?? "–"]
+                                 + levels.map { level in c.covers(level: level).map { $0 ? "yes" : "no" } ?? "–" }
+                                 + [c.previous == nil ? "–" : String(format: "%.2f", c.projection.probability),
+                                    String(format: "%.2f", c.pit)])
+                }
+                parts.append(format == .markdown ? table.markdown() : table.rendered())
+            }
+            var overview = TextTable(columns: [("Measure", .left), ("Value", .right)])
+            overview.append(["cases", String(summary.count)])
+            overview.append(["mean APE of the year's \(aggregate.rawValue)", percent(summary.meanAPE)])
+            overview.append(["median APE", percent(summary.medianAPE)])
+            for (level, share) in summary.coverage {
+                overview.append(["\(formatLevel(level))% interval coverage", percent(share * 100, digits: 1)])
+            }
+            for (level, score) in summary.relativeIntervalScore {
+                overview.append(["\(formatLevel(level))% interval score / actual", percent(score)])
+            }
+            overview.append(["Brier score of P(growth)", summary.brierScore.map { String(format: "%.4f", $0) } ?? "–"])
+            overview.append(["PIT deciles", summary.pitHistogram.map { String(format: "%.2f", $0) }.joined(separator: " ")])
+            let horizon = cases.map(\.forecasts.count).max() ?? 0
+            overview.append(["MAPE, \(horizon) months", percent(summary.mape)])
+            overview.append(["sMAPE, \(horizon) months", percent(summary.smape)])
+            overview.append(["MASE, \(horizon) months", summary.mase.map { String(format: "%.3f", $0) } ?? "–"])
+            parts.append(format == .markdown ? overview.markdown() : overview.rendered())
+            var note = "Cut after month \(monthsKnown) of each year (0: before January); model \(model). "
+                + "P(growth): the probability given to reaching last year's figure. PIT: P(figure ≤ actual); "
+                + "calibrated projections spread it evenly over the deciles."
+            if !skipped.isEmpty {
+                note += "\nSkipped \(skipped.count): " + skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; …" : "")
+            }
+            parts.append(note)
+            return parts.joined(separator: "\n\n") + "\n"
+        }
+    }
+
+    private func json(_ summary: BacktestSummary) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("monthsKnown", .number(Double(monthsKnown))),
+            ("aggregate", .string(aggregate.rawValue)),
+            ("model", .string(model)),
+            ("summary", .object([
+                ("cases", .number(Double(summary.count))),
+                ("meanAPE", .number(summary.meanAPE)), ("medianAPE", .number(summary.medianAPE)),
+                ("coverage", .array(summary.coverage.map { .object([("level", .number($0.level)), ("share", .number($0.share))]) })),
+                ("intervalScorePercent", .array(summary.relativeIntervalScore.map {
+                    .object([("level", .number($0.level)), ("percent", .number($0.percent))]) })),
+                ("brierScore", .number(summary.brierScore)),
+                ("pitHistogram", .array(summary.pitHistogram.map { .number($0) })),
+                ("mape", .number(summary.mape)), ("smape", .number(summary.smape)), ("mase", .number(summary.mase)),
+            ])),
+        ]
+        if !summaryOnly {
+            members.append(("cases", .array(cases.map { c in
+                .object([("indicator", .string(c.indicator)), ("year", .number(Double(c.year))),
+                         ("model", .string(c.model)), ("projection", .number(c.projection.value)),
+                         ("intervals", intervals(c.projection.intervals)), ("actual", .number(c.actual)),
+                         ("ape", .number(c.absolutePercentageError)), ("previous", .number(c.previous)),
+                         ("probabilityOfGrowth", c.previous == nil ? .null : .number(c.projection.probability)),
+                         ("pit", .number(c.pit)), ("mae", .number(c.meanAbsoluteError)),
+                         ("rmse", .number(c.rootMeanSquaredError))])
+            })))
+        }
+        members.append(("skipped", .array(skipped.map { .string($0) })))
+        return .object(members)
+    }
+
+    private func csv() -> String {
+        var lines = ["indicator,year,model,projection," + levels.map { "lower_\(formatLevel($0)),upper_\(formatLevel($0))" }.joined(separator: ",")
+                     + ",actual,ape,previous,probability_of_growth,pit,mae,rmse"]
+        for c in cases {
+            lines.append(([c.indicator, String(c.year), c.model, formatExact(c.projection.value)]
+                          + c.projection.intervals.flatMap { [formatExact($0.lower), formatExact($0.upper)] }
+                          + [formatExact(c.actual), formatExact(c.absolutePercentageError), formatExact(c.previous),
+                             c.previous == nil ? "" : formatExact(c.projection.probability), formatExact(c.pit),
+                             formatExact(c.meanAbsoluteError), formatExact(c.rootMeanSquaredError)])
+                .map(csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+private func percent(_ value: Double?, digits: Int = 2) -> String {
+    guard let value, value.isFinite else { return "–" }
+    return String(format: "%.\(digits)f%%", value)
+}
