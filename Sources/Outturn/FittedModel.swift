@@ -1,19 +1,19 @@
 import Foundation
 
 /// A fitted model of either family: a regression (``ModelFit``) or exponential smoothing
-/// (``ThetaFit``). Everything downstream — forecasts, year-end projections, scenarios — works
+/// (``SmoothingFit``). Everything downstream — forecasts, year-end projections, scenarios — works
 /// on the joint predictive distribution either one gives.
 public enum FittedModel: Sendable {
     /// A regression fitted by least squares.
     case regression(ModelFit)
-    /// The Theta method.
-    case theta(ThetaFit)
+    /// Exponential smoothing: Theta, damped trend, or their combination.
+    case smoothing(SmoothingFit)
 
     /// The model's name: `theta`, or the regression's terms (e.g. `trend+season`).
     public var name: String {
         switch self {
         case .regression(let fit): fit.model.description
-        case .theta: "theta"
+        case .smoothing(let fit): fit.method.rawValue
         }
     }
 
@@ -21,7 +21,7 @@ public enum FittedModel: Sendable {
     public var months: [Month] {
         switch self {
         case .regression(let fit): fit.months
-        case .theta(let fit): fit.months
+        case .smoothing(let fit): fit.months
         }
     }
 
@@ -32,7 +32,7 @@ public enum FittedModel: Sendable {
     public var fittedValues: [Double] {
         switch self {
         case .regression(let fit): fit.model.isLog ? fit.fittedValues.map { exp($0) } : fit.fittedValues
-        case .theta(let fit): fit.fittedValues
+        case .smoothing(let fit): fit.fittedValues
         }
     }
 
@@ -40,7 +40,7 @@ public enum FittedModel: Sendable {
     public var sigma: Double {
         switch self {
         case .regression(let fit): fit.sigma
-        case .theta(let fit): fit.sigma
+        case .smoothing(let fit): fit.sigma
         }
     }
 
@@ -48,7 +48,7 @@ public enum FittedModel: Sendable {
     public var degreesOfFreedom: Int {
         switch self {
         case .regression(let fit): fit.degreesOfFreedom
-        case .theta(let fit): fit.degreesOfFreedom
+        case .smoothing(let fit): fit.degreesOfFreedom
         }
     }
 
@@ -63,7 +63,7 @@ public enum FittedModel: Sendable {
     func prediction(for months: [Month], overrides: RowOverrides = .none) throws(ModelError) -> JointPrediction {
         switch self {
         case .regression(let fit): return try fit.prediction(for: months, overrides: overrides)
-        case .theta(let fit):
+        case .smoothing(let fit):
             if let intervention = overrides.interventions.keys.first { throw .interventionNotInModel(intervention) }
             return try fit.prediction(for: months)
         }

@@ -14,8 +14,8 @@ public struct PredictionInterval: Hashable, Sendable, Codable {
 public struct MonthForecast: Hashable, Sendable {
     /// The month forecast.
     public let month: Month
-    /// The point forecast: x·β̂, or exp(x·β̂), the predictive median, for a log model; Theta's
-    /// forecast for a ``ThetaFit``.
+    /// The point forecast: x·β̂, or exp(x·β̂), the predictive median, for a log model; the smoothing
+    /// forecast for a ``SmoothingFit``.
     public let value: Double
     /// The standard deviation of the forecast error on the model's scale (log scale for a log
     /// model): σ̂·√(1 + x(XᵀX)⁻¹xᵀ), as R's `predict.lm` with `interval = "prediction"`.

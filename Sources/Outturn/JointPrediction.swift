@@ -4,7 +4,7 @@
 /// σ²(z_i·z_j + δ_ij) = σ²(X_f(XᵀX)⁻¹X_fᵀ + I): the months share β̂'s error and each adds its own.
 /// Standardised by σ̂ they are Student-t with ν = n − rank degrees of freedom.
 ///
-/// A state-space model (``ThetaFit``) has no shared-parameter part but serially correlated noise:
+/// A state-space model (``SmoothingFit``) has no shared-parameter part but serially correlated noise:
 /// error_i = σ·Σ_j L_ij ε_j over the future innovations ε_j, so its covariance is σ²LLᵀ. In
 /// general the covariance is σ²(ZZᵀ + LLᵀ), with L = I for a regression.
 struct JointPrediction: Sendable {

@@ -14,13 +14,13 @@ public struct FitReport: Sendable {
     public func rendered(_ format: OutputFormat) -> String {
         switch selection.model {
         case .regression(let fit): regressionRendered(format, fit: fit)
-        case .theta(let theta): thetaRendered(format, theta: theta)
+        case .smoothing(let fit): smoothingRendered(format, fit: fit)
         }
     }
 
-    /// Theta's parameters: α, the final level, the drift and any seasonal indices.
-    private func thetaRendered(_ format: OutputFormat, theta: ThetaFit) -> String {
-        let parameters: [(String, Double)] = [("alpha", theta.alpha), ("level", theta.finalLevel), ("drift", theta.drift)]
+    /// A smoothing fit's parameters and any seasonal indices.
+    private func smoothingRendered(_ format: OutputFormat, fit theta: SmoothingFit) -> String {
+        let parameters: [(String, Double)] = smoothingParameters(theta)
             + (theta.seasonalIndices ?? []).enumerated().map { ("season\($0.offset + 1)", $0.element) }
         switch format {
         case .json:
@@ -36,7 +36,7 @@ public struct FitReport: Sendable {
                 ? "not seasonal (lag-12 autocorrelation not significant, or two years or less)"
                 : "multiplicative seasonal indices by calendar month (season1 = January)"
             return [
-                "\(indicator): theta, fitted to \(span)",
+                "\(indicator): \(theta.method.rawValue), fitted to \(span)",
                 "Chosen: \(selection.reason)",
                 "",
                 format == .markdown ? table.markdown() : table.rendered(),

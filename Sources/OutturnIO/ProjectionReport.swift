@@ -260,10 +260,9 @@ func modelSummary(_ selection: ModelSelection, coefficients: Bool = false) -> JS
         ("sigma", .number(model.sigma)),
         ("degreesOfFreedom", .number(Double(model.degreesOfFreedom))),
     ]
-    if coefficients, case .theta(let theta) = model {
-        members += [("alpha", .number(theta.alpha)), ("level", .number(theta.finalLevel)),
-                    ("drift", .number(theta.drift)),
-                    ("seasonalIndices", theta.seasonalIndices.map { .array($0.map { .number($0) }) } ?? .null)]
+    if coefficients, case .smoothing(let fit) = model {
+        members += smoothingParameters(fit).map { ($0.0, JSONValue.number($0.1)) }
+        members.append(("seasonalIndices", fit.seasonalIndices.map { .array($0.map { .number($0) }) } ?? .null))
     }
     if coefficients, let fit = model.regression {
         members.append(("coefficients", .array(fit.coefficients.map {
@@ -276,4 +275,15 @@ func modelSummary(_ selection: ModelSelection, coefficients: Bool = false) -> JS
                     ("aicc", .number(fit.aicc)), ("bic", .number(fit.bic))]
     }
     return .object(members)
+}
+
+/// A smoothing fit's parameters by name: Theta's α and drift, damped's α, β, φ, and the weight.
+func smoothingParameters(_ fit: SmoothingFit) -> [(String, Double)] {
+    var parameters: [(String, Double)] = []
+    if fit.thetaWeight > 0 { parameters += [("thetaAlpha", fit.thetaAlpha), ("drift", fit.drift)] }
+    if let damped = fit.dampedParameters {
+        parameters += [("dampedAlpha", damped.alpha), ("dampedBeta", damped.beta), ("dampedPhi", damped.phi)]
+    }
+    if fit.method == .ensemble { parameters.append(("thetaWeight", fit.thetaWeight)) }
+    return parameters
 }

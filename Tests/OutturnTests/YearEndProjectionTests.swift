@@ -154,10 +154,31 @@ import Testing
         }
     }
 
-    @Test func autoNamesTheCandidatesItCompared() throws {
-        let selection = try ModelSelection(history: series, choice: .auto)
-        #expect(selection.reason.hasPrefix("auto: lowest AICc"))
+    @Test func regressionNamesTheCandidatesItCompared() throws {
+        let selection = try ModelSelection(history: series, choice: .regression)
+        #expect(selection.reason.hasPrefix("regression: lowest AICc"))
         #expect(selection.reason.contains("trend") && selection.reason.contains("level"))
+    }
+
+    @Test func autoIsTheEnsembleUnlessARegressionIsNeeded() throws {
+        let plain = try ModelSelection(history: series, choice: .auto)
+        #expect(plain.model.name == "ensemble")
+        #expect(plain.reason.hasPrefix("auto: ensemble of Theta"))
+
+        let step = ModelSpec.Term.intervention(try Intervention(parsing: "step@2020-03"))
+        let withTerm = try ModelSelection(history: series, choice: .auto, extraTerms: [step])
+        #expect(withTerm.model.regression != nil)
+        #expect(withTerm.reason.contains("regression terms given"))
+
+        var values = series.values
+        values[2] = nil
+        let gappy = try ModelSelection(history: try MonthlySeries(start: series.start, values: values), choice: .auto)
+        #expect(gappy.model.regression != nil)
+        #expect(gappy.reason.contains("\(series.start.advanced(by: 2)) is missing"))
+
+        let short = try ModelSelection(history: try MonthlySeries(start: january, values: [1, 2, 3, 4, 5, 6, 7]), choice: .auto)
+        #expect(short.model.regression != nil)
+        #expect(short.reason.contains("7 months are too few"))
     }
 
     @Test func badLevelsAreRefused() {

@@ -173,13 +173,13 @@ _outturn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    project|report|whatif|pace|sweep|plot|forecast|fit|help)
+    project|report|whatif|pace|sweep|plot|forecast|fit|backtest|help)
         # Offer subcommand argument completions
         "_outturn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'project report whatif pace sweep plot forecast fit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'project report whatif pace sweep plot forecast fit backtest help' -- "${cur}"))
         ;;
     esac
 }
@@ -493,6 +493,52 @@ _outturn_fit() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--model')
+        return
+        ;;
+    '--intervention')
+        return
+        ;;
+    '--regressor')
+        return
+        ;;
+    '--level')
+        return
+        ;;
+    '--format')
+        __outturn_add_completions -W 'table'$'\n''json'$'\n''csv'$'\n''markdown'
+        return
+        ;;
+    '--output'|'-o')
+        return
+        ;;
+    esac
+}
+
+_outturn_backtest() {
+    repeating_flags=()
+    non_repeating_flags=(--summary --version -h --help)
+    repeating_options=(--indicator --intervention --regressor --level)
+    non_repeating_options=(--as-of-month --years --aggregate --horizon --model --format --output -o)
+    __outturn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--indicator')
+        return
+        ;;
+    '--as-of-month')
+        return
+        ;;
+    '--years')
+        return
+        ;;
+    '--aggregate')
+        return
+        ;;
+    '--horizon')
         return
         ;;
     '--model')

@@ -58,13 +58,14 @@ _outturn() {
             'plot:Write an SVG fan chart for every target into a folder.'
             'forecast:Forecast one indicator month by month with prediction intervals.'
             'fit:Fit a model to one indicator and print its summary (like R'\''s summary(lm)).'
+            'backtest:How good would past years'\'' projections have been? Cut each complete year at a month, project, compare.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        project|report|whatif|pace|sweep|plot|forecast|fit|help)
+        project|report|whatif|pace|sweep|plot|forecast|fit|backtest|help)
             "_outturn_${words[1]}" && ret=0
             ;;
         esac
@@ -81,7 +82,7 @@ _outturn_project() {
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
         '--as-of[Project as known at the end of this month (YYYY-MM); default\: the last month observed for a target'\''s indicator.]:as-of:'
-        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
@@ -101,7 +102,7 @@ _outturn_report() {
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
         '--as-of[Project as known at the end of this month (YYYY-MM); default\: the last month observed for a target'\''s indicator.]:as-of:'
-        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
@@ -126,7 +127,7 @@ _outturn_whatif() {
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
         '--as-of[Project as known at the end of this month (YYYY-MM); default\: the last month observed for a target'\''s indicator.]:as-of:'
-        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
@@ -151,7 +152,7 @@ _outturn_pace() {
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
         '--as-of[Project as known at the end of this month (YYYY-MM); default\: the last month observed for a target'\''s indicator.]:as-of:'
-        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
@@ -173,7 +174,7 @@ _outturn_sweep() {
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
         '--as-of[Project as known at the end of this month (YYYY-MM); default\: the last month observed for a target'\''s indicator.]:as-of:'
-        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
@@ -197,7 +198,7 @@ _outturn_plot() {
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
         '--as-of[Project as known at the end of this month (YYYY-MM); default\: the last month observed for a target'\''s indicator.]:as-of:'
-        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
@@ -217,7 +218,7 @@ _outturn_forecast() {
         ':observations:'
         '--indicator[The indicator.]:indicator:'
         '--as-of[Fit on data up to this month (YYYY-MM); default\: all data.]:as-of:'
-        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
@@ -239,7 +240,32 @@ _outturn_fit() {
         ':observations:'
         '--indicator[The indicator.]:indicator:'
         '--as-of[Fit on data up to this month (YYYY-MM); default\: all data.]:as-of:'
-        '--model[Model\: auto, level, trend, season, trend+season, trend+fourierK, log(…); terms joined by '\''+'\''.]:model:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_backtest() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':observations:'
+        '*--indicator[Backtest only this indicator. Repeatable; default\: every indicator.]:indicator:'
+        '--as-of-month[Months of the year known at the cut, 0…11 (0\: projected from the December before). Default\: the month of the latest observation (0 when that is December).]:M:'
+        '--years[Years to backtest\: a list or ranges, e.g. 2017,2019-2021. Default\: every year with all twelve months observed.]:years:'
+        '--aggregate[How the year'\''s months reduce to its figure\: sum or mean.]:aggregate:'
+        '--horizon[Months of monthly forecasts to score after the cut (their values must exist).]:horizon:'
+        '--summary[Print only the summary, not one row per indicator and year.]'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'

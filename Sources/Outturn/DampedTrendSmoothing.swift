@@ -1,0 +1,130 @@
+import Foundation
+
+/// Additive damped-trend exponential smoothing (Gardner & McKenzie; ETS(A,Ad,N)):
+/// ŷ_{t+1} = ℓ_t + φb_t, ℓ_t = ℓ_{t−1} + φb_{t−1} + αe_t, b_t = φb_{t−1} + βe_t.
+///
+/// Parameters minimise the mean squared one-step error within R `ets`'s usual region
+/// (0 < β ≤ α < 1, 0.8 ≤ φ ≤ 0.98). As for ``SimpleExponentialSmoothing`` the errors are affine
+/// in the initial states (ℓ₀, b₀), so those come from a 2 × 2 least-squares solve and only
+/// (α, β, φ) are searched: a coarse grid, then a finer grid around the best point.
+struct DampedTrendSmoothing: Sendable {
+    let alpha: Double, beta: Double, phi: Double
+    let finalLevel: Double, finalTrend: Double
+    let sumOfSquares: Double
+    let oneStepErrors: [Double]
+    /// ℓ_t and b_t after each observation (for in-sample multi-step errors).
+    let levels: [Double], trends: [Double]
+
+    init(values: [Double]) {
+        var best = (sse: Double.infinity, alpha: 0.5, betaShare: 0.1, phi: 0.9)
+        func consider(_ alpha: Double, _ betaShare: Double, _ phi: Double) {
+            guard alpha > 0, alpha < 1, betaShare > 0, betaShare <= 1, phi >= 0.8, phi <= 0.98 else { return }
+            let sse = Self.sumOfSquares(values, alpha: alpha, beta: alpha * betaShare, phi: phi)
+            if sse < best.sse { best = (sse, alpha, betaShare, phi) }
+        }
+        for alpha in stride(from: 0.05, through: 0.95, by: 0.1) {
+            for betaShare in [0.01, 0.05, 0.15, 0.3, 0.6, 1.0] {
+                for phi in [0.8, 0.85, 0.9, 0.94, 0.98] { consider(alpha, betaShare, phi) }
+            }
+        }
+        var step = (alpha: 0.05, betaShare: 0.5, phi: 0.02)
+        for _ in 0..<4 {
+            let centre = best
+            for da in [-1.0, 0, 1] {
+                for db in [-1.0, 0, 1] {
+                    for dp in [-1.0, 0, 1] {
+                        consider(centre.alpha + da * step.alpha, centre.betaShare * (1 + db * step.betaShare),
+                                 centre.phi + dp * step.phi)
+                    }
+                }
+            }
+            step = (step.alpha / 2, step.betaShare / 2, step.phi / 2)
+        }
+        self = Self.fit(values, alpha: best.alpha, beta: best.alpha * best.betaShare, phi: best.phi)
+    }
+
+    private init(alpha: Double, beta: Double, phi: Double, finalLevel: Double, finalTrend: Double,
+                 sumOfSquares: Double, oneStepErrors: [Double], levels: [Double], trends: [Double]) {
+        self.alpha = alpha
+        self.beta = beta
+        self.phi = phi
+        self.finalLevel = finalLevel
+        self.finalTrend = finalTrend
+        self.sumOfSquares = sumOfSquares
+        self.oneStepErrors = oneStepErrors
+        self.levels = levels
+        self.trends = trends
+    }
+
+    /// One pass of the recursions from (ℓ₀, b₀) over `values`; returns the errors' sum of squares
+    /// when `record` is false.
+    private static func run(_ values: [Double], level l0: Double, trend b0: Double,
+                            alpha: Double, beta: Double, phi: Double,
+                            body: (Int, Double) -> Void) -> (Double, Double) {
+        var level = l0, trend = b0
+        for (t, y) in values.enumerated() {
+            let e = y - level - phi * trend
+            body(t, e)
+            level += phi * trend + alpha * e
+            trend = phi * trend + beta * e
+        }
+        return (level, trend)
+    }
+
+    /// The optimal (ℓ₀, b₀) for given parameters: e = a + ℓ₀u + b₀v, minimise Σe².
+    private static func initialStates(_ values: [Double], alpha: Double, beta: Double, phi: Double) -> (Double, Double) {
+        let n = values.count
+        var a = [Double](repeating: 0, count: n), u = a, v = a
+        _ = run(values, level: 0, trend: 0, alpha: alpha, beta: beta, phi: phi) { a[$0] = $1 }
+        let zeros = [Double](repeating: 0, count: n)
+        _ = run(zeros, level: 1, trend: 0, alpha: alpha, beta: beta, phi: phi) { u[$0] = $1 }
+        _ = run(zeros, level: 0, trend: 1, alpha: alpha, beta: beta, phi: phi) { v[$0] = $1 }
+        var suu = 0.0, suv = 0.0, svv = 0.0, sua = 0.0, sva = 0.0
+        for t in 0..<n {
+            suu += u[t] * u[t]; suv += u[t] * v[t]; svv += v[t] * v[t]
+            sua += u[t] * a[t]; sva += v[t] * a[t]
+        }
+        let det = suu * svv - suv * suv
+        guard abs(det) > 1e-12 * max(suu * svv, 1e-300) else { return (suu > 0 ? -sua / suu : 0, 0) }
+        return ((-sua * svv + sva * suv) / det, (-sva * suu + sua * suv) / det)
+    }
+
+    static func sumOfSquares(_ values: [Double], alpha: Double, beta: Double, phi: Double) -> Double {
+        let (l0, b0) = initialStates(values, alpha: alpha, beta: beta, phi: phi)
+        var sum = 0.0
+        _ = run(values, level: l0, trend: b0, alpha: alpha, beta: beta, phi: phi) { sum += $1 * $1 }
+        return sum
+    }
+
+    static func fit(_ values: [Double], alpha: Double, beta: Double, phi: Double) -> DampedTrendSmoothing {
+        let (l0, b0) = initialStates(values, alpha: alpha, beta: beta, phi: phi)
+        var errors: [Double] = [], sum = 0.0
+        var levels: [Double] = [], trends: [Double] = []
+        var level = l0, trend = b0
+        for y in values {
+            let e = y - level - phi * trend
+            errors.append(e)
+            sum += e * e
+            level += phi * trend + alpha * e
+            trend = phi * trend + beta * e
+            levels.append(level)
+            trends.append(trend)
+        }
+        return DampedTrendSmoothing(alpha: alpha, beta: beta, phi: phi, finalLevel: level, finalTrend: trend,
+                                    sumOfSquares: sum, oneStepErrors: errors, levels: levels, trends: trends)
+    }
+
+    /// ℓ_n + (φ + … + φ^h)b_n.
+    func forecast(horizon h: Int) -> Double {
+        var damping = 0.0, power = 1.0
+        for _ in 0..<h { power *= phi; damping += power }
+        return finalLevel + damping * finalTrend
+    }
+
+    /// The loading of innovation j months ahead on the error h > j months ahead: α + β(φ + … + φ^{h−j}).
+    func loading(lag: Int) -> Double {
+        var damping = 0.0, power = 1.0
+        for _ in 0..<lag { power *= phi; damping += power }
+        return alpha + beta * damping
+    }
+}
