@@ -4,7 +4,9 @@
 # reference LAPACK, and again against OpenBLAS when it is installed (libopenblas0-pthread), choosing
 # each provider explicitly with LD_LIBRARY_PATH so that the result does not depend on which one
 # Debian's alternatives currently select. Then builds the DocC catalog with warnings as errors, and
-# builds and runs the client package in Examples/StatusFeed against the public API.
+# builds and runs the client package in Examples/StatusFeed against the public API, and checks the
+# default model's accuracy and calibration on M3 monthly against R's published numbers
+# (Benchmarks/m3/evaluate.sh --check, release build).
 # The oracle tests need ../shared beside the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,3 +34,6 @@ feed=$(swift run --skip-build --package-path Examples/StatusFeed StatusFeed \
 grep -q '"status"' <<<"$feed" || { echo "status feed produced no statuses" >&2; exit 1; }
 echo "client package: feed of $(grep -c '"indicator"' <<<"$feed") indicators"
 
+
+echo "== accuracy on M3 monthly against R (Benchmarks/m3/evaluate.sh --check)"
+bash Benchmarks/m3/evaluate.sh --check | tail -1

@@ -107,8 +107,9 @@ public struct Backtest: Sendable {
             }
             let projection = try YearEndProjection(series: series, target: try target(.greaterThanOrEqual, previous ?? actual),
                                                    asOf: cut, model: model, levels: levels)
-            let pit = try YearEndProjection(series: series, target: try target(.lessThanOrEqual, actual),
-                                            asOf: cut, model: model, levels: levels).probability
+            // The same outlook, judged against the actual: P(V ≤ actual), no second fit.
+            let pit = Condition(target: try target(.lessThanOrEqual, actual), outlook: projection.outlook,
+                                referenceOutlook: nil).assess(levels: levels).probability
             var forecasts: [(month: Month, forecast: Double, actual: Double)] = []
             let ahead = (1...max(horizon, 1)).map { cut.advanced(by: $0) }
             if let selection = projection.selection, ahead.allSatisfy({ series[$0] != nil }) {
