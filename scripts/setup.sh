@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Outturn needs to build on Debian: LAPACK/BLAS (liblapack-dev) and pkg-config; with
-# --with-test-tools also headless Chromium and a CJK font, which the report test renders with.
+# --with-test-tools also headless Chromium and a CJK font, which the report test renders with, and
+# python3, which runs the M3 accuracy check.
 # Safe to repeat: installs only what is missing. Uses sudo when not root.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 for extra in "$@"; do
   if [ "$extra" = --with-test-tools ]; then
     for tool in chromium fonts-noto-cjk; do dpkg -s "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
   else
     dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra")
   fi
