@@ -6,7 +6,7 @@ import Foundation
 /// - **theta** (Assimakopoulos & Nikolopoulos, 2000), as R's `forecast::thetaf`: simple exponential
 ///   smoothing plus half the slope b of the least-squares line,
 ///   ŷ_{n+h} = ℓ_n + b/2·(h − 1 + (1 − (1 − α)ⁿ)/α).
-/// - **damped** trend, ETS(A,Ad,N): ŷ_{n+h} = ℓ_n + (φ + … + φʰ)b_n (``DampedTrendSmoothing``).
+/// - **damped** trend, ETS(A,Ad,N): ŷ_{n+h} = ℓ_n + (φ + … + φʰ)b_n (Gardner & McKenzie, 1985).
 /// - **ensemble** (the default of `auto`): the mean of two forecasts of the adjusted series —
 ///   monthly, Theta and damped weighted by the inverse of each one's in-sample mean squared error
 ///   of 12-month totals; and quarterly, Theta fitted to the sums of three-month blocks ending at
