@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Rebuilds the release CLI and refreshes README.md's output blocks (see refresh-readme.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+swift build -c release --product outturn >&2
+python3 scripts/refresh-readme.py
