@@ -56,48 +56,39 @@ struct DampedTrendSmoothing: Sendable {
         self.trends = trends
     }
 
-    /// One pass of the recursions from (ℓ₀, b₀) over `values`; returns the errors' sum of squares
-    /// when `record` is false.
-    private static func run(_ values: [Double], level l0: Double, trend b0: Double,
-                            alpha: Double, beta: Double, phi: Double,
-                            body: (Int, Double) -> Void) -> (Double, Double) {
-        var level = l0, trend = b0
-        for (t, y) in values.enumerated() {
-            let e = y - level - phi * trend
-            body(t, e)
-            level += phi * trend + alpha * e
-            trend = phi * trend + beta * e
-        }
-        return (level, trend)
-    }
-
-    /// The optimal (ℓ₀, b₀) for given parameters: e = a + ℓ₀u + b₀v, minimise Σe².
-    private static func initialStates(_ values: [Double], alpha: Double, beta: Double, phi: Double) -> (Double, Double) {
-        let n = values.count
-        var a = [Double](repeating: 0, count: n), u = a, v = a
-        _ = run(values, level: 0, trend: 0, alpha: alpha, beta: beta, phi: phi) { a[$0] = $1 }
-        let zeros = [Double](repeating: 0, count: n)
-        _ = run(zeros, level: 1, trend: 0, alpha: alpha, beta: beta, phi: phi) { u[$0] = $1 }
-        _ = run(zeros, level: 0, trend: 1, alpha: alpha, beta: beta, phi: phi) { v[$0] = $1 }
-        var suu = 0.0, suv = 0.0, svv = 0.0, sua = 0.0, sva = 0.0
-        for t in 0..<n {
-            suu += u[t] * u[t]; suv += u[t] * v[t]; svv += v[t] * v[t]
-            sua += u[t] * a[t]; sva += v[t] * a[t]
+    /// The optimal (ℓ₀, b₀) for given parameters and the least Σe², in one pass.
+    ///
+    /// The recursions are linear in (y, ℓ₀, b₀), so e_t = a_t + ℓ₀u_t + b₀v_t where a runs on the
+    /// data from zero states and u, v run on zero data from a unit level or trend. Σe² is then a
+    /// quadratic in (ℓ₀, b₀) whose minimum is a 2 × 2 solve.
+    private static func optimalStart(_ values: [Double], alpha: Double, beta: Double, phi: Double)
+        -> (level: Double, trend: Double, sumOfSquares: Double) {
+        var la = 0.0, ba = 0.0, lu = 1.0, bu = 0.0, lv = 0.0, bv = 1.0
+        var suu = 0.0, suv = 0.0, svv = 0.0, sua = 0.0, sva = 0.0, saa = 0.0
+        for y in values {
+            let a = y - la - phi * ba, u = -lu - phi * bu, v = -lv - phi * bv
+            suu += u * u; suv += u * v; svv += v * v; sua += u * a; sva += v * a; saa += a * a
+            la += phi * ba + alpha * a; ba = phi * ba + beta * a
+            lu += phi * bu + alpha * u; bu = phi * bu + beta * u
+            lv += phi * bv + alpha * v; bv = phi * bv + beta * v
         }
         let det = suu * svv - suv * suv
-        guard abs(det) > 1e-12 * max(suu * svv, 1e-300) else { return (suu > 0 ? -sua / suu : 0, 0) }
-        return ((-sua * svv + sva * suv) / det, (-sva * suu + sua * suv) / det)
+        let (l0, b0): (Double, Double)
+        if abs(det) > 1e-12 * max(suu * svv, 1e-300) {
+            (l0, b0) = ((-sua * svv + sva * suv) / det, (-sva * suu + sua * suv) / det)
+        } else {
+            (l0, b0) = (suu > 0 ? -sua / suu : 0, 0)
+        }
+        let sse = saa + 2 * l0 * sua + 2 * b0 * sva + l0 * l0 * suu + 2 * l0 * b0 * suv + b0 * b0 * svv
+        return (l0, b0, max(sse, 0))
     }
 
     static func sumOfSquares(_ values: [Double], alpha: Double, beta: Double, phi: Double) -> Double {
-        let (l0, b0) = initialStates(values, alpha: alpha, beta: beta, phi: phi)
-        var sum = 0.0
-        _ = run(values, level: l0, trend: b0, alpha: alpha, beta: beta, phi: phi) { sum += $1 * $1 }
-        return sum
+        optimalStart(values, alpha: alpha, beta: beta, phi: phi).sumOfSquares
     }
 
     static func fit(_ values: [Double], alpha: Double, beta: Double, phi: Double) -> DampedTrendSmoothing {
-        let (l0, b0) = initialStates(values, alpha: alpha, beta: beta, phi: phi)
+        let (l0, b0, _) = optimalStart(values, alpha: alpha, beta: beta, phi: phi)
         var errors: [Double] = [], sum = 0.0
         var levels: [Double] = [], trends: [Double] = []
         var level = l0, trend = b0

@@ -66,6 +66,13 @@ public struct ModelSelection: Sendable {
     ///   error names the smallest model that was tried.
     public init(history: MonthlySeries, choice: ModelChoice, extraTerms: [ModelSpec.Term] = [],
                 regressors: [String: MonthlySeries] = [:]) throws(ModelError) {
+        try self.init(history: history, choice: choice, extraTerms: extraTerms, regressors: regressors, firstForecast: nil)
+    }
+
+    /// As the public initialiser; `auto` also takes a regression when `firstForecast` (the
+    /// earliest month to be forecast) is not after the history, which only a regression can fill.
+    init(history: MonthlySeries, choice: ModelChoice, extraTerms: [ModelSpec.Term],
+         regressors: [String: MonthlySeries], firstForecast: Month?) throws(ModelError) {
         let observed = history.values.lazy.filter { $0 != nil }.count
         let seasonal = observed >= Self.minimumSeasonalHistory
         let shortNote = "\(observed) observed months (< \(Self.minimumSeasonalHistory)): no seasonal terms"
@@ -110,6 +117,8 @@ public struct ModelSelection: Sendable {
                 (model, reason) = try lowestAICc(label: "auto", note: "regression terms given, so a regression")
             } else if let gap {
                 (model, reason) = try lowestAICc(label: "auto", note: "\(gap.0.month.advanced(by: 1)) is missing and smoothing needs consecutive months, so a regression")
+            } else if let firstForecast, let last = observations.last?.month, firstForecast <= last {
+                (model, reason) = try lowestAICc(label: "auto", note: "\(firstForecast) lies inside the history and smoothing forecasts only after it, so a regression")
             } else if observations.count < SmoothingFit.minimumHistory(.ensemble) {
                 (model, reason) = try lowestAICc(label: "auto", note: "\(observations.count) months are too few for smoothing (\(SmoothingFit.minimumHistory(.ensemble))), so a regression")
             } else {

@@ -10,11 +10,12 @@ struct SeasonalDecomposition: Sendable {
 
     static let period = 12
 
-    /// Decomposes `values` (consecutive months) when they are seasonal by the test above and long
-    /// enough (more than two full years); `nil` otherwise, or when an index is (near) zero.
+    /// Decomposes `values` (consecutive months) when they are seasonal by the test above, long
+    /// enough (more than two full years) and all positive (a multiplicative index means nothing
+    /// for a series that crosses zero); `nil` otherwise, or when an index is (near) zero.
     static func ifSeasonal(_ values: [Double]) -> SeasonalDecomposition? {
         let n = values.count
-        guard n > 2 * period, values.contains(where: { $0 != values[0] }) else { return nil }
+        guard n > 2 * period, values.allSatisfy({ $0 > 0 }), values.contains(where: { $0 != values[0] }) else { return nil }
         let r = autocorrelations(values, maxLag: period)
         let stat = ((1 + 2 * r[1..<period].reduce(0) { $0 + $1 * $1 }) / Double(n)).squareRoot()
         guard abs(r[period]) / stat > 1.6448536269514722 else { return nil }

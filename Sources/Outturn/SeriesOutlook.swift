@@ -47,7 +47,8 @@ struct SeriesOutlook: Sendable {
         guard let history else {
             throw .tooFewObservations(model: choice.description, needed: 2, available: 0)
         }
-        let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms, regressors: regressors)
+        let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,
+                                           regressors: regressors, firstForecast: unobserved.first)
         self.selection = selection
         prediction = try selection.model.prediction(
             for: unobserved,

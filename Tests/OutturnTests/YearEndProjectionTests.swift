@@ -176,6 +176,13 @@ import Testing
         #expect(gappy.model.regression != nil)
         #expect(gappy.reason.contains("\(series.start.advanced(by: 2)) is missing"))
 
+        // A month of the target year before the first observation: only a regression fills it.
+        let late = try MonthlySeries(start: try Month(parsing: "2019-03"), values: (0..<20).map { 10 + Double($0 % 5) })
+        let wholeYear = try Target(indicator: "x", year: 2019, aggregate: .sum, comparator: .lessThan, threshold: 200)
+        let filled = try YearEndProjection(series: late, target: wholeYear, asOf: try Month(parsing: "2020-06"))
+        #expect(filled.selection?.model.regression != nil)
+        #expect(filled.selection?.reason.contains("2019-01 lies inside the history") == true)
+
         let short = try ModelSelection(history: try MonthlySeries(start: january, values: [1, 2, 3, 4, 5, 6, 7]), choice: .auto)
         #expect(short.model.regression != nil)
         #expect(short.reason.contains("7 months are too few"))
