@@ -55,7 +55,8 @@ public struct SmoothingFit: Sendable {
     /// Whether the quarterly Theta forecast is averaged in (ensemble with four or more quarters).
     public let usesQuarters: Bool
     /// σ̂ of the monthly one-step errors of the adjusted series, √(SSE / (n − p)), p the
-    /// parameters estimated (2 for Theta as R's `ses`, 5 for damped, 7 for both).
+    /// parameters estimated (2 for Theta as R's `ses`, 5 for damped, 7 for both); exactly 0 when
+    /// below 10⁻¹³ of the data's magnitude (rounding noise of an exact fit).
     public let sigma: Double
     /// n − p.
     public let degreesOfFreedom: Int
@@ -123,7 +124,9 @@ public struct SmoothingFit: Sendable {
             ?? ses.oneStepErrors
         let parameters = method == .theta ? 2 : method == .damped ? 5 : 7
         degreesOfFreedom = max(n - parameters, 1)
-        let sigma = (oneStep.reduce(0) { $0 + $1 * $1 } / Double(degreesOfFreedom)).squareRoot()
+        var sigma = (oneStep.reduce(0) { $0 + $1 * $1 } / Double(degreesOfFreedom)).squareRoot()
+        // As for a regression: errors at rounding level are an exact fit, not uncertainty.
+        if sigma <= 1e-13 * (values.map(abs).max() ?? 0) { sigma = 0 }
         forecaster.sigma = sigma
 
         self.method = method
