@@ -86,9 +86,11 @@ public struct Backtest: Sendable {
     ///   - model: the model, or ``ModelChoice/auto``.
     ///   - levels: interval levels in percent.
     ///   - horizon: months of monthly forecasts to score after the cut (their actuals must exist).
+    ///   - intervals: checked spreads (default) or the model's alone.
     /// - Throws: ``ModelError`` from fitting; ``BacktestError`` when the year is incomplete.
     public static func run(_ request: Request, aggregate: Target.Aggregate = .sum, model: ModelChoice = .auto,
-                           levels: [Double] = [80, 95], horizon: Int = 12) throws(BacktestError) -> Case {
+                           levels: [Double] = [80, 95], horizon: Int = 12,
+                           intervals: IntervalMethod = .checked) throws(BacktestError) -> Case {
         let series = request.series, year = request.year
         let months = (1...12).compactMap { try? Month(year: year, month: $0) }
         let values = months.compactMap { series[$0] }
@@ -106,7 +108,7 @@ public struct Backtest: Sendable {
                 } catch { throw .nonFiniteInput }
             }
             let projection = try YearEndProjection(series: series, target: try target(.greaterThanOrEqual, previous ?? actual),
-                                                   asOf: cut, model: model, levels: levels)
+                                                   asOf: cut, model: model, levels: levels, intervals: intervals)
             // The same outlook, judged against the actual: P(V ≤ actual), no second fit.
             let pit = Condition(target: try target(.lessThanOrEqual, actual), outlook: projection.outlook,
                                 referenceOutlook: nil).assess(levels: levels).probability
@@ -127,10 +129,11 @@ public struct Backtest: Sendable {
 
     /// Runs many cases concurrently; results in request order, identical whatever the core count.
     public static func runAll(_ requests: [Request], aggregate: Target.Aggregate = .sum, model: ModelChoice = .auto,
-                              levels: [Double] = [80, 95], horizon: Int = 12) async -> [Result<Case, BacktestError>] {
+                              levels: [Double] = [80, 95], horizon: Int = 12,
+                              intervals: IntervalMethod = .checked) async -> [Result<Case, BacktestError>] {
         await concurrentMap(requests) { request in
             Result { () throws(BacktestError) -> Case in
-                try run(request, aggregate: aggregate, model: model, levels: levels, horizon: horizon)
+                try run(request, aggregate: aggregate, model: model, levels: levels, horizon: horizon, intervals: intervals)
             }
         }
     }

@@ -28,11 +28,12 @@ public struct JointAssessment: Sendable {
     ///   - regressors: exogenous regressors by name.
     ///   - scenario: changes to the forecast months.
     ///   - referenceSeries: the series of every indicator a condition compares with, by name.
+    ///   - intervals: the model's spread checked against the history (default), or the model's alone.
     /// - Throws: ``ModelError``.
     public init(series: MonthlySeries, targets: [Target], asOf: Month, model: ModelChoice = .auto,
                 levels: [Double] = [80, 95], extraTerms: [ModelSpec.Term] = [],
                 regressors: [String: MonthlySeries] = [:], scenario: Scenario = .baseline,
-                referenceSeries: [String: MonthlySeries] = [:]) throws(ModelError) {
+                referenceSeries: [String: MonthlySeries] = [:], intervals: IntervalMethod = .checked) throws(ModelError) {
         precondition(!targets.isEmpty && Set(targets.map(\.indicator)).count == 1, "one indicator's targets")
         indicator = targets[0].indicator
         var projections: [YearEndProjection] = []
@@ -40,7 +41,7 @@ public struct JointAssessment: Sendable {
             let other = target.referenceIndicator.flatMap { referenceSeries[$0] }
             projections.append(try YearEndProjection(series: series, target: target, asOf: asOf, model: model, levels: levels,
                                                      extraTerms: extraTerms, regressors: regressors, scenario: scenario,
-                                                     referenceSeries: other))
+                                                     referenceSeries: other, intervals: intervals))
         }
         self.projections = projections
         let statuses = projections.map(\.status)
@@ -56,7 +57,7 @@ public struct JointAssessment: Sendable {
         // Shared draws over every month any condition touches.
         let own = try SeriesOutlook(series: series, indicator: indicator,
                                     months: targets.flatMap { $0.valueSide.months + $0.referenceSide.months },
-                                    asOf: asOf, choice: model, extraTerms: extraTerms, regressors: regressors, scenario: scenario)
+                                    asOf: asOf, choice: model, extraTerms: extraTerms, regressors: regressors, scenario: scenario, intervals: intervals)
         let others = Set(targets.compactMap(\.referenceIndicator)).sorted()
         var otherOutlooks: [String: SeriesOutlook] = [:]
         for name in others {
@@ -64,7 +65,7 @@ public struct JointAssessment: Sendable {
             otherOutlooks[name] = try SeriesOutlook(series: otherSeries, indicator: name,
                                                     months: targets.filter { $0.referenceIndicator == name }.flatMap(\.months),
                                                     asOf: asOf, choice: model, extraTerms: extraTerms,
-                                                    regressors: regressors, scenario: scenario)
+                                                    regressors: regressors, scenario: scenario, intervals: intervals)
         }
         let count = YearEndProjection.simulationPaths, seed = YearEndProjection.simulationSeed
         let ownPaths = own.samplePaths(count: count, seed: seed)

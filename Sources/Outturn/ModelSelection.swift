@@ -53,6 +53,10 @@ public struct ModelSelection: Sendable {
     /// One line: what was chosen and why (e.g. "auto: lowest AICc of trend+season, season, …").
     public let reason: String
 
+    /// What the model was fitted to, for checking its spread at earlier origins.
+    let history: MonthlySeries
+    let regressors: [String: MonthlySeries]
+
     /// Two full years: the least history from which month-of-year effects are estimated.
     public static let minimumSeasonalHistory = 24
 
@@ -73,6 +77,8 @@ public struct ModelSelection: Sendable {
     /// earliest month to be forecast) is not after the history, which only a regression can fill.
     init(history: MonthlySeries, choice: ModelChoice, extraTerms: [ModelSpec.Term],
          regressors: [String: MonthlySeries], firstForecast: Month?) throws(ModelError) {
+        self.history = history
+        self.regressors = regressors
         let observed = history.values.lazy.filter { $0 != nil }.count
         let seasonal = observed >= Self.minimumSeasonalHistory
         let shortNote = "\(observed) observed months (< \(Self.minimumSeasonalHistory)): no seasonal terms"
@@ -153,4 +159,22 @@ private func formatWeight(_ value: Double) -> String { String(format: "%.2f", va
 
 private func formatCriterion(_ value: Double) -> String {
     value.isFinite ? String(Int(value.rounded())) : "∞"
+}
+
+extension ModelSelection {
+    /// The joint predictive distribution of `months` (after the history, or any month for a
+    /// regression), its spread checked against the history unless `intervals` is `.model`.
+    func prediction(for months: [Month], overrides: RowOverrides = .none,
+                    intervals: IntervalMethod) throws(ModelError) -> JointPrediction {
+        let prediction = try model.prediction(for: months, overrides: overrides)
+        guard intervals == .checked, prediction.sigma > 0 else { return prediction }
+        let horizons = months.map { model.lastMonth.distance(to: $0) }
+        guard horizons.allSatisfy({ $0 >= 1 }) else { return prediction }
+        let check: SpreadCheck
+        switch model {
+        case .smoothing(let fit): check = fit.forecaster.spreadCheck(horizons: horizons)
+        case .regression(let fit): check = .regression(history: history, model: fit.model, regressors: regressors, horizons: horizons)
+        }
+        return check.applied(to: prediction)
+    }
 }

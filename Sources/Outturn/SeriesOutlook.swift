@@ -21,7 +21,8 @@ struct SeriesOutlook: Sendable {
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
     init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, choice: ModelChoice,
-         extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries], scenario: Scenario) throws(ModelError) {
+         extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries], scenario: Scenario,
+         intervals: IntervalMethod) throws(ModelError) {
         self.asOf = asOf
         var observed: [Month: Double] = [:]
         var unobserved: [Month] = []
@@ -50,9 +51,10 @@ struct SeriesOutlook: Sendable {
         let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,
                                            regressors: regressors, firstForecast: unobserved.first)
         self.selection = selection
-        prediction = try selection.model.prediction(
+        prediction = try selection.prediction(
             for: unobserved,
-            overrides: RowOverrides(regressors: scenario.regressorValues, interventions: scenario.interventions))
+            overrides: RowOverrides(regressors: scenario.regressorValues, interventions: scenario.interventions),
+            intervals: intervals)
     }
 
     var isLog: Bool { selection?.model.isLog ?? false }

@@ -20,12 +20,8 @@ import Foundation
 ///
 /// Uncertainty: the state-space form gives the error h months ahead as s_h(ε_h + Σ_{j<h} c_{h−j}ε_j)
 /// (c = α for Theta, α + β(φ + … + φ^{h−j}) for damped, the weighted mean for the monthly
-/// combination), so nearby months share innovations. That form trusts the model; the spread it
-/// gives for the total of the requested months is therefore checked against the series' own
-/// history — forecasts made from earlier origins with the fitted parameters, summed over the same
-/// horizons and compared with what happened — and widened by the root mean squared ratio when the
-/// history says it is too narrow (never narrowed). The Student-t then has as many degrees of
-/// freedom as the history holds independent totals (origins spanned / longest horizon, at least 2).
+/// combination), so nearby months share innovations. That form trusts the model; projections
+/// check it against the series' own history (``IntervalMethod/checked``).
 public struct SmoothingFit: Sendable {
     /// Which smoothing forecast.
     public enum Method: String, Sendable, CaseIterable {
@@ -76,8 +72,6 @@ public struct SmoothingFit: Sendable {
     /// Months of in-sample history before the first origin whose forecasts check the spread:
     /// the initial states have had a year to wash out.
     static let calibrationWarmUp = 12
-    /// The fewest origins whose errors may widen the spread.
-    static let minimumCalibrationOrigins = 4
 
     /// Fits `method` to the observed months of `history`, which must be consecutive.
     /// - Throws: ``ModelError/tooFewObservations(model:needed:available:)``,
@@ -162,12 +156,11 @@ public struct SmoothingFit: Sendable {
             let s = f.seasonalIndex(at: last + h)
             return (0..<width).map { j in j < h - 1 ? s * f.loading(lag: h - 1 - j) : (j == h - 1 ? s : 0) }
         }
-        let check = f.spreadCheck(horizons: horizons)
         return JointPrediction(
             months: months,
             means: horizons.map { f.forecast(origin: last, horizon: $0) * f.seasonalIndex(at: last + $0) },
             whitenedRows: months.map { _ in [] }, noiseLoadings: loadings,
-            sigma: sigma * check.factor, degreesOfFreedom: min(check.degreesOfFreedom ?? degreesOfFreedom, degreesOfFreedom))
+            sigma: sigma, degreesOfFreedom: degreesOfFreedom)
     }
 }
 
@@ -257,7 +250,7 @@ struct SmoothingForecaster: Sendable {
     /// given Theta weight, from every origin after the warm-up; `nil` with too few origins.
     func inSampleTotalError(thetaWeight weight: Double) -> Double? {
         let origins = calibrationOrigins(longest: 12, blockAligned: false)
-        guard origins.count >= SmoothingFit.minimumCalibrationOrigins else { return nil }
+        guard origins.count >= SpreadCheck.minimumOrigins else { return nil }
         let squares = origins.map { t in
             let error = (1...12).reduce(0.0) { sum, h in
                 sum + (adjusted[t + h] - monthlyForecast(origin: t, horizon: h, thetaWeight: weight)) * seasonalIndex(at: t + h)
@@ -274,7 +267,7 @@ struct SmoothingForecaster: Sendable {
         guard last >= SmoothingFit.calibrationWarmUp else { return [] }
         let all = Array(SmoothingFit.calibrationWarmUp...last)
         guard blockAligned, quarters != nil else { return all }
-        return all.filter { (adjusted.count - 1 - $0) % QuarterlyTheta.blockLength == 0 }
+        return all.filter { (adjusted.count - 1 - $0) % SpreadCheck.originStep == 0 }
     }
 
     /// The model's standard deviation of the total over `horizons` from origin t, per unit σ.
@@ -288,28 +281,21 @@ struct SmoothingForecaster: Sendable {
         return combined.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
 
-    /// How much wider the spread of the total over `horizons` must be to match the in-sample
-    /// errors (√ of the mean squared error / model variance, at least 1), and the number of
-    /// independent totals behind that check; (1, nil) with too few origins.
-    func spreadCheck(horizons: [Int]) -> (factor: Double, degreesOfFreedom: Int?) {
-        guard let longest = horizons.max(), sigma > 0 else { return (1, nil) }
+    /// The check of the spread of the total over `horizons` (see ``IntervalMethod/checked``),
+    /// from every block-aligned origin after the warm-up, with the fitted parameters.
+    func spreadCheck(horizons: [Int]) -> SpreadCheck {
+        guard let longest = horizons.max(), sigma > 0 else { return .none }
         let origins = calibrationOrigins(longest: longest, blockAligned: true)
-        guard origins.count >= SmoothingFit.minimumCalibrationOrigins, let first = origins.first, let last = origins.last else {
-            return (1, nil)
-        }
-        var sum = 0.0
-        for t in origins {
+        guard let first = origins.first, let last = origins.last else { return .none }
+        let errors = origins.map { t in
             var error = 0.0
             for h in horizons {
                 error += (adjusted[t + h] - forecast(origin: t, horizon: h)) * seasonalIndex(at: t + h)
             }
             let deviation = sigma * unitTotalDeviation(origin: t, horizons: horizons)
-            sum += deviation > 0 ? error * error / (deviation * deviation) : 1
+            return (error, deviation * deviation)
         }
-        let factor = (sum / Double(origins.count)).squareRoot()
-        // Overlapping totals: about (months spanned by the origins) / (longest horizon) are independent.
-        let independent = max(Int((Double(last - first + 1) / Double(longest)).rounded()), 2)
-        return (factor.isFinite ? max(factor, 1) : 1, independent)
+        return SpreadCheck(errors: errors, span: last - first + 1, longest: longest)
     }
 }
 

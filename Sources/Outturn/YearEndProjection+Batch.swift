@@ -15,17 +15,20 @@ extension YearEndProjection {
         public let regressors: [String: MonthlySeries]
         /// The series a ``Target/Reference/indicator(_:)`` target compares with.
         public let referenceSeries: MonthlySeries?
+        /// Checked spreads (default) or the model's alone.
+        public let intervals: IntervalMethod
 
         /// Creates a request; the parameters are the properties of the same names.
         public init(series: MonthlySeries, target: Target, model: ModelChoice = .auto,
                     extraTerms: [ModelSpec.Term] = [], regressors: [String: MonthlySeries] = [:],
-                    referenceSeries: MonthlySeries? = nil) {
+                    referenceSeries: MonthlySeries? = nil, intervals: IntervalMethod = .checked) {
             self.series = series
             self.target = target
             self.model = model
             self.extraTerms = extraTerms
             self.regressors = regressors
             self.referenceSeries = referenceSeries
+            self.intervals = intervals
         }
     }
 
@@ -49,7 +52,8 @@ extension YearEndProjection {
                 try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
                                       model: request.model, levels: levels,
                                       extraTerms: request.extraTerms, regressors: request.regressors,
-                                      scenario: scenario, referenceSeries: request.referenceSeries)
+                                      scenario: scenario, referenceSeries: request.referenceSeries,
+                                      intervals: request.intervals)
             }
         }
     }

@@ -114,11 +114,12 @@ public struct YearEndProjection: Sendable {
     ///   - scenario: changes to the forecast months (``Scenario/baseline`` for none).
     ///   - referenceSeries: the series of the indicator a ``Target/Reference/indicator(_:)``
     ///     target compares with.
+    ///   - intervals: the model's spread checked against the history (default), or the model's alone.
     /// - Throws: ``ModelError``.
     public init(series: MonthlySeries, target: Target, asOf: Month, model: ModelChoice = .auto,
                 levels: [Double] = [80, 95], extraTerms: [ModelSpec.Term] = [],
                 regressors: [String: MonthlySeries] = [:], scenario: Scenario = .baseline,
-                referenceSeries: MonthlySeries? = nil) throws(ModelError) {
+                referenceSeries: MonthlySeries? = nil, intervals spread: IntervalMethod = .checked) throws(ModelError) {
         try validateLevels(levels)
         self.target = target
         self.asOf = asOf
@@ -128,13 +129,13 @@ public struct YearEndProjection: Sendable {
         }
         let outlook = try SeriesOutlook(series: series, indicator: target.indicator,
                                         months: valueSide.months + referenceSide.months, asOf: asOf,
-                                        choice: model, extraTerms: extraTerms, regressors: regressors, scenario: scenario)
+                                        choice: model, extraTerms: extraTerms, regressors: regressors, scenario: scenario, intervals: spread)
         var referenceOutlook: SeriesOutlook?
         if let other = target.referenceIndicator {
             guard let referenceSeries else { throw .missingReferenceSeries(other) }
             referenceOutlook = try SeriesOutlook(series: referenceSeries, indicator: other, months: target.months,
                                                  asOf: asOf, choice: model, extraTerms: extraTerms,
-                                                 regressors: regressors, scenario: scenario)
+                                                 regressors: regressors, scenario: scenario, intervals: spread)
         }
         self.outlook = outlook
         self.referenceOutlook = referenceOutlook

@@ -63,7 +63,8 @@ struct BacktestCommand: AsyncParsableCommand {
                     requests.append(Backtest.Request(indicator: entry.indicator, series: entry.series, year: year, monthsKnown: monthsKnown))
                 }
             }
-            let results = await Backtest.runAll(requests, aggregate: aggregate, model: choice, levels: levels, horizon: horizon)
+            let results = await Backtest.runAll(requests, aggregate: aggregate, model: choice, levels: levels, horizon: horizon,
+                                                intervals: modelOptions.intervals)
             var cases: [Backtest.Case] = [], skipped: [String] = []
             for result in results {
                 switch result {

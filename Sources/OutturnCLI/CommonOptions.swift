@@ -17,6 +17,9 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: "Prediction interval level in percent. Repeatable.")
     var level: [Double] = []
 
+    @Option(name: .long, help: ArgumentHelp("Intervals of projected figures: checked (the model's spread, widened when the series' own history shows it too narrow) or model (the model's formula alone, e.g. R's exact regression result).", valueName: "method"))
+    var intervals: IntervalMethod = .checked
+
     func choice() throws -> ModelChoice {
         do { return try ModelChoice(parsing: model) } catch {
             throw InputError(file: nil, field: "--model", message: error.description)
@@ -113,3 +116,5 @@ func history(_ series: MonthlySeries, asOf: Month?, dataset: Dataset) throws -> 
     }
     return cut
 }
+
+extension IntervalMethod: ExpressibleByArgument {}

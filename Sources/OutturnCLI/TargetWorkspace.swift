@@ -32,10 +32,12 @@ struct TargetWorkspace {
     let extraTerms: [ModelSpec.Term]
     let regressors: [String: MonthlySeries]
     let levels: [Double]
+    let intervals: IntervalMethod
 
     init(observations: String, targets: String, asOf: String?, modelOptions: ModelOptions) throws {
         levels = try modelOptions.levels()
         choice = try modelOptions.choice()
+        intervals = modelOptions.intervals
         extraTerms = try modelOptions.extraTerms()
         let requestedAsOf = try parseAsOf(asOf)
         observationsPath = observations
@@ -79,7 +81,8 @@ struct TargetWorkspace {
         let requests = targetsFile.targets.map { target in
             YearEndProjection.Request(series: dataset.series(target.indicator)!, target: target, model: choice,
                                       extraTerms: extraTerms, regressors: regressors,
-                                      referenceSeries: target.referenceIndicator.flatMap { dataset.series($0) })
+                                      referenceSeries: target.referenceIndicator.flatMap { dataset.series($0) },
+                                      intervals: intervals)
         }
         var projections: [YearEndProjection] = []
         let results = await YearEndProjection.projectAll(requests, asOf: asOf, levels: levels, scenario: scenario)
@@ -120,7 +123,7 @@ struct TargetWorkspace {
             do {
                 return try JointAssessment(series: dataset.series(targets[0].indicator)!, targets: targets, asOf: asOf,
                                            model: choice, levels: levels, extraTerms: extraTerms,
-                                           regressors: regressors, referenceSeries: referenceSeries)
+                                           regressors: regressors, referenceSeries: referenceSeries, intervals: intervals)
             } catch {
                 throw InputError(file: targetsFile.file, field: "indicator", message: "\(targets[0].indicator): \(error)")
             }

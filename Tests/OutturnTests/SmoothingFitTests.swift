@@ -115,9 +115,13 @@ struct SmoothingFitTests {
         #expect(check.factor > 1.1)
         // Origins 12 … 83 span 72 months: 6 independent totals.
         #expect(check.degreesOfFreedom == 6)
-        let prediction = try fit.prediction(for: horizons.map { fit.lastMonth.advanced(by: $0) })
-        #expect(isClose(prediction.sigma, fit.sigma * check.factor, relative: 1e-15))
-        #expect(prediction.degreesOfFreedom == 6)
+        let selection = try ModelSelection(history: try MonthlySeries(start: january, values: values), choice: .smoothing(.theta))
+        let months = horizons.map { fit.lastMonth.advanced(by: $0) }
+        let checked = try selection.prediction(for: months, intervals: .checked)
+        #expect(isClose(checked.sigma, fit.sigma * check.factor, relative: 1e-15))
+        #expect(checked.degreesOfFreedom == 6)
+        let plain = try selection.prediction(for: months, intervals: .model)
+        #expect(plain.sigma == fit.sigma && plain.degreesOfFreedom == values.count - 2)
     }
 
     @Test func smoothingNeedsConsecutiveMonthsAndNoRegressionTerms() throws {

@@ -78,7 +78,7 @@ import Testing
         let series = try MonthlySeries(start: start, values: values)
         let target = try Target(indicator: "pm", year: 2020, aggregate: .mean, comparator: .lessThan,
                                 reference: .movingAverage(years: 3))
-        let p = try YearEndProjection(series: series, target: target, asOf: august, model: .fixed(.level))
+        let p = try YearEndProjection(series: series, target: target, asOf: august, model: .fixed(.level), intervals: .model)
         // Level model: ȳ = (12·155 + 8·40)/44 for every open month.
         let mean = (12.0 * 155 + 8 * 40) / 44
         let f2020 = (8 * 40 + 4 * mean) / 12

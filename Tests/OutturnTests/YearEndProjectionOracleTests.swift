@@ -25,7 +25,7 @@ struct YearEndProjectionOracleTests {
             let target = try Target(indicator: id, year: year, aggregate: aggregate,
                                     comparator: .lessThanOrEqual, threshold: try reference.double("actual"))
             let projection = try YearEndProjection(series: series, target: target, asOf: asOf,
-                                                   model: .fixed(.trendSeason), levels: [80, 95])
+                                                   model: .fixed(.trendSeason), levels: [80, 95], intervals: .model)
             #expect(projection.method == .exact)
             #expect(projection.observedMonths.count == 8)
             #expect(projection.selection?.model.months.count == Int(try expected.double("n_train")))

@@ -188,7 +188,7 @@ _outturn_project() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -209,6 +209,10 @@ _outturn_project() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
         return
         ;;
     '--format')
@@ -225,7 +229,7 @@ _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
-    non_repeating_options=(--targets --as-of --model --out --title)
+    non_repeating_options=(--targets --as-of --model --intervals --out --title)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -246,6 +250,10 @@ _outturn_report() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
         return
         ;;
     '--out')
@@ -273,7 +281,7 @@ _outturn_whatif() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
-    non_repeating_options=(--targets --as-of --model --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -294,6 +302,10 @@ _outturn_whatif() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
         return
         ;;
     '--scenario')
@@ -322,7 +334,7 @@ _outturn_pace() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --probability --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --probability --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -343,6 +355,10 @@ _outturn_pace() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
         return
         ;;
     '--probability')
@@ -362,7 +378,7 @@ _outturn_sweep() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --from --to --step --chart --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --from --to --step --chart --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -383,6 +399,10 @@ _outturn_sweep() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
         return
         ;;
     '--from')
@@ -411,7 +431,7 @@ _outturn_plot() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --out)
+    non_repeating_options=(--targets --as-of --model --intervals --out)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -434,6 +454,10 @@ _outturn_plot() {
     '--level')
         return
         ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
+        return
+        ;;
     '--out')
         return
         ;;
@@ -444,7 +468,7 @@ _outturn_forecast() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --model --horizon --format --output -o)
+    non_repeating_options=(--indicator --as-of --model --intervals --horizon --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -465,6 +489,10 @@ _outturn_forecast() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
         return
         ;;
     '--horizon')
@@ -484,7 +512,7 @@ _outturn_fit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --model --format --output -o)
+    non_repeating_options=(--indicator --as-of --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -507,6 +535,10 @@ _outturn_fit() {
     '--level')
         return
         ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
+        return
+        ;;
     '--format')
         __outturn_add_completions -W 'table'$'\n''json'$'\n''csv'$'\n''markdown'
         return
@@ -521,7 +553,7 @@ _outturn_backtest() {
     repeating_flags=()
     non_repeating_flags=(--summary --version -h --help)
     repeating_options=(--indicator --intervention --regressor --level)
-    non_repeating_options=(--as-of-month --years --aggregate --horizon --model --format --output -o)
+    non_repeating_options=(--as-of-month --years --aggregate --horizon --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -551,6 +583,10 @@ _outturn_backtest() {
         return
         ;;
     '--level')
+        return
+        ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
         return
         ;;
     '--format')

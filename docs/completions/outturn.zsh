@@ -77,6 +77,7 @@ _outturn() {
 
 _outturn_project() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -86,6 +87,7 @@ _outturn_project() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
         '--version[Show the version.]'
@@ -98,6 +100,7 @@ _outturn_project() {
 
 _outturn_report() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar arg_specs=(
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
@@ -106,6 +109,7 @@ _outturn_report() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--out[The report file\: .html (self-contained) or .md.]:out:'
         '--title[A report title.]:title:'
         '*--scenario[A scenario file (YAML or JSON; see README). Repeatable.]:file:'
@@ -122,6 +126,7 @@ _outturn_report() {
 
 _outturn_whatif() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -131,6 +136,7 @@ _outturn_whatif() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '*--scenario[A scenario file (YAML or JSON; see README). Repeatable.]:file:'
         '*--set[Set months to a value\: INDICATOR@FROM\[..TO\]=VALUE. Repeatable; flags form one scenario.]:change:'
         '*--scale[Scale months by a percentage\: INDICATOR@FROM\[..TO\]=PERCENT, e.g. pm25@2020-10..2020-12=+10.]:change:'
@@ -147,6 +153,7 @@ _outturn_whatif() {
 
 _outturn_pace() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -156,6 +163,7 @@ _outturn_pace() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--probability[The chance of meeting the target to aim for, in percent.]:probability:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
@@ -169,6 +177,7 @@ _outturn_pace() {
 
 _outturn_sweep() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -178,6 +187,7 @@ _outturn_sweep() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--from[Smallest shift in percent (may be negative).]:from:'
         '--to[Largest shift in percent.]:to:'
         '--step[Step in percent.]:step:'
@@ -194,6 +204,7 @@ _outturn_sweep() {
 
 _outturn_plot() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar arg_specs=(
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
@@ -202,6 +213,7 @@ _outturn_plot() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--out[The folder to write the charts into (created if missing).]:out:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -213,6 +225,7 @@ _outturn_plot() {
 
 _outturn_forecast() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -222,6 +235,7 @@ _outturn_forecast() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--horizon[Months to forecast after the last fitted month (1…1200).]:horizon:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
@@ -235,6 +249,7 @@ _outturn_forecast() {
 
 _outturn_fit() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -244,6 +259,7 @@ _outturn_fit() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
         '--version[Show the version.]'
@@ -256,6 +272,7 @@ _outturn_fit() {
 
 _outturn_backtest() {
     local -i ret=1
+    local -ar ___intervals=('checked' 'model')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -269,6 +286,7 @@ _outturn_backtest() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
         '--version[Show the version.]'
