@@ -114,7 +114,8 @@ public struct YearEndProjection: Sendable {
     ///   - scenario: changes to the forecast months (``Scenario/baseline`` for none).
     ///   - referenceSeries: the series of the indicator a ``Target/Reference/indicator(_:)``
     ///     target compares with.
-    ///   - intervals: the model's spread checked against the history (default), or the model's alone.
+    ///   - spread: the model's spread checked against the history (``IntervalMethod/checked``,
+    ///     the default), or the model's alone.
     /// - Throws: ``ModelError``.
     public init(series: MonthlySeries, target: Target, asOf: Month, model: ModelChoice = .auto,
                 levels: [Double] = [80, 95], extraTerms: [ModelSpec.Term] = [],
