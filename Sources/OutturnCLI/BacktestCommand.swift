@@ -28,6 +28,9 @@ struct BacktestCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print only the summary, not one row per indicator and year.")
     var summary = false
 
+    @Option(name: .long, help: "Also write a calibration chart (interval coverage by level, PIT histogram) as SVG to this file.")
+    var chart: String?
+
     @OptionGroup var modelOptions: ModelOptions
 
     @OptionGroup var outputOptions: OutputOptions
@@ -79,6 +82,7 @@ struct BacktestCommand: AsyncParsableCommand {
             let report = BacktestReport(monthsKnown: monthsKnown, aggregate: aggregate, model: choice.description,
                                         levels: levels, cases: cases, skipped: skipped, summaryOnly: summary)
             try outputOptions.emit(report.rendered(outputOptions.format), inputs: [observations])
+            if let chart { try OutputFile.write(BacktestChart.svg(report), to: chart, inputs: [observations]) }
         }
     }
 

@@ -553,7 +553,7 @@ _outturn_backtest() {
     repeating_flags=()
     non_repeating_flags=(--summary --version -h --help)
     repeating_options=(--indicator --intervention --regressor --level)
-    non_repeating_options=(--as-of-month --years --aggregate --horizon --model --intervals --format --output -o)
+    non_repeating_options=(--as-of-month --years --aggregate --horizon --chart --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -571,6 +571,9 @@ _outturn_backtest() {
         return
         ;;
     '--horizon')
+        return
+        ;;
+    '--chart')
         return
         ;;
     '--model')

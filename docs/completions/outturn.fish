@@ -39,7 +39,7 @@ function __outturn_parse_tokens -S
         case 'fit'
             __outturn_parse_subcommand 1 'indicator=' 'as-of=' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'intervals=' 'format=' 'o/output=' 'version' 'h/help'
         case 'backtest'
-            __outturn_parse_subcommand 1 'indicator=+' 'as-of-month=' 'years=' 'aggregate=' 'horizon=' 'summary' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'intervals=' 'format=' 'o/output=' 'version' 'h/help'
+            __outturn_parse_subcommand 1 'indicator=+' 'as-of-month=' 'years=' 'aggregate=' 'horizon=' 'summary' 'chart=' 'model=' 'intervention=+' 'regressor=+' 'level=+' 'intervals=' 'format=' 'o/output=' 'version' 'h/help'
         case 'help'
             __outturn_parse_subcommand -r 1 'version'
         end
@@ -214,6 +214,7 @@ complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_option
 complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn backtest" aggregate' -l 'aggregate' -d 'How the year\'s months reduce to its figure: sum or mean.' -rfka ''
 complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn backtest" horizon' -l 'horizon' -d 'Months of monthly forecasts to score after the cut (their values must exist).' -rfka ''
 complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn backtest" summary' -l 'summary' -d 'Print only the summary, not one row per indicator and year.'
+complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn backtest" chart' -l 'chart' -d 'Also write a calibration chart (interval coverage by level, PIT histogram) as SVG to this file.' -rfka ''
 complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn backtest" model' -l 'model' -d 'Model: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms: level, trend, season, trend+season, trend+fourierK, log(…), joined by \'+\'.' -rfka ''
 complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn backtest"' -l 'intervention' -d 'Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.' -rfka ''
 complete -c 'outturn' -n '__outturn_should_offer_completions_for_flags_or_options "outturn backtest"' -l 'regressor' -d 'Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.' -rfka ''

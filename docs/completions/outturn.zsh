@@ -282,6 +282,7 @@ _outturn_backtest() {
         '--aggregate[How the year'\''s months reduce to its figure\: sum or mean.]:aggregate:'
         '--horizon[Months of monthly forecasts to score after the cut (their values must exist).]:horizon:'
         '--summary[Print only the summary, not one row per indicator and year.]'
+        '--chart[Also write a calibration chart (interval coverage by level, PIT histogram) as SVG to this file.]:chart:'
         '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\''.]:model:'
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
