@@ -128,10 +128,12 @@ public struct Backtest: Sendable {
     }
 
     /// Runs many cases concurrently; results in request order, identical whatever the core count.
+    /// `progress` is called with the number of cases done as chunks of work finish.
     public static func runAll(_ requests: [Request], aggregate: Target.Aggregate = .sum, model: ModelChoice = .auto,
                               levels: [Double] = [80, 95], horizon: Int = 12,
-                              intervals: IntervalMethod = .checked) async -> [Result<Case, BacktestError>] {
-        await concurrentMap(requests) { request in
+                              intervals: IntervalMethod = .checked,
+                              progress: (@Sendable (Int) -> Void)? = nil) async -> [Result<Case, BacktestError>] {
+        await concurrentMap(requests, progress: progress) { request in
             Result { () throws(BacktestError) -> Case in
                 try run(request, aggregate: aggregate, model: model, levels: levels, horizon: horizon, intervals: intervals)
             }

@@ -2,13 +2,15 @@ import Foundation
 
 /// `items.map(transform)` spread over the cores: contiguous chunks run as child tasks, results
 /// in input order. Each result depends only on its item, so the output is identical whatever the
-/// number of cores or the scheduling.
+/// number of cores or the scheduling. `progress`, when given, is called on the caller's task with
+/// the number of items done after each chunk.
 func concurrentMap<Item: Sendable, Output: Sendable>(
-    _ items: [Item], _ transform: @escaping @Sendable (Item) -> Output
+    _ items: [Item], progress: (@Sendable (Int) -> Void)? = nil, _ transform: @escaping @Sendable (Item) -> Output
 ) async -> [Output] {
     guard !items.isEmpty else { return [] }
-    // Four chunks per core balance uneven items without much scheduling overhead.
-    let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    // At least four chunks per core balance uneven items; chunks of at most 256 items let progress
+    // move smoothly on large batches, at a negligible scheduling cost.
+    let chunkCount = min(items.count, max(ProcessInfo.processInfo.activeProcessorCount * 4, items.count / 256))
     let chunkSize = (items.count + chunkCount - 1) / chunkCount
     return await withTaskGroup(of: (Int, [Output]).self) { group in
         for start in stride(from: 0, to: items.count, by: chunkSize) {
@@ -16,8 +18,11 @@ func concurrentMap<Item: Sendable, Output: Sendable>(
             group.addTask { (start, chunk.map(transform)) }
         }
         var results = [Output?](repeating: nil, count: items.count)
+        var done = 0
         for await (start, chunkResults) in group {
             for (offset, result) in chunkResults.enumerated() { results[start + offset] = result }
+            done += chunkResults.count
+            progress?(done)
         }
         return results.map { $0! }   // every index was filled by exactly one chunk
     }

@@ -42,12 +42,15 @@ extension YearEndProjection {
     ///   - asOf: the last month known, for every request.
     ///   - levels: interval levels in percent.
     ///   - scenario: changes to the forecast months, for every request.
+    ///   - progress: called with the number of requests done so far, as chunks of work finish
+    ///     (for a progress bar); never from more than one task at a time.
     /// - Returns: one result per request, in request order.
     /// - Complexity: O(Σ nᵢ·pᵢ²) work, spread over the available cores.
     public static func projectAll(_ requests: [Request], asOf: Month,
                                   levels: [Double] = [80, 95],
-                                  scenario: Scenario = .baseline) async -> [Result<YearEndProjection, ModelError>] {
-        await concurrentMap(requests) { request in
+                                  scenario: Scenario = .baseline,
+                                  progress: (@Sendable (Int) -> Void)? = nil) async -> [Result<YearEndProjection, ModelError>] {
+        await concurrentMap(requests, progress: progress) { request in
             Result { () throws(ModelError) -> YearEndProjection in
                 try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
                                       model: request.model, levels: levels,

@@ -66,8 +66,10 @@ struct BacktestCommand: AsyncParsableCommand {
                     requests.append(Backtest.Request(indicator: entry.indicator, series: entry.series, year: year, monthsKnown: monthsKnown))
                 }
             }
+            let bar = ProgressBar(label: "backtesting", total: requests.count)
             let results = await Backtest.runAll(requests, aggregate: aggregate, model: choice, levels: levels, horizon: horizon,
-                                                intervals: modelOptions.intervals)
+                                                intervals: modelOptions.intervals, progress: { bar.update($0) })
+            bar.finish()
             var cases: [Backtest.Case] = [], skipped: [String] = []
             for result in results {
                 switch result {

@@ -85,7 +85,10 @@ struct TargetWorkspace {
                                       intervals: intervals)
         }
         var projections: [YearEndProjection] = []
-        let results = await YearEndProjection.projectAll(requests, asOf: asOf, levels: levels, scenario: scenario)
+        let bar = ProgressBar(label: "projecting", total: requests.count)
+        let results = await YearEndProjection.projectAll(requests, asOf: asOf, levels: levels, scenario: scenario,
+                                                         progress: { bar.update($0) })
+        bar.finish()
         for (index, result) in results.enumerated() {
             switch result {
             case .success(let projection): projections.append(projection)
