@@ -28,5 +28,11 @@ let package = Package(
             path: "Benchmarks/OutturnBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The shared-calendar batch timed alone, for compare.py's same-run comparison with numpy.
+        .executableTarget(
+            name: "EngineTiming",
+            dependencies: [.product(name: "Outturn", package: outturn)],
+            path: "Benchmarks/EngineTiming"
+        ),
     ]
 )

@@ -1,4 +1,4 @@
-// The Fortran LAPACK routines Outturn calls, as gfortran builds them on Debian (LP64):
+// The Fortran LAPACK (and one BLAS) routines Outturn calls, as gfortran builds them on Debian (LP64):
 // every argument by pointer, INTEGER is 32-bit, matrices column-major with an explicit
 // leading dimension, and each CHARACTER argument adds a hidden `size_t` length after all
 // other arguments, in order. Works with reference LAPACK and with OpenBLAS as provider.
@@ -31,5 +31,11 @@ void dtrtrs_(const char *uplo, const char *trans, const char *diag, const int32_
 /// Cholesky factorization of a symmetric positive definite matrix.
 void dpotrf_(const char *uplo, const int32_t *n, double *a, const int32_t *lda,
              int32_t *info, size_t uplo_len);
+
+/// C = alpha·op(A)·op(B) + beta·C (BLAS level 3).
+void dgemm_(const char *transa, const char *transb, const int32_t *m, const int32_t *n,
+            const int32_t *k, const double *alpha, const double *a, const int32_t *lda,
+            const double *b, const int32_t *ldb, const double *beta, double *c,
+            const int32_t *ldc, size_t transa_len, size_t transb_len);
 
 #endif

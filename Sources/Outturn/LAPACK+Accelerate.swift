@@ -68,5 +68,13 @@ enum LAPACK {
         for j in 1..<Swift.max(n, 1) { for i in 0..<j { l[i + j * n] = 0 } }
         return l
     }
+
+    static func multiply(m: Int, n: Int, k: Int, a: [Double], lda: Int,
+                         b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
+        precondition(m >= 1 && n >= 1 && k >= 1 && a.count >= lda * k && lda >= m && ldb >= k && ldc >= m,
+                     "gemm: bad dimensions")
+        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, a, Int32(lda),
+                    b, Int32(ldb), 0, c, Int32(ldc))
+    }
 }
 #endif

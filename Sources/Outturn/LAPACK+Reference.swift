@@ -78,5 +78,18 @@ enum LAPACK {
         for j in 1..<Swift.max(n, 1) { for i in 0..<j { l[i + j * n] = 0 } }
         return l
     }
+
+    /// C (m × n) = A (m × k) · B (k × n), all column-major with the given leading dimensions;
+    /// B and C are raw buffers so that callers can multiply a block of a larger matrix in place.
+    static func multiply(m: Int, n: Int, k: Int, a: [Double], lda: Int,
+                         b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
+        precondition(m >= 1 && n >= 1 && k >= 1 && a.count >= lda * k && lda >= m && ldb >= k && ldc >= m,
+                     "gemm: bad dimensions")
+        var no = CChar(UInt8(ascii: "N"))
+        var m32 = int32(m), n32 = int32(n), k32 = int32(k), lda32 = int32(lda), ldb32 = int32(ldb), ldc32 = int32(ldc)
+        var one = 1.0, zero = 0.0
+        var a = a
+        dgemm_(&no, &no, &m32, &n32, &k32, &one, &a, &lda32, b, &ldb32, &zero, c, &ldc32, 1, 1)
+    }
 }
 #endif

@@ -1,20 +1,48 @@
 import Foundation
+import Synchronization
 
 /// Year-end projections of many series that share a calendar, a regression and a target shape,
 /// computed together with the model's exact formula (``IntervalMethod/model``).
 ///
 /// The year-end point forecast of a linear model is a single linear functional of each series:
 /// with the pivoted QR X·P = Q·R of the shared design, c = X_Uᵀa over the unobserved months of the
-/// period and w = R₁₁⁻ᵀc, the forecast part is wᵀ(QᵀY)₁:ᵣ and the residual sum of squares is
-/// ‖(QᵀY)ᵣ₊₁:ₙ‖². So one factorisation serves every series, Qᵀ is applied to all of them in one
-/// BLAS-3 call (LAPACK `dormqr`), and each series then costs a dot product and a sum of squares —
-/// no coefficient is ever solved for. Var = σ̂ⱼ²(‖w‖² + ‖a_U‖²), ν = n − rank for all, as
+/// period and w = R₁₁⁻ᵀc, the forecast part is wᵀQ₁ᵀy = (Q₁w)ᵀy and the residual sum of squares is
+/// ‖y − ȳ‖² − ‖Q₁ᵀ(y − ȳ)‖² (formed outright when that difference is near rounding). So one
+/// factorisation serves every series, one matrix product [Q₁ᵀ; (Q₁w)ᵀ]·Y (BLAS-3 `dgemm`, in
+/// blocks of series spread over the cores) gives what every series needs, and no coefficient is
+/// ever solved for. Var = σ̂ⱼ²(‖w‖² + ‖a_U‖²), ν = n − rank for all, as
 /// ``YearEndProjection`` computes one series at a time (and R's `tslm` does: see the tests).
 ///
 /// What it leaves out, to stay a pure formula: checked intervals, smoothing models, scenarios,
 /// log models, regressors, `min`/`max`, references other than a fixed threshold, and the early
 /// settling of never-negative sums; use ``YearEndProjection`` for those.
 public enum SharedCalendarBatch {
+    /// The projections of a batch, stored by column; element j is series j's ``Outcome``.
+    public struct Projections: RandomAccessCollection, Sendable {
+        /// The projected figures.
+        public let values: [Double]
+        /// Their standard errors.
+        public let standardErrors: [Double]
+        /// P(target met) of each series.
+        public let probabilities: [Double]
+        /// The interval levels, percent.
+        public let levels: [Double]
+        let quantiles: [Double]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { values.count }
+
+        /// Series j's projection with its intervals.
+        public subscript(j: Int) -> Outcome {
+            Outcome(value: values[j], standardError: standardErrors[j],
+                    intervals: zip(levels, quantiles).map { level, q in
+                        PredictionInterval(level: level, lower: values[j] - q * standardErrors[j],
+                                           upper: values[j] + q * standardErrors[j])
+                    },
+                    probability: probabilities[j])
+        }
+    }
+
     /// One series' projection.
     public struct Outcome: Sendable, Equatable {
         /// The projected figure.
@@ -30,8 +58,8 @@ public enum SharedCalendarBatch {
     /// Projects `count` series whose observed months are `months` (the same for all; the rows of
     /// `values`, column-major: series j's values are `values[j·n ..< (j+1)·n]`, n = months.count).
     /// - Parameters:
-    ///   - values: the n × count matrix; consumed and used as scratch, so peak memory stays near
-    ///     its size.
+    ///   - values: the n × count matrix, only read: it is multiplied in blocks of 2,048 series, so
+    ///     the work space beyond it and the results is a few hundred kilobytes per core.
     ///   - months: the observed months, in order (gaps allowed, shared by every series).
     ///   - count: the number of series.
     ///   - model: a regression without log or regressors.
@@ -43,13 +71,13 @@ public enum SharedCalendarBatch {
     ///   - levels: interval levels in percent.
     /// - Throws: ``ModelError`` for an unsupported model or aggregate, non-finite values, or too
     ///   few months for the model.
-    public static func project(values: consuming [Double], months: [Month], count: Int, model: ModelSpec,
+    public static func project(values matrix: [Double], months: [Month], count: Int, model: ModelSpec,
                                year: Int, period: ClosedRange<Int> = 1...12, aggregate: Target.Aggregate,
                                comparator: Target.Comparator, thresholds: [Double],
-                               levels: [Double] = [80, 95]) throws(ModelError) -> [Outcome] {
+                               levels: [Double] = [80, 95]) throws(ModelError) -> Projections {
         try validateLevels(levels)
         let n = months.count
-        guard n >= 1, count >= 1, values.count == n * count, thresholds.count == count else { throw .emptyDesign }
+        guard n >= 1, count >= 1, matrix.count == n * count, thresholds.count == count else { throw .emptyDesign }
         guard !model.isLog, model.regressorNames.isEmpty else { throw .unknownModel("\(model) (the shared-calendar batch takes plain regressions)") }
         guard [.sum, .mean, .last].contains(aggregate) else { throw .unknownModel("aggregate \(aggregate.rawValue) (the shared-calendar batch takes sum, mean or last)") }
 
@@ -69,7 +97,7 @@ public enum SharedCalendarBatch {
             if let r = row[month] { observedRows.append((r, weightOf(index))) } else { unobserved.append((month, weightOf(index))) }
         }
 
-        // One pivoted QR of the shared design.
+        // One pivoted QR of the shared design; Q₁ᵀ (the first `rank` rows of Qᵀ) made explicit.
         let design = DesignMatrix(model: model, fittedMonths: months, regressors: [:])
         var factors = try design.matrix(for: months).storage
         let p = design.columnCount
@@ -80,72 +108,114 @@ public enum SharedCalendarBatch {
         guard rank > 0 else { throw .emptyDesign }
         let nu = n - rank
         guard nu >= 1 else { throw .tooFewObservations(model: model.description, needed: rank + 1, available: n) }
+        var qt = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { qt[i + i * n] = 1 }
+        LAPACK.applyQTranspose(m: n, n: p, factors: factors, tau: tau, c: &qt, nrhs: n)   // Qᵀ, n × n
 
-        // w = R₁₁⁻ᵀ·c_kept, c = Σ_U a_i x_i.
+        // w = R₁₁⁻ᵀ·c_kept, c = Σ_U a_i x_i; the forecast part of series y is wᵀQ₁ᵀy = vᵀy, v = Q₁w.
         var c = [Double](repeating: 0, count: p)
         for (month, weight) in unobserved {
             let x = try design.row(for: month)
             for k in 0..<p { c[k] += weight * x[k] }
         }
         var w = (0..<rank).map { c[pivot[$0]] }
-        if rank > 0, !unobserved.isEmpty {
-            var triangle = [Double](repeating: 0, count: rank * rank)
-            for j in 0..<rank { for i in 0...j { triangle[i + j * rank] = factors[i + j * n] } }
-            LAPACK.solveUpperTriangular(n: rank, r: triangle, ldr: rank, transpose: true, b: &w, nrhs: 1)
-        }
+        var triangle = [Double](repeating: 0, count: rank * rank)
+        for j in 0..<rank { for i in 0...j { triangle[i + j * rank] = factors[i + j * n] } }
+        LAPACK.solveUpperTriangular(n: rank, r: triangle, ldr: rank, transpose: true, b: &w, nrhs: 1)
         let shared = w.reduce(0) { $0 + $1 * $1 } + unobserved.reduce(0) { $0 + $1.weight * $1.weight }
 
-        // Per series, before Qᵀ overwrites the values: the observed part and the magnitude.
-        var y = consume values
-        var known = [Double](repeating: 0, count: count), magnitude = known
-        try y.withUnsafeBufferPointer { buffer throws(ModelError) in
-            for j in 0..<count {
-                let column = j * n
-                var largestValue = 0.0
-                for i in 0..<n {
-                    let value = buffer[column + i]
-                    guard value.isFinite else { throw .nonFiniteInput }
-                    largestValue = max(largestValue, abs(value))
-                }
-                magnitude[j] = largestValue
-                var sum = 0.0
-                for (r, weight) in observedRows { sum += weight * buffer[column + r] }
-                known[j] = sum
+        // M = [Q₁ᵀ; vᵀ], (rank + 1) × n: one product M·Y gives every series' projection on the
+        // fitted space and its forecast part. u = Q₁ᵀ·1 centres the projection (see below).
+        let rows = rank + 1
+        var projector = [Double](repeating: 0, count: rows * n)
+        var u = [Double](repeating: 0, count: rank)
+        for i in 0..<n {
+            var v = 0.0
+            for k in 0..<rank {
+                let q = qt[k + i * n]
+                projector[k + i * rows] = q
+                v += q * w[k]
+                u[k] += q
             }
+            projector[rank + i * rows] = v
         }
-        LAPACK.applyQTranspose(m: n, n: p, factors: factors, tau: tau, c: &y, nrhs: count)
 
         let t = StudentT(degreesOfFreedom: Double(nu))
         let quantiles = levels.map { t.quantile(0.5 + $0 / 200) }
-        var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(count)
-        y.withUnsafeBufferPointer { qty in
-            for j in 0..<count {
-                let column = j * n
-                var forecast = 0.0
-                for k in 0..<rank { forecast += w[k] * qty[column + k] }
-                var rss = 0.0
-                for i in rank..<n { rss += qty[column + i] * qty[column + i] }
-                let rawSigma = (rss / Double(nu)).squareRoot()
-                // As ModelFit: residuals at rounding level are an exact fit.
-                let sigma = rawSigma <= 1e-13 * magnitude[j] ? 0 : rawSigma
-                let value = known[j] + forecast
-                let se = unobserved.isEmpty ? 0 : sigma * shared.squareRoot()
-                let probability: Double
-                if se > 0 {
-                    let below = t.cdf((thresholds[j] - value) / se)
-                    probability = comparator.isUpperBound ? below : 1 - below
-                } else {
-                    probability = comparator.isMetAllowingRounding(value, threshold: thresholds[j]) ? 1 : 0
+        var values = [Double](repeating: 0, count: count), errors = values, probabilities = values
+        // Fixed chunks of series, whatever the core count, so results never depend on it.
+        let chunk = 2048
+        let chunks = (count + chunk - 1) / chunk
+        let failed = Mutex(false)
+        values.withUnsafeMutableBufferPointer { valueOut in
+        errors.withUnsafeMutableBufferPointer { errorOut in
+        probabilities.withUnsafeMutableBufferPointer { probabilityOut in
+        matrix.withUnsafeBufferPointer { y in
+            // Unsafe buffers are not Sendable; each chunk writes only its own disjoint range.
+            nonisolated(unsafe) let (valueOut, errorOut, probabilityOut, y) = (valueOut, errorOut, probabilityOut, y)
+            let (rank, qt, projector, u, observedRows, unobserved) = (rank, qt, projector, u, observedRows, unobserved)
+            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                let first = index * chunk, width = min(chunk, count - first)
+                var product = [Double](repeating: 0, count: rows * width)
+                product.withUnsafeMutableBufferPointer { out in
+                    LAPACK.multiply(m: rows, n: width, k: n, a: projector, lda: rows,
+                                    b: y.baseAddress! + first * n, ldb: n, c: out.baseAddress!, ldc: rows)
                 }
-                outcomes.append(Outcome(value: value, standardError: se,
-                                        intervals: zip(levels, quantiles).map { level, q in
-                                            PredictionInterval(level: level, lower: value - q * se, upper: value + q * se)
-                                        },
-                                        probability: probability))
+                for local in 0..<width {
+                    let j = first + local, column = j * n
+                    var sum = 0.0, largestValue = 0.0, known = 0.0
+                    for i in 0..<n {
+                        let value = y[column + i]
+                        sum += value
+                        largestValue = max(largestValue, abs(value))
+                    }
+                    guard sum.isFinite, largestValue.isFinite else { failed.withLock { $0 = true }; continue }
+                    let mean = sum / Double(n)
+                    var total = 0.0
+                    for i in 0..<n { total += (y[column + i] - mean) * (y[column + i] - mean) }
+                    for (r, weight) in observedRows { known += weight * y[column + r] }
+                    // RSS = ‖y − ȳ‖² − ‖Q₁ᵀ(y − ȳ)‖² (the intercept is in the model, so centring
+                    // leaves the residuals alone); when that difference is not clearly above
+                    // rounding, the residuals are formed outright.
+                    var explained = 0.0
+                    for k in 0..<rank {
+                        let centred = product[k + local * rows] - mean * u[k]
+                        explained += centred * centred
+                    }
+                    var rss = total - explained
+                    if rss <= 1e-6 * total {
+                        rss = 0
+                        for i in 0..<n {
+                            var fitted = 0.0
+                            for k in 0..<rank { fitted += qt[k + i * n] * product[k + local * rows] }
+                            rss += (y[column + i] - fitted) * (y[column + i] - fitted)
+                        }
+                    }
+                    let rawSigma = (max(rss, 0) / Double(nu)).squareRoot()
+                    // As ModelFit: residuals at rounding level are an exact fit.
+                    let sigma = rawSigma <= 1e-13 * largestValue ? 0 : rawSigma
+                    let value = known + product[rank + local * rows]
+                    let se = unobserved.isEmpty ? 0 : sigma * shared.squareRoot()
+                    let probability: Double
+                    if se > 0 {
+                        let z = (thresholds[j] - value) / se
+                        let below = nu <= StudentT.finiteSeriesLimit ? t.cdfByFiniteSeries(z) : t.cdf(z)
+                        probability = comparator.isUpperBound ? below : 1 - below
+                    } else {
+                        probability = comparator.isMetAllowingRounding(value, threshold: thresholds[j]) ? 1 : 0
+                    }
+                    valueOut[j] = value
+                    errorOut[j] = se
+                    probabilityOut[j] = probability
+                }
             }
         }
-        return outcomes
+        }
+        }
+        }
+        if failed.withLock({ $0 }) { throw .nonFiniteInput }
+        return Projections(values: values, standardErrors: errors, probabilities: probabilities,
+                           levels: levels, quantiles: quantiles)
     }
 
     /// Projects every series against its threshold as of `asOf`, grouping the series by the months
@@ -169,7 +239,7 @@ public enum SharedCalendarBatch {
             var values: [Double] = []
             values.reserveCapacity(months.count * members.count)
             for index in members { for month in months { values.append(series[index][month]!) } }
-            let results = try project(values: values, months: months, count: members.count, model: model, year: year,
+            let results: Projections = try project(values: values, months: months, count: members.count, model: model, year: year,
                                       period: period, aggregate: aggregate, comparator: comparator,
                                       thresholds: members.map { thresholds[$0] }, levels: levels)
             for (index, outcome) in zip(members, results) { outcomes[index] = outcome }

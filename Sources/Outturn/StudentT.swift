@@ -27,6 +27,46 @@ struct StudentT: Sendable {
         return t >= 0 ? 1 - upperTail(t) : upperTail(-t)
     }
 
+    /// P(T ≤ t) for a whole number of degrees of freedom ν ≤ ``finiteSeriesLimit``, by the finite
+    /// series of Abramowitz & Stegun 26.7.3–4 in θ = atan(t/√ν): about ν/2 multiply-adds and one
+    /// arctangent, several times faster than the incomplete beta, to an absolute accuracy near
+    /// 1e-15 (relative accuracy of tiny tail probabilities is lost; ``cdf(_:)`` keeps it). Used
+    /// where millions of probabilities are needed at once.
+    func cdfByFiniteSeries(_ t: Double) -> Double {
+        let nu = Int(degreesOfFreedom)
+        precondition(Double(nu) == degreesOfFreedom && nu >= 1 && nu <= Self.finiteSeriesLimit, "whole ν within the limit")
+        if t.isNaN { return .nan }
+        if t.isInfinite { return t > 0 ? 1 : 0 }
+        let theta = atan(abs(t) / degreesOfFreedom.squareRoot())
+        let sine = sin(theta), cosine = cos(theta), c2 = cosine * cosine
+        var central: Double   // P(|T| ≤ |t|)
+        if nu % 2 == 1 {
+            var term = 1.0, sum = nu > 1 ? 1.0 : 0
+            if nu > 1 {
+                var k = 2
+                while k <= nu - 3 {
+                    term *= Double(k) / Double(k + 1) * c2
+                    sum += term
+                    k += 2
+                }
+            }
+            central = 2 / Double.pi * (theta + sine * cosine * sum)
+        } else {
+            var term = 1.0, sum = 1.0, k = 1
+            while k <= nu - 3 {
+                term *= Double(k) / Double(k + 1) * c2
+                sum += term
+                k += 2
+            }
+            central = sine * sum
+        }
+        central = min(max(central, 0), 1)
+        return t >= 0 ? 0.5 + 0.5 * central : 0.5 - 0.5 * central
+    }
+
+    /// The largest ν ``cdfByFiniteSeries(_:)`` takes.
+    static let finiteSeriesLimit = 400
+
     /// The density at t.
     func pdf(_ t: Double) -> Double {
         let nu = degreesOfFreedom
