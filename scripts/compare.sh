@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side timing of Outturn and its peers on the same inputs: Benchmarks/compare/compare.py
 # (trend+season regression, N series) and Benchmarks/compare/m3_default.py (the default automatic
-# model on the 1,428 M3 series, against R thetaf/ets and statsforecast AutoTheta/AutoETS).
+# model on the 1,428 M3 series, against R thetaf/ets and statsforecast AutoTheta/AutoETS) and
+# Benchmarks/compare/engine.py (the shared-calendar batch against numpy, 10³–10⁶ series).
 # Installs R's forecast (Debian) and numpy, statsmodels, threadpoolctl and statsforecast (PyPI)
 # when missing (statsforecast is optional: skipped if it cannot be installed), builds outturn in
 # release mode, pins BLAS threads to one, and prints times and ratios.
@@ -18,3 +19,6 @@ swift build -c release --product outturn >&2
 OPENBLAS_NUM_THREADS=1 OUTTURN="$PWD/.build/release/outturn" python3 Benchmarks/compare/compare.py "${1:-10000}"
 echo
 OPENBLAS_NUM_THREADS=1 OUTTURN="$PWD/.build/release/outturn" python3 Benchmarks/compare/m3_default.py
+echo
+swift build -c release --package-path Benchmarks --product EngineTiming >&2
+OPENBLAS_NUM_THREADS=1 python3 Benchmarks/compare/engine.py "$(swift build -c release --package-path Benchmarks --show-bin-path)/EngineTiming"

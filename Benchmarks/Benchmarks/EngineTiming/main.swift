@@ -30,6 +30,8 @@ for _ in 0..<3 {
     best = min(best, Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
     precondition(outcomes.count == count)
 }
-var usage = rusage()
-getrusage(RUSAGE_SELF.rawValue, &usage)
-print(best, Double(usage.ru_maxrss) / 1024)
+// VmHWM, not getrusage: ru_maxrss carries over the parent's peak across fork and exec.
+let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+let peakKB = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+    .flatMap { Double($0.split(separator: " ", omittingEmptySubsequences: true)[1]) } ?? .nan
+print(best, peakKB / 1024)

@@ -27,9 +27,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Year-end projection, one indicator, auto model") { benchmark in
+    Benchmark("Year-end projection, one indicator, default model (ensemble, checked intervals)") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try YearEndProjection(series: series36, target: target, asOf: asOf))
+        }
+    }
+
+    Benchmark("Year-end projection, one indicator, trend+season, model intervals") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try YearEndProjection(series: series36, target: target, asOf: asOf, model: .fixed(.trendSeason),
+                                            intervals: .model))
         }
     }
 
@@ -42,12 +49,47 @@ let benchmarks: @Sendable () -> Void = {
 
     for count in [1_000, 10_000] {
         let requests = (0..<count).map { YearEndProjection.Request(series: syntheticSeries($0, months: 32), target: target) }
-        Benchmark("Batch projectAll, \(count) series × 32 months, auto",
+        Benchmark("Batch projectAll, \(count) series × 32 months, default model",
                   configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
                                        maxDuration: .seconds(10), maxIterations: 5)) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(await YearEndProjection.projectAll(requests, asOf: asOf))
             }
+        }
+    }
+
+    // The shared-calendar batch: one design for all series (trend+season, 2020 total).
+    for (count, months) in [(1_000, 36), (100_000, 36), (1_000_000, 36), (1_000, 120), (100_000, 120)] {
+        let calendar = (0..<months).map { try! Month(year: 2020 - months / 12, month: 1).advanced(by: $0) }
+        var matrix = [Double](repeating: 0, count: months * count)
+        for j in 0..<count {
+            let series = syntheticSeries(j, months: months)
+            for t in 0..<months { matrix[j * months + t] = series.values[t]! }
+        }
+        let thresholds = [Double](repeating: 1500, count: count)
+        Benchmark("Shared-calendar batch, \(count) series × \(months) months",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+                                       maxDuration: .seconds(10), maxIterations: count >= 1_000_000 ? 5 : 50)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try SharedCalendarBatch.project(values: matrix, months: calendar, count: count, model: .trendSeason,
+                                                          year: 2020, aggregate: .sum, comparator: .greaterThanOrEqual,
+                                                          thresholds: thresholds))
+            }
+        }
+    }
+
+    // The per-series path with gaps: every series misses a different month, so none shares a design.
+    let gappy: [YearEndProjection.Request] = (0..<100_000).map { j in
+        var values = syntheticSeries(j, months: 60).values
+        values[j % 55] = nil
+        let series = try! MonthlySeries(start: Month(year: 2016, month: 1), values: values)
+        let year2020 = try! Target(indicator: "x", year: 2020, aggregate: .sum, comparator: .greaterThanOrEqual, threshold: 1500)
+        return YearEndProjection.Request(series: series, target: year2020, model: .fixed(.trendSeason), intervals: .model)
+    }
+    Benchmark("Per-series path with gaps, 100,000 series × 60 months, trend+season, model intervals",
+              configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(await YearEndProjection.projectAll(gappy, asOf: try Month(year: 2020, month: 8)))
         }
     }
 
