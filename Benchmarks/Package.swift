@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "EngineTiming",
             dependencies: [.product(name: "Outturn", package: outturn)],
-            path: "Benchmarks/EngineTiming"
+            path: "Tools/EngineTiming"
         ),
     ]
 )
