@@ -71,13 +71,13 @@ public enum SharedCalendarBatch {
     ///   - levels: interval levels in percent.
     /// - Throws: ``ModelError`` for an unsupported model or aggregate, non-finite values, or too
     ///   few months for the model.
-    public static func project(values matrix: [Double], months: [Month], count: Int, model: ModelSpec,
+    public static func project(values: [Double], months: [Month], count: Int, model: ModelSpec,
                                year: Int, period: ClosedRange<Int> = 1...12, aggregate: Target.Aggregate,
                                comparator: Target.Comparator, thresholds: [Double],
                                levels: [Double] = [80, 95]) throws(ModelError) -> Projections {
         try validateLevels(levels)
         let n = months.count
-        guard n >= 1, count >= 1, matrix.count == n * count, thresholds.count == count else { throw .emptyDesign }
+        guard n >= 1, count >= 1, values.count == n * count, thresholds.count == count else { throw .emptyDesign }
         guard !model.isLog, model.regressorNames.isEmpty else { throw .unknownModel("\(model) (the shared-calendar batch takes plain regressions)") }
         guard [.sum, .mean, .last].contains(aggregate) else { throw .unknownModel("aggregate \(aggregate.rawValue) (the shared-calendar batch takes sum, mean or last)") }
 
@@ -142,15 +142,15 @@ public enum SharedCalendarBatch {
 
         let t = StudentT(degreesOfFreedom: Double(nu))
         let quantiles = levels.map { t.quantile(0.5 + $0 / 200) }
-        var values = [Double](repeating: 0, count: count), errors = values, probabilities = values
+        var figures = [Double](repeating: 0, count: count), errors = figures, probabilities = figures
         // Fixed chunks of series, whatever the core count, so results never depend on it.
         let chunk = 2048
         let chunks = (count + chunk - 1) / chunk
         let failed = Mutex(false)
-        values.withUnsafeMutableBufferPointer { valueOut in
+        figures.withUnsafeMutableBufferPointer { valueOut in
         errors.withUnsafeMutableBufferPointer { errorOut in
         probabilities.withUnsafeMutableBufferPointer { probabilityOut in
-        matrix.withUnsafeBufferPointer { y in
+        values.withUnsafeBufferPointer { y in
             // Unsafe buffers are not Sendable; each chunk writes only its own disjoint range.
             nonisolated(unsafe) let (valueOut, errorOut, probabilityOut, y) = (valueOut, errorOut, probabilityOut, y)
             let (rank, qt, projector, u, observedRows, unobserved) = (rank, qt, projector, u, observedRows, unobserved)
@@ -214,7 +214,7 @@ public enum SharedCalendarBatch {
         }
         }
         if failed.withLock({ $0 }) { throw .nonFiniteInput }
-        return Projections(values: values, standardErrors: errors, probabilities: probabilities,
+        return Projections(values: figures, standardErrors: errors, probabilities: probabilities,
                            levels: levels, quantiles: quantiles)
     }
 
