@@ -6,7 +6,7 @@ import Foundation
 /// Parameters minimise the mean squared one-step error within R `ets`'s usual region
 /// (0 < β ≤ α < 1, 0.8 ≤ φ ≤ 0.98). As for ``SimpleExponentialSmoothing`` the errors are affine
 /// in the initial states (ℓ₀, b₀), so those come from a 2 × 2 least-squares solve and only
-/// (α, β, φ) are searched: a coarse grid, then a finer grid around the best point.
+/// (α, β, φ) are searched: a coarse grid, then a shrinking pattern search around the best point.
 struct DampedTrendSmoothing: Sendable {
     let alpha: Double, beta: Double, phi: Double
     let finalLevel: Double, finalTrend: Double
@@ -22,13 +22,15 @@ struct DampedTrendSmoothing: Sendable {
             let sse = Self.sumOfSquares(values, alpha: alpha, beta: alpha * betaShare, phi: phi)
             if sse < best.sse { best = (sse, alpha, betaShare, phi) }
         }
-        for alpha in stride(from: 0.05, through: 0.95, by: 0.1) {
-            for betaShare in [0.01, 0.05, 0.15, 0.3, 0.6, 1.0] {
-                for phi in [0.8, 0.85, 0.9, 0.94, 0.98] { consider(alpha, betaShare, phi) }
+        // A coarse grid (60 points), then a shrinking pattern search around the best (6 × 26):
+        // the projection's most expensive step, so the grid is as coarse as M3 accuracy allows.
+        for alpha in [0.1, 0.3, 0.5, 0.7, 0.9] {
+            for betaShare in [0.02, 0.1, 0.3, 1.0] {
+                for phi in [0.8, 0.9, 0.98] { consider(alpha, betaShare, phi) }
             }
         }
-        var step = (alpha: 0.05, betaShare: 0.5, phi: 0.02)
-        for _ in 0..<4 {
+        var step = (alpha: 0.1, betaShare: 0.6, phi: 0.04)
+        for _ in 0..<6 {
             let centre = best
             for da in [-1.0, 0, 1] {
                 for db in [-1.0, 0, 1] {

@@ -18,7 +18,7 @@ struct SimpleExponentialSmoothing: Sendable {
     static let alphaBounds = 1e-4...0.9999
 
     init(values: [Double]) {
-        func objective(_ alpha: Double) -> Double { Self.fit(values, alpha: alpha).sumOfSquares }
+        func objective(_ alpha: Double) -> Double { Self.leastSumOfSquares(values, alpha: alpha) }
         let grid = 40
         let (low, high) = (Self.alphaBounds.lowerBound, Self.alphaBounds.upperBound)
         var bestIndex = 0, best = Double.infinity
@@ -46,6 +46,21 @@ struct SimpleExponentialSmoothing: Sendable {
         self.finalLevel = finalLevel
         self.sumOfSquares = sumOfSquares
         self.oneStepErrors = oneStepErrors
+    }
+
+    /// min over ℓ₀ of Σe² for a fixed α, in one pass: with e_t = a_t − d_tℓ₀ (a from ℓ₀ = 0,
+    /// d_t = (1 − α)^{t−1}) it is Σa² − (Σad)²/Σd².
+    static func leastSumOfSquares(_ values: [Double], alpha: Double) -> Double {
+        var level = 0.0, decay = 1.0, saa = 0.0, sad = 0.0, sdd = 0.0
+        for y in values {
+            let a = y - level
+            saa += a * a
+            sad += a * decay
+            sdd += decay * decay
+            level += alpha * a
+            decay *= 1 - alpha
+        }
+        return max(saa - (sdd > 0 ? sad * sad / sdd : 0), 0)
     }
 
     /// The MSE-optimal ℓ₀ for a fixed α, and the resulting smoother.
