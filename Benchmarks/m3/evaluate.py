@@ -9,7 +9,8 @@ of ../shared/oracle/m3-monthly.md (R 4.2.2, forecast 8.20).
 Usage: evaluate.py OUTTURN_BINARY DATA_CSV [--check]
 With --check, exits 1 unless the default model meets the issue's bar: year-total APE below
 YTD + thetaf at every k, 95% coverage within 93-97%, 80% within 77-83% (allowing two binomial
-standard errors, 2.1 points, of sampling noise), 18-month sMAPE below thetaf's 13.86.
+standard errors, 2.1 points, of sampling noise), 18-month sMAPE below thetaf's 13.86; and unless
+the deterministic rules runrate and snaive reproduce R's rows to 0.005.
 """
 import json
 import subprocess
@@ -29,7 +30,8 @@ R_SMAPE = {"thetaf": 13.86, "ets": 14.14, "snaive": 17.23, "tslm(trend+season)":
 R_COVERAGE95_K0 = {"OLS trend+season, i.i.d.": 55.5, "same, AR(1) correction": 68.8, "ETS, 1,000 paths summed": 89.7}
 # (model, --intervals): the default first; "model" = the model's own formula alone.
 MODELS = [("auto", "checked"), ("theta", "checked"), ("damped", "checked"), ("regression", "checked"),
-          ("trend+season", "checked"), ("auto", "model"), ("trend+season", "model")]
+          ("trend+season", "checked"), ("snaive", "checked"), ("runrate", "checked"),
+          ("auto", "model"), ("trend+season", "model")]
 
 
 def label(model):
@@ -101,12 +103,19 @@ def main():
             if not 77 - 2.1 <= coverage[80] <= 83 + 2.1:
                 failures.append(f"k={k}: 80% coverage {coverage[80]:.1f} outside 77-83 (± 2.1 sampling)")
         smape = results[("auto", "checked"), 0]["smape"]
+        # The rules of thumb are deterministic: they must reproduce R's rows (table 2) to rounding.
+        for model, row in [("runrate", "run-rate YTD/k*12"), ("snaive", "YTD + snaive")]:
+            for i, k in enumerate(KS):
+                ape = results[(model, "checked"), k]["meanAPE"]
+                if abs(ape - R_APE[row][i]) > 0.005:
+                    failures.append(f"{model} k={k}: APE {ape:.3f} differs from R's {row} {R_APE[row][i]}")
         if not smape < R_SMAPE["thetaf"]:
             failures.append(f"sMAPE {smape:.3f} not below thetaf's 13.86")
         if failures:
             print("\nFAILED: " + "; ".join(failures), file=sys.stderr)
             sys.exit(1)
-        print("\nCheck passed: the default beats YTD + thetaf at every k with calibrated intervals.")
+        print("\nCheck passed: the default beats YTD + thetaf at every k with calibrated intervals, "
+              "and runrate and snaive reproduce R's rows.")
 
 
 if __name__ == "__main__":

@@ -8,12 +8,15 @@ public enum FittedModel: Sendable {
     case regression(ModelFit)
     /// Exponential smoothing: Theta, damped trend, or their combination.
     case smoothing(SmoothingFit)
+    /// A rule of thumb: seasonal naive or run-rate.
+    case baseline(BaselineFit)
 
     /// The model's name: `theta`, or the regression's terms (e.g. `trend+season`).
     public var name: String {
         switch self {
         case .regression(let fit): fit.model.description
         case .smoothing(let fit): fit.method.rawValue
+        case .baseline(let fit): fit.method.rawValue
         }
     }
 
@@ -22,6 +25,7 @@ public enum FittedModel: Sendable {
         switch self {
         case .regression(let fit): fit.months
         case .smoothing(let fit): fit.months
+        case .baseline(let fit): fit.months
         }
     }
 
@@ -33,6 +37,9 @@ public enum FittedModel: Sendable {
         switch self {
         case .regression(let fit): fit.model.isLog ? fit.fittedValues.map { exp($0) } : fit.fittedValues
         case .smoothing(let fit): fit.fittedValues
+        case .baseline(let fit):
+            // The rule applied one month ahead from each earlier month (none for the first ones).
+            fit.months.indices.map { t in t >= (fit.method == .snaive ? 12 : 1) ? fit.forecast(origin: t - 1, horizon: 1) : fit.values[t] }
         }
     }
 
@@ -41,6 +48,7 @@ public enum FittedModel: Sendable {
         switch self {
         case .regression(let fit): fit.sigma
         case .smoothing(let fit): fit.sigma
+        case .baseline(let fit): fit.sigma
         }
     }
 
@@ -49,6 +57,7 @@ public enum FittedModel: Sendable {
         switch self {
         case .regression(let fit): fit.degreesOfFreedom
         case .smoothing(let fit): fit.degreesOfFreedom
+        case .baseline(let fit): fit.degreesOfFreedom
         }
     }
 
@@ -64,6 +73,9 @@ public enum FittedModel: Sendable {
         switch self {
         case .regression(let fit): return try fit.prediction(for: months, overrides: overrides)
         case .smoothing(let fit):
+            if let intervention = overrides.interventions.keys.first { throw .interventionNotInModel(intervention) }
+            return try fit.prediction(for: months)
+        case .baseline(let fit):
             if let intervention = overrides.interventions.keys.first { throw .interventionNotInModel(intervention) }
             return try fit.prediction(for: months)
         }

@@ -54,7 +54,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingRegressor(let name, let month):
             "regressor '\(name)' has no value for \(month); give its value for every fitted and forecast month"
         case .unknownModel(let name):
-            "unknown model '\(name)'; use auto, theta, regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
+            "unknown model '\(name)'; use auto, ensemble, theta, damped, snaive, runrate, regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
                 + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, x:NAME (a regressor), joined by '+', "
                 + "optionally inside log(...)"
         case .fourierOrder(let k): "Fourier order \(k) is outside 1...6"

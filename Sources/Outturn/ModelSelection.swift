@@ -5,12 +5,14 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
     case auto
     /// The lowest AICc among `trend+season`, `season`, `trend` and `level` that the history supports.
     case regression
-    /// An exponential-smoothing method (``SmoothingFit``): `theta`, `damped` or `theta+damped`.
+    /// An exponential-smoothing method (``SmoothingFit``): `theta`, `damped` or `ensemble`.
     case smoothing(SmoothingFit.Method)
+    /// A rule of thumb (``BaselineFit``): `snaive` or `runrate`.
+    case baseline(BaselineFit.Method)
     /// A given regression (still subject to the short-history rule of ``ModelSelection``).
     case fixed(ModelSpec)
 
-    /// Parses `auto`, `regression`, `theta`, `damped`, `theta+damped` or a regression's name (see ``ModelSpec/init(parsing:)``).
+    /// Parses `auto`, `regression`, `theta`, `damped`, `ensemble`, `snaive`, `runrate` or a regression's name (see ``ModelSpec/init(parsing:)``).
     public init(parsing name: String) throws(ModelError) {
         switch name {
         case "auto": self = .auto
@@ -18,6 +20,8 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
         default:
             if let method = SmoothingFit.Method(rawValue: name) {
                 self = .smoothing(method)
+            } else if let method = BaselineFit.Method(rawValue: name) {
+                self = .baseline(method)
             } else {
                 self = .fixed(try ModelSpec(parsing: name))
             }
@@ -30,6 +34,7 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
         case .auto: "auto"
         case .regression: "regression"
         case .smoothing(let method): method.rawValue
+        case .baseline(let method): method.rawValue
         case .fixed(let model): model.description
         }
     }
@@ -113,6 +118,12 @@ public struct ModelSelection: Sendable {
             model = try smoothing(method)
             reason = "as requested"
 
+        case .baseline(let method):
+            let terms = extraTerms.map(\.name) + regressors.keys.sorted().map { "x:\($0)" }
+            guard terms.isEmpty else { throw .termsNeedRegression(model: method.rawValue, terms: terms.joined(separator: "+")) }
+            model = .baseline(try BaselineFit(history: history, method: method))
+            reason = "as requested"
+
         case .regression:
             (model, reason) = try lowestAICc(label: "regression", note: nil)
 
@@ -173,6 +184,7 @@ extension ModelSelection {
         let check: SpreadCheck
         switch model {
         case .smoothing(let fit): check = fit.forecaster.spreadCheck(horizons: horizons)
+        case .baseline(let fit): check = fit.spreadCheck(horizons: horizons, model: prediction)
         case .regression(let fit): check = .regression(history: history, model: fit.model, regressors: regressors, horizons: horizons)
         }
         return check.applied(to: prediction)

@@ -15,6 +15,26 @@ public struct FitReport: Sendable {
         switch selection.model {
         case .regression(let fit): regressionRendered(format, fit: fit)
         case .smoothing(let fit): smoothingRendered(format, fit: fit)
+        case .baseline(let fit): baselineRendered(format, fit: fit)
+        }
+    }
+
+    /// A rule of thumb has no parameters beyond σ̂.
+    private func baselineRendered(_ format: OutputFormat, fit: BaselineFit) -> String {
+        switch format {
+        case .json:
+            return JSONValue.object([("indicator", .string(indicator)),
+                                     ("model", modelSummary(selection, coefficients: true))]).rendered() + "\n"
+        case .csv:
+            return "parameter,estimate\nsigma,\(formatExact(fit.sigma))\n"
+        case .table, .markdown:
+            let rule = fit.method == .snaive ? "each month as the same month a year earlier"
+                : "each month as the mean of the latest year's months so far"
+            return [
+                "\(indicator): \(fit.method.rawValue) (\(rule)), fitted to \(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)",
+                "Chosen: \(selection.reason)",
+                "Error standard deviation: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
+            ].joined(separator: "\n") + "\n"
         }
     }
 
