@@ -56,7 +56,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownModel(let name):
             "unknown model '\(name)'; use auto, ensemble, theta, damped, snaive, runrate, regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
                 + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, x:NAME (a regressor), joined by '+', "
-                + "optionally inside log(...)"
+                + "optionally inside log(...), optionally followed by [N] to fit the last N months"
         case .fourierOrder(let k): "Fourier order \(k) is outside 1...6"
         case .level(let level): "prediction level \(level) must lie strictly between 0 and 100"
         case .horizon(let h, let maximum): "horizon \(h) must be between 1 and \(maximum) months"

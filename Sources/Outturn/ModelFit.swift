@@ -39,7 +39,8 @@ public struct ModelFit: Sendable {
     let design: DesignMatrix
     let solution: LeastSquares
 
-    /// Fits `model` to every observed month of `series`.
+    /// Fits `model` to every observed month of `series` (the last `model.window` months when it
+    /// has a window).
     /// - Parameters:
     ///   - series: the history; every observed month is used, gaps are skipped.
     ///   - model: the terms to fit.
@@ -50,7 +51,11 @@ public struct ModelFit: Sendable {
     /// - Complexity: O(n·p²) for n months and p columns.
     public init(series: MonthlySeries, model: ModelSpec,
                 regressors: [String: MonthlySeries] = [:]) throws(ModelError) {
-        let observations = series.observations
+        var observations = series.observations
+        if let window = model.window, let last = observations.last?.month {
+            let first = last.advanced(by: -(window - 1))
+            observations.removeAll { $0.month < first }
+        }
         for observation in observations where !isSupportedMagnitude(observation.value) {
             throw .valueOutOfRange(month: observation.month, value: observation.value)
         }

@@ -2,9 +2,10 @@
 ///
 /// Names follow a small grammar, the same in the library and the CLI:
 /// `level`, `trend`, `season`, `fourierK`, `step@YYYY-MM`, `pulse@YYYY-MM`, `ramp@YYYY-MM`,
-/// `x:NAME` (an exogenous regressor), joined by `+`, optionally inside `log(…)`:
-/// `trend+season`, `log(trend+fourier2)`, `trend+season+step@2020-02`. An intercept is always
-/// included. `trend+season` is R's `tslm(y ~ trend + season)`.
+/// `x:NAME` (an exogenous regressor), joined by `+`, optionally inside `log(…)`, optionally
+/// followed by a window `[N]` (fit only the last N months): `trend+season`, `log(trend+fourier2)`,
+/// `trend+season+step@2020-02`, `trend+season[60]`. An intercept is always included.
+/// `trend+season` is R's `tslm(y ~ trend + season)`.
 public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
     /// One regression term.
     public enum Term: Hashable, Sendable {
@@ -24,19 +25,34 @@ public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
     public let terms: [Term]
     /// Fit on log values: forecasts are back-transformed medians (see ``YearEndProjection``).
     public let isLog: Bool
+    /// Fit only the last `window` months of the history (counted back from its last observed
+    /// month); `nil`: all of it.
+    public let window: Int?
 
     /// Creates a model from its terms.
     /// - Throws: ``ModelError/fourierOrder(_:)`` for K outside 1 … 6.
-    public init(terms: [Term], isLog: Bool = false) throws(ModelError) {
+    /// - Throws: ``ModelError/fourierOrder(_:)`` for K outside 1 … 6, ``ModelError/unknownModel(_:)``
+    ///   for a window below 2 months.
+    public init(terms: [Term], isLog: Bool = false, window: Int? = nil) throws(ModelError) {
         for case .fourier(let k) in terms where !(1...6).contains(k) { throw .fourierOrder(k) }
+        if let window, window < 2 { throw .unknownModel("[\(window)]: a window needs at least 2 months") }
         self.terms = terms
         self.isLog = isLog
+        self.window = window
     }
 
     /// Parses a model name such as `trend+season` or `log(trend+season+step@2020-02)`.
     /// - Throws: ``ModelError/unknownModel(_:)`` or ``ModelError/fourierOrder(_:)``.
     public init(parsing name: String) throws(ModelError) {
         var body = Substring(name.filter { !$0.isWhitespace })
+        var window: Int?
+        if body.hasSuffix("]"), let open = body.lastIndex(of: "[") {
+            guard let months = Int(body[body.index(after: open)..<body.index(before: body.endIndex)]) else {
+                throw .unknownModel(name)
+            }
+            window = months
+            body = body[..<open]
+        }
         var isLog = false
         if body.hasPrefix("log("), body.hasSuffix(")") {
             isLog = true
@@ -62,23 +78,24 @@ public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
             }
         }
         guard Set(terms).count == terms.count else { throw .unknownModel(name) }
-        try self.init(terms: terms, isLog: isLog)
+        try self.init(terms: terms, isLog: isLog, window: window)
     }
 
     /// The same model with `extra` terms appended (those already present are skipped).
     public func adding(_ extra: [Term]) -> ModelSpec {
         // Appending terms keeps every invariant the initialiser checked.
-        ModelSpec(checkedTerms: terms + extra.filter { !terms.contains($0) }, isLog: isLog)
+        ModelSpec(checkedTerms: terms + extra.filter { !terms.contains($0) }, isLog: isLog, window: window)
     }
 
     /// The same model without seasonal terms (for histories too short to estimate them).
     var withoutSeasonality: ModelSpec {
-        ModelSpec(checkedTerms: terms.filter { !$0.isSeasonal }, isLog: isLog)
+        ModelSpec(checkedTerms: terms.filter { !$0.isSeasonal }, isLog: isLog, window: window)
     }
 
-    private init(checkedTerms: [Term], isLog: Bool) {
+    private init(checkedTerms: [Term], isLog: Bool, window: Int? = nil) {
         terms = checkedTerms
         self.isLog = isLog
+        self.window = window
     }
 
     var hasSeasonality: Bool { terms.contains(where: \.isSeasonal) }
@@ -92,7 +109,8 @@ public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let parts = terms.map(\.name)
         let body = parts.isEmpty ? "level" : parts.joined(separator: "+")
-        return isLog ? "log(\(body))" : body
+        let named = isLog ? "log(\(body))" : body
+        return window.map { named + "[\($0)]" } ?? named
     }
 
     /// `level`: the mean of the series.
