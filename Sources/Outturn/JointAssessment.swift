@@ -29,15 +29,19 @@ public struct JointAssessment: Sendable {
     ///   - scenario: changes to the forecast months.
     ///   - referenceSeries: the series of every indicator a condition compares with, by name.
     ///   - intervals: the model's spread checked against the history (default), or the model's alone.
+    ///   - projected: the conditions' projections, one per target in order, when they were already
+    ///     made from these same inputs (a caller that also reports them one by one); `nil` to make them.
     /// - Throws: ``ModelError``.
     public init(series: MonthlySeries, targets: [Target], asOf: Month, model: ModelChoice = .auto,
                 levels: [Double] = [80, 95], extraTerms: [ModelSpec.Term] = [],
                 regressors: [String: MonthlySeries] = [:], scenario: Scenario = .baseline,
-                referenceSeries: [String: MonthlySeries] = [:], intervals: IntervalMethod = .checked) throws(ModelError) {
+                referenceSeries: [String: MonthlySeries] = [:], intervals: IntervalMethod = .checked,
+                projected: [YearEndProjection]? = nil) throws(ModelError) {
         precondition(!targets.isEmpty && Set(targets.map(\.indicator)).count == 1, "one indicator's targets")
+        precondition(projected.map { $0.map(\.target) == targets } ?? true, "one projection per target, in order")
         indicator = targets[0].indicator
-        var projections: [YearEndProjection] = []
-        for target in targets {
+        var projections: [YearEndProjection] = projected ?? []
+        for target in targets where projected == nil {
             let other = target.referenceIndicator.flatMap { referenceSeries[$0] }
             projections.append(try YearEndProjection(series: series, target: target, asOf: asOf, model: model, levels: levels,
                                                      extraTerms: extraTerms, regressors: regressors, scenario: scenario,

@@ -13,9 +13,10 @@ struct Project: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let workspace = try inputs.workspace()
-            let report = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels,
-                                          projections: try await workspace.projections(),
-                                          milestones: try workspace.milestones(), joint: try workspace.jointAssessments())
+            let projections = try await workspace.projections()
+            let report = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: projections,
+                                          milestones: try workspace.milestones(),
+                                          joint: try workspace.jointAssessments(reusing: projections))
             try outputOptions.emit(report.rendered(outputOptions.format, colour: outputOptions.wantsColour),
                                    inputs: workspace.inputPaths)
         }

@@ -28,7 +28,7 @@ struct Report: AsyncParsableCommand {
                                                           asOf: workspace.asOf)
             let baseline = try await workspace.projections()
             let projection = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: baseline,
-                                              milestones: try workspace.milestones(), joint: try workspace.jointAssessments())
+                                              milestones: try workspace.milestones(), joint: try workspace.jointAssessments(reusing: baseline))
             var whatIf: WhatIfReport?
             if !scenarios.isEmpty {
                 var alternatives: [[YearEndProjection]] = []

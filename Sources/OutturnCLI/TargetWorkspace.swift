@@ -112,7 +112,8 @@ struct TargetWorkspace {
     }
 
     /// Indicators with two or more conditions in the same year, judged together.
-    func jointAssessments() throws -> [JointAssessment] {
+    /// `projected`: the targets' projections in file order, when already made, to reuse.
+    func jointAssessments(reusing projected: [YearEndProjection]? = nil) throws -> [JointAssessment] {
         var groups: [String: [Target]] = [:], order: [String] = []
         for target in targetsFile.targets {
             let key = "\(target.indicator)\u{0}\(target.year)"
@@ -126,7 +127,8 @@ struct TargetWorkspace {
             do {
                 return try JointAssessment(series: dataset.series(targets[0].indicator)!, targets: targets, asOf: asOf,
                                            model: choice, levels: levels, extraTerms: extraTerms,
-                                           regressors: regressors, referenceSeries: referenceSeries, intervals: intervals)
+                                           regressors: regressors, referenceSeries: referenceSeries, intervals: intervals,
+                                           projected: projected.map { all in targets.map { target in all[targetsFile.targets.firstIndex(of: target)!] } })
             } catch {
                 throw InputError(file: targetsFile.file, field: "indicator", message: "\(targets[0].indicator): \(error)")
             }
