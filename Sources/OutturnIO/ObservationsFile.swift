@@ -17,33 +17,44 @@ public enum ObservationsFile {
     }
 
     /// Parses CSV `data`; `file` names it in errors.
+    ///
+    /// Rows are read as the CSV reader yields them, so the first problem in file order is the one
+    /// reported; a header that is neither form is reported after checking every row's field count.
     public static func parse(_ data: Data, file: String) throws(InputError) -> Dataset {
-        let records = try CSVReader.records(data, file: file)
-        guard let header = records.first else {
+        var reader: RowReader?
+        var header: CSVRecord?
+        var headerError: InputError?
+        var rows = 0
+        try CSVReader.forEachRecord(in: data, file: file) { record throws(InputError) in
+            guard let header else {
+                header = record
+                let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                if names.count == 1, names[0].contains(";") || names[0].contains("\t") {
+                    throw InputError(file: file, line: record.line,
+                                     message: "the header is not comma-separated (found ';' or a tab); save the file as comma-separated CSV")
+                }
+                switch Result(catching: { () throws(InputError) in try RowReader(header: record, names: names, file: file) }) {
+                case .success(let made): reader = made
+                case .failure(let error): headerError = error
+                }
+                return
+            }
+            rows += 1
+            guard record.fields.count == header.fields.count else {
+                throw InputError(file: file, line: record.line,
+                                 message: "the row has \(record.fields.count) fields but the header has \(header.fields.count); "
+                                    + "check for an extra or missing comma, or quote a field that contains a comma")
+            }
+            try reader?.read(record)
+        }
+        guard let header else {
             throw InputError(file: file, message: "the file is empty; it needs a header line and data")
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        if names.count == 1, names[0].contains(";") || names[0].contains("\t") {
-            throw InputError(file: file, line: header.line,
-                             message: "the header is not comma-separated (found ';' or a tab); save the file as comma-separated CSV")
-        }
-        guard records.count > 1 else {
+        guard rows > 0 else {
             throw InputError(file: file, line: header.line, message: "the file has a header but no data rows")
         }
-        for record in records.dropFirst() where record.fields.count != names.count {
-            throw InputError(file: file, line: record.line,
-                             message: "the row has \(record.fields.count) fields but the header has \(names.count); "
-                                + "check for an extra or missing comma, or quote a field that contains a comma")
-        }
-        if Set(names) == ["indicator", "month", "value"], names.count == 3 {
-            return try parseLong(records, names: names, file: file)
-        }
-        if names.first == "month" {
-            return try parseWide(records, names: names, file: file)
-        }
-        let unknown = names.first { !["indicator", "month", "value"].contains($0) } ?? names.joined(separator: ",")
-        throw InputError(file: file, line: header.line, field: unknown,
-                         message: "unexpected header; use 'indicator,month,value' (long form) or 'month,<indicator>,…' (wide form)")
+        if let headerError { throw headerError }
+        return try reader!.finish()   // a header without error made a reader
     }
 
     private struct Builder {
@@ -51,57 +62,84 @@ public enum ObservationsFile {
         var observations: [(month: Month, value: Double?, line: Int)] = []
     }
 
-    private static func parseLong(_ records: [CSVRecord], names: [String], file: String) throws(InputError) -> Dataset {
-        // Force unwraps are safe: the caller checked the header holds exactly these names.
-        let indicatorColumn = names.firstIndex(of: "indicator")!
-        let monthColumn = names.firstIndex(of: "month")!
-        let valueColumn = names.firstIndex(of: "value")!
+    /// Turns rows of either form into per-indicator builders as they arrive.
+    private struct RowReader {
+        enum Form {
+            case long(indicator: Int, month: Int, value: Int)
+            case wide(indicators: [String])
+        }
+        let form: Form
+        let file: String
         var order: [String] = []
         var builders: [String: Builder] = [:]
-        for record in records.dropFirst() {
-            let indicator = trimmed(record.fields[indicatorColumn])
-            guard !indicator.isEmpty else {
-                throw InputError(file: file, line: record.line, field: "indicator", message: "the indicator is empty")
-            }
-            let month = try parseMonth(record.fields[monthColumn], file: file, line: record.line)
-            let value = try parseValue(record.fields[valueColumn], file: file, line: record.line, field: "value")
-            if builders[indicator] == nil {
-                order.append(indicator)
-                builders[indicator] = Builder(firstLine: record.line)
-            }
-            try append(&builders[indicator]!, month: month, value: value, line: record.line,
-                       indicator: indicator, file: file)
-        }
-        return try finish(order: order, builders: builders, file: file)
-    }
+        /// The indicator of the previous long row and its builder, kept out of the dictionary
+        /// while its rows follow one another (the usual layout), so most rows hash nothing.
+        var current: (indicator: String, builder: Builder)?
 
-    private static func parseWide(_ records: [CSVRecord], names: [String], file: String) throws(InputError) -> Dataset {
-        let header = records[0]
-        let indicators = Array(names.dropFirst())
-        guard !indicators.isEmpty else {
-            throw InputError(file: file, line: header.line,
-                             message: "the wide form needs at least one indicator column after 'month'")
-        }
-        var seen: Set<String> = []
-        for (offset, name) in indicators.enumerated() {
-            guard !name.isEmpty else {
-                throw InputError(file: file, line: header.line, field: "column \(offset + 2)",
-                                 message: "the column has no indicator name")
+        init(header: CSVRecord, names: [String], file: String) throws(InputError) {
+            self.file = file
+            if Set(names) == ["indicator", "month", "value"], names.count == 3 {
+                // Force unwraps are safe: the set check found exactly these names.
+                form = .long(indicator: names.firstIndex(of: "indicator")!, month: names.firstIndex(of: "month")!,
+                             value: names.firstIndex(of: "value")!)
+            } else if names.first == "month" {
+                let indicators = Array(names.dropFirst())
+                guard !indicators.isEmpty else {
+                    throw InputError(file: file, line: header.line,
+                                     message: "the wide form needs at least one indicator column after 'month'")
+                }
+                var seen: Set<String> = []
+                for (offset, name) in indicators.enumerated() {
+                    guard !name.isEmpty else {
+                        throw InputError(file: file, line: header.line, field: "column \(offset + 2)",
+                                         message: "the column has no indicator name")
+                    }
+                    guard seen.insert(name).inserted else {
+                        throw InputError(file: file, line: header.line, field: name, message: "the indicator appears twice in the header")
+                    }
+                }
+                form = .wide(indicators: indicators)
+                order = indicators
+                for name in indicators { builders[name] = Builder(firstLine: header.line) }
+            } else {
+                let unknown = names.first { !["indicator", "month", "value"].contains($0) } ?? names.joined(separator: ",")
+                throw InputError(file: file, line: header.line, field: unknown,
+                                 message: "unexpected header; use 'indicator,month,value' (long form) or 'month,<indicator>,…' (wide form)")
             }
-            guard seen.insert(name).inserted else {
-                throw InputError(file: file, line: header.line, field: name, message: "the indicator appears twice in the header")
+        }
+
+        mutating func read(_ record: CSVRecord) throws(InputError) {
+            switch form {
+            case .long(let indicatorColumn, let monthColumn, let valueColumn):
+                let indicator = trimmed(record.fields[indicatorColumn])
+                guard !indicator.isEmpty else {
+                    throw InputError(file: file, line: record.line, field: "indicator", message: "the indicator is empty")
+                }
+                let month = try parseMonth(record.fields[monthColumn], file: file, line: record.line)
+                let value = try parseValue(record.fields[valueColumn], file: file, line: record.line, field: "value")
+                if current?.indicator != indicator {
+                    if let current { builders[current.indicator] = current.builder }
+                    if let existing = builders.removeValue(forKey: indicator) {
+                        current = (indicator, existing)
+                    } else {
+                        order.append(indicator)
+                        current = (indicator, Builder(firstLine: record.line))
+                    }
+                }
+                try append(&current!.builder, month: month, value: value, line: record.line, indicator: indicator, file: file)
+            case .wide(let indicators):
+                let month = try parseMonth(record.fields[0], file: file, line: record.line)
+                for (offset, name) in indicators.enumerated() {
+                    let value = try parseValue(record.fields[offset + 1], file: file, line: record.line, field: name)
+                    try append(&builders[name]!, month: month, value: value, line: record.line, indicator: name, file: file)
+                }
             }
         }
-        var builders: [String: Builder] = [:]
-        for name in indicators { builders[name] = Builder(firstLine: header.line) }
-        for record in records.dropFirst() {
-            let month = try parseMonth(record.fields[0], file: file, line: record.line)
-            for (offset, name) in indicators.enumerated() {
-                let value = try parseValue(record.fields[offset + 1], file: file, line: record.line, field: name)
-                try append(&builders[name]!, month: month, value: value, line: record.line, indicator: name, file: file)
-            }
+
+        mutating func finish() throws(InputError) -> Dataset {
+            if let current { builders[current.indicator] = current.builder }
+            return try ObservationsFile.finish(order: order, builders: builders, file: file)
         }
-        return try finish(order: indicators, builders: builders, file: file)
     }
 
     private static func append(_ builder: inout Builder, month: Month, value: Double?, line: Int,
