@@ -6,6 +6,7 @@ A block to refresh is marked by an HTML comment on the line before its opening f
 The command runs in the repository root through bash, with the release `outturn` first on PATH;
 the block's contents become its standard output. Run by scripts/refresh-readme.sh after a
 change that alters output, so the README always shows what the program really prints.
+With --check it writes nothing and fails when a block differs (scripts/test.sh runs that).
 """
 import os
 import pathlib
@@ -35,5 +36,11 @@ while i < len(lines):
         out.append(lines[i])
         refreshed += 1
     i += 1
-readme.write_text("\n".join(out), encoding="utf-8")
-print(f"README.md: {refreshed} output blocks refreshed")
+text = "\n".join(out)
+if "--check" in sys.argv[1:]:
+    if text != readme.read_text(encoding="utf-8"):
+        sys.exit("README.md: an output block no longer matches what outturn prints; run bash scripts/refresh-readme.sh")
+    print(f"README.md: {refreshed} output blocks match the program's output")
+else:
+    readme.write_text(text, encoding="utf-8")
+    print(f"README.md: {refreshed} output blocks refreshed")

@@ -6,7 +6,8 @@
 # Debian's alternatives currently select. Then builds the DocC catalog with warnings as errors, and
 # builds and runs the client package in Examples/StatusFeed against the public API, and checks the
 # default model's accuracy and calibration on M3 monthly against R's published numbers
-# (Benchmarks/m3/evaluate.sh --check, release build).
+# (Benchmarks/m3/evaluate.sh --check, release build), and that README.md's output blocks are what
+# the program prints (scripts/refresh-readme.py --check).
 # The oracle tests need ../shared beside the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,3 +38,6 @@ echo "client package: feed of $(grep -c '"indicator"' <<<"$feed") indicators"
 
 echo "== accuracy on M3 monthly against R (Benchmarks/m3/evaluate.sh --check)"
 bash Benchmarks/m3/evaluate.sh --check | tail -1
+
+echo "== README output blocks match the program (scripts/refresh-readme.py --check)"
+python3 scripts/refresh-readme.py --check
