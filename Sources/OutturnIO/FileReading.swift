@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// `text` without surrounding spaces and tabs; returns `text` itself (no bridging) when there are none.
 func trimmed(_ text: String) -> String {
@@ -24,4 +25,25 @@ func readFile(_ path: String) throws(InputError) -> Data {
     } catch {
         throw InputError(file: path, message: "cannot be read (\(error.localizedDescription))")
     }
+}
+
+/// The line of a Yams parse error (JSON is read as YAML so that errors carry lines).
+func yamlErrorLine(_ error: Error) -> Int? {
+    if let error = error as? YamlError {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+    return nil
+}
+
+func yamlErrorProblem(_ error: Error) -> String {
+    if let error = error as? YamlError {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: break
+        }
+    }
+    return "\(error)"
 }

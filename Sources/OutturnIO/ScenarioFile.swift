@@ -39,7 +39,7 @@ public enum ScenarioFile {
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            throw InputError(file: file, line: yamlLine(error), message: "is not valid YAML or JSON (\(yamlProblem(error)))")
+            throw InputError(file: file, line: yamlErrorLine(error), message: "is not valid YAML or JSON (\(yamlErrorProblem(error)))")
         }
         guard let root, let top = root.mapping else {
             throw InputError(file: file, line: 1, message: "expected a mapping with a 'scenarios' list")
@@ -182,25 +182,5 @@ public enum ScenarioFile {
             }
             return Scenario.Change(indicator: indicator, months: from...to, operation: operation)
         }
-    }
-
-    private static func yamlLine(_ error: Error) -> Int? {
-        if let error = error as? YamlError {
-            switch error {
-            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-            default: return nil
-            }
-        }
-        return nil
-    }
-
-    private static func yamlProblem(_ error: Error) -> String {
-        if let error = error as? YamlError {
-            switch error {
-            case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-            default: break
-            }
-        }
-        return "\(error)"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 import Outturn
 
 /// Annual targets and milestones read from CSV or JSON.
@@ -30,12 +31,14 @@ public struct TargetsFile: Sendable {
 
     private enum Location: Sendable {
         case line(Int)
-        case entry(Int)
+        /// A JSON entry: its index, the line it starts on, and the line of each key.
+        case entry(Int, line: Int?, keys: [String: Int])
 
         func error(file: String, field: String, message: String) -> InputError {
             switch self {
             case .line(let line): InputError(file: file, line: line, field: field, message: message)
-            case .entry(let index): InputError(file: file, field: "targets[\(index)].\(field)", message: message)
+            case .entry(let index, let line, let keys):
+                InputError(file: file, line: keys[field] ?? line, field: "targets[\(index)].\(field)", message: message)
             }
         }
     }
@@ -46,7 +49,7 @@ public struct TargetsFile: Sendable {
     }
 
     /// Reads `path`: JSON when it ends in `.json`, CSV otherwise.
-    /// - Throws: ``InputError`` naming the file, line (or entry) and field.
+    /// - Throws: ``InputError`` naming the file, line and field (for JSON, the entry and key too).
     public static func read(path: String) throws(InputError) -> TargetsFile {
         let data = try readFile(path)
         return path.lowercased().hasSuffix(".json") ? try parseJSON(data, file: path) : try parseCSV(data, file: path)
@@ -108,32 +111,37 @@ public struct TargetsFile: Sendable {
         return TargetsFile(file: file, entries: entries)
     }
 
-    /// Parses targets JSON.
+    /// Parses targets JSON. It is read as YAML (a superset), so that every error names its line.
     public static func parseJSON(_ data: Data, file: String) throws(InputError) -> TargetsFile {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw InputError(file: file, message: "is not valid JSON (\(error.localizedDescription))")
+        let root: Node?
+        do { root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) } catch {
+            throw InputError(file: file, line: yamlErrorLine(error), message: "is not valid JSON (\(yamlErrorProblem(error)))")
         }
-        guard let list = (root as? [Any]) ?? ((root as? [String: Any])?["targets"] as? [Any]) else {
-            throw InputError(file: file, message: "expected an array of targets, or an object with a 'targets' array")
+        guard let list = root?.sequence ?? root?.mapping?["targets"]?.sequence else {
+            throw InputError(file: file, line: root?.mark?.line,
+                             message: "expected an array of targets, or an object with a 'targets' array")
         }
-        guard !list.isEmpty else { throw InputError(file: file, message: "the file holds no targets") }
+        guard !list.isEmpty else { throw InputError(file: file, line: root?.mark?.line, message: "the file holds no targets") }
         var entries: [(Entry, Location)] = []
         for (index, element) in list.enumerated() {
-            let location = Location.entry(index)
-            guard let object = element as? [String: Any] else {
-                throw InputError(file: file, field: "targets[\(index)]", message: "each target must be an object")
+            guard let object = element.mapping else {
+                throw InputError(file: file, line: element.mark?.line, field: "targets[\(index)]", message: "each target must be an object")
             }
-            for key in object.keys.sorted() where !known.contains(key) {
+            var values: [String: Node] = [:], lines: [String: Int] = [:]
+            for (key, value) in object {
+                guard let name = key.string else { continue }
+                values[name] = value
+                lines[name] = key.mark?.line
+            }
+            let location = Location.entry(index, line: element.mark?.line, keys: lines)
+            for key in values.keys.sorted() where !known.contains(key) {
                 throw location.error(file: file, field: key, message: "unknown key; targets use \(known.joined(separator: ", "))")
             }
             entries.append((try makeEntry(file: file, location: location) { key in
-                switch object[key] {
-                case nil, is NSNull: nil
-                case let number as NSNumber: number.stringValue
-                case let text as String: text
-                default: "\u{0}not a string or number"
-                }
+                guard let node = values[key] else { return nil }
+                guard let scalar = node.scalar else { return "\u{0}not a string or number" }
+                // JSON's null arrives as YAML's null scalar.
+                return scalar.tag == .implicit && scalar.string == "null" && scalar.style == .plain ? nil : scalar.string
             }, location))
         }
         return TargetsFile(file: file, entries: entries)

@@ -51,12 +51,12 @@ import Outturn
 
     @Test func jsonErrorsNameTheEntryAndKey() {
         let text = #"[{"indicator": "a", "year": 2020, "aggregate": "sum", "comparator": ">=", "threshold": 1},"#
-            + #" {"indicator": "b", "year": 2020, "aggregate": "sum", "comparator": ">=", "treshold": 1}]"#
+            + "\n" + #" {"indicator": "b", "year": 2020, "aggregate": "sum", "comparator": ">=", "treshold": 1}]"#
         #expect(throws: InputError.self) { try TargetsFile.parseJSON(Data(text.utf8), file: "t.json") }
         do {
             _ = try TargetsFile.parseJSON(Data(text.utf8), file: "t.json")
         } catch {
-            #expect(error.description == "t.json: field 'targets[1].treshold': unknown key; targets use indicator, year, aggregate, comparator, threshold, name, unit, months, base_year, change_percent, moving_average, versus, due")
+            #expect(error.description == "t.json:2: field 'targets[1].treshold': unknown key; targets use indicator, year, aggregate, comparator, threshold, name, unit, months, base_year, change_percent, moving_average, versus, due")
         }
     }
 }
