@@ -9,7 +9,7 @@ public func fuzzProjection(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     func next() -> UInt8 { bytes.popFirst() ?? 0 }
     let models = ["auto", "level", "trend", "season", "trend+season", "trend+fourier2", "log(trend)",
                   "trend+step@2001-06", "log(trend+season)", "trend+pulse@2000-03+ramp@2001-01",
-                  "theta", "damped", "ensemble", "regression"]
+                  "theta", "damped", "ensemble", "regression", "snaive", "runrate", "trend+season[24]"]
     let length = 1 + Int(next()) % 40
     let scale = [1e-6, 1, 1000, 1e9][Int(next()) % 4]
     let values: [Double?] = (0..<length).map { _ in
