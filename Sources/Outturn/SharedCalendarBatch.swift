@@ -75,6 +75,16 @@ public enum SharedCalendarBatch {
                                year: Int, period: ClosedRange<Int> = 1...12, aggregate: Target.Aggregate,
                                comparator: Target.Comparator, thresholds: [Double],
                                levels: [Double] = [80, 95]) throws(ModelError) -> Projections {
+        try project(values: values, months: months, count: count, model: model, year: year, period: period,
+                    aggregate: aggregate, comparator: comparator, thresholds: thresholds, levels: levels, concurrently: true)
+    }
+
+    /// As above; `concurrently: false` runs the same blocks one after another (for tests that the
+    /// thread count does not change a bit).
+    static func project(values: [Double], months: [Month], count: Int, model: ModelSpec,
+                        year: Int, period: ClosedRange<Int>, aggregate: Target.Aggregate,
+                        comparator: Target.Comparator, thresholds: [Double],
+                        levels: [Double], concurrently: Bool) throws(ModelError) -> Projections {
         try validateLevels(levels)
         let n = months.count
         guard n >= 1, count >= 1, values.count == n * count, thresholds.count == count else { throw .emptyDesign }
@@ -154,7 +164,7 @@ public enum SharedCalendarBatch {
             // Unsafe buffers are not Sendable; each chunk writes only its own disjoint range.
             nonisolated(unsafe) let (valueOut, errorOut, probabilityOut, y) = (valueOut, errorOut, probabilityOut, y)
             let (rank, qt, projector, u, observedRows, unobserved) = (rank, qt, projector, u, observedRows, unobserved)
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let block: @Sendable (Int) -> Void = { index in
                 let first = index * chunk, width = min(chunk, count - first)
                 var product = [Double](repeating: 0, count: rows * width)
                 product.withUnsafeMutableBufferPointer { out in
@@ -208,6 +218,11 @@ public enum SharedCalendarBatch {
                     errorOut[j] = se
                     probabilityOut[j] = probability
                 }
+            }
+            if concurrently {
+                DispatchQueue.concurrentPerform(iterations: chunks, execute: block)
+            } else {
+                for index in 0..<chunks { block(index) }
             }
         }
         }

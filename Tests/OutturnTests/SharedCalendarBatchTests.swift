@@ -60,6 +60,32 @@ struct SharedCalendarBatchTests {
         }
     }
 
+    /// 5,000 series span three blocks: run on the cores or one after another, every bit is the
+    /// same (blocks are fixed, whatever the thread count); and each series agrees with projecting
+    /// it alone to rounding (a different block width may order a BLAS sum differently).
+    @Test func resultsDoNotDependOnTheThreads() throws {
+        let months = (0..<30).map { try! Month(parsing: "2018-01").advanced(by: $0) }
+        var random = RandomSource(seed: 9)
+        let count = 5_000
+        let values = (0..<(30 * count)).map { index in 200 + Double(index % 30) + 5 * random.normal() }
+        let thresholds = (0..<count).map { 2_600 + Double($0 % 100) }
+        let together = try SharedCalendarBatch.project(values: values, months: months, count: count, model: .trendSeason,
+                                                       year: 2020, aggregate: .sum, comparator: .greaterThanOrEqual,
+                                                       thresholds: thresholds)
+        let serial = try SharedCalendarBatch.project(values: values, months: months, count: count, model: .trendSeason,
+                                                     year: 2020, period: 1...12, aggregate: .sum, comparator: .greaterThanOrEqual,
+                                                     thresholds: thresholds, levels: [80, 95], concurrently: false)
+        #expect(together.values == serial.values && together.standardErrors == serial.standardErrors
+                && together.probabilities == serial.probabilities)
+        for j in stride(from: 0, to: count, by: 97) {
+            let alone = try SharedCalendarBatch.project(values: Array(values[(j * 30)..<((j + 1) * 30)]), months: months, count: 1,
+                                                        model: .trendSeason, year: 2020, aggregate: .sum,
+                                                        comparator: .greaterThanOrEqual, thresholds: [thresholds[j]])
+            #expect(isClose(together[j].value, alone[0].value, relative: 1e-13))
+            #expect(isClose(together[j].standardError, alone[0].standardError, relative: 1e-11))
+        }
+    }
+
     @Test func refusesWhatItDoesNotCompute() throws {
         let months = (0..<24).map { try! Month(parsing: "2019-01").advanced(by: $0) }
         #expect(throws: ModelError.self) {
