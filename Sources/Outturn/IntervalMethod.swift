@@ -3,8 +3,8 @@ public enum IntervalMethod: String, Sendable, CaseIterable {
     /// The model's own formula, checked against the series' history and widened when that
     /// history says it is too narrow (the default). From earlier origins — every third month
     /// ending like the last one, after a warm-up — the same months ahead are forecast (smoothing:
-    /// with the fitted parameters; regression: refitted on the months known then) and their total
-    /// compared with what happened. When the root mean squared ratio of those errors to the
+    /// with the fitted parameters; regression: refitted on the months known then, at the 40 most
+    /// recent origins) and their total compared with what happened. When the root mean squared ratio of those errors to the
     /// model's standard deviations exceeds 1, σ̂ is multiplied by it; the Student-t then has as
     /// many degrees of freedom as the history holds independent totals (months spanned by the
     /// origins over the longest horizon, at least 2). Never narrower than the model's.

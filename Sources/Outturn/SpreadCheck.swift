@@ -12,6 +12,9 @@ struct SpreadCheck: Sendable {
     static let minimumOrigins = 4
     /// Origins are every third month, ending as the last observation does.
     static let originStep = 3
+    /// A regression refits at each origin; the most recent 40 (ten years) are enough to judge
+    /// its spread and keep the cost of a long history bounded.
+    static let maximumRegressionOrigins = 40
 
     /// From the in-sample totals' errors and the model's variances of them at each origin, the
     /// first and last origin (month indices) and the longest horizon.
@@ -50,7 +53,7 @@ struct SpreadCheck: Sendable {
         var errors: [(error: Double, variance: Double)] = []
         var origins: [Int] = []
         var origin = last.advanced(by: -longest)
-        while let first = months.first, first.distance(to: origin) >= warmUp - 1 {
+        while let first = months.first, first.distance(to: origin) >= warmUp - 1, origins.count < maximumRegressionOrigins {
             defer { origin = origin.advanced(by: -originStep) }
             let targets = horizons.map { origin.advanced(by: $0) }
             guard let cut = history.through(origin), targets.allSatisfy({ history[$0] != nil }),
