@@ -30,20 +30,12 @@ struct LeastSquares: Sendable {
     init(design: Matrix, response: [Double], tolerance: Double = defaultTolerance) throws(ModelError) {
         let m = design.rows, n = design.columns
         guard m >= 1, n >= 1, response.count == m else { throw .emptyDesign }
-        guard design.storage.allSatisfy(\.isFinite), response.allSatisfy(\.isFinite) else {
-            throw .nonFiniteInput
-        }
-        var factors = design.storage
-        let (pivot, tau) = LAPACK.geqp3(m: m, n: n, a: &factors)
-        let largest = abs(factors[0])
-        var rank = 0
-        while rank < min(m, n), abs(factors[rank + rank * m]) > tolerance * largest { rank += 1 }
-        guard rank > 0 else { throw .emptyDesign }
+        let qr = try PivotedQR(design, tolerance: tolerance)
+        guard response.allSatisfy(\.isFinite) else { throw .nonFiniteInput }
+        let rank = qr.rank, pivot = qr.pivot, triangle = qr.triangle
 
         var qty = response
-        LAPACK.applyQTranspose(m: m, n: n, factors: factors, tau: tau, c: &qty, nrhs: 1)
-        var triangle = [Double](repeating: 0, count: rank * rank)
-        for j in 0..<rank { for i in 0...j { triangle[i + j * rank] = factors[i + j * m] } }
+        qr.applyQTranspose(to: &qty, nrhs: 1)
         var solution = Array(qty.prefix(rank))
         LAPACK.solveUpperTriangular(n: rank, r: triangle, ldr: rank, transpose: false,
                                     b: &solution, nrhs: 1)

@@ -81,11 +81,8 @@ public struct ModelFit: Sendable {
         }
 
         let rss = solution.residualSumOfSquares
-        // Residuals at rounding level (σ̂ below 1e-13 of the data's magnitude, ~450 ulps) mean an
-        // exact fit: σ̂ is taken as 0 so intervals collapse and P(met) is 0 or 1, not noise.
-        let magnitude = response.reduce(0) { max($0, abs($1)) }
-        let rawSigma = (rss / Double(df)).squareRoot()
-        let sigma = rawSigma <= 1e-13 * magnitude ? 0 : rawSigma
+        let sigma = exactFitAware(sigma: (rss / Double(df)).squareRoot(),
+                                  magnitude: response.reduce(0) { max($0, abs($1)) })
         let mean = response.reduce(0, +) / Double(n)
         let totalSumOfSquares = response.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         if totalSumOfSquares > 0 {
@@ -163,6 +160,12 @@ extension ModelFit {
     public func twoSidedPValue(_ t: Double) -> Double {
         2 * StudentT(degreesOfFreedom: Double(degreesOfFreedom)).upperTail(abs(t))
     }
+}
+
+/// σ̂, or 0 when it is at rounding level (below 1e-13 of the data's magnitude, ~450 ulps): such
+/// residuals mean an exact fit, so intervals collapse and P(met) is 0 or 1, not noise.
+func exactFitAware(sigma: Double, magnitude: Double) -> Double {
+    sigma <= 1e-13 * magnitude ? 0 : sigma
 }
 
 /// Outturn squares values (residual sums, variances), so it computes only with zero or magnitudes

@@ -109,18 +109,13 @@ public enum SharedCalendarBatch {
 
         // One pivoted QR of the shared design; Q₁ᵀ (the first `rank` rows of Qᵀ) made explicit.
         let design = DesignMatrix(model: model, fittedMonths: months, regressors: [:])
-        var factors = try design.matrix(for: months).storage
-        let p = design.columnCount
-        let (pivot, tau) = LAPACK.geqp3(m: n, n: p, a: &factors)
-        let largest = abs(factors[0])
-        var rank = 0
-        while rank < min(n, p), abs(factors[rank + rank * n]) > LeastSquares.defaultTolerance * largest { rank += 1 }
-        guard rank > 0 else { throw .emptyDesign }
+        let qr = try PivotedQR(try design.matrix(for: months), tolerance: LeastSquares.defaultTolerance)
+        let p = design.columnCount, rank = qr.rank, pivot = qr.pivot
         let nu = n - rank
         guard nu >= 1 else { throw .tooFewObservations(model: model.description, needed: rank + 1, available: n) }
         var qt = [Double](repeating: 0, count: n * n)
         for i in 0..<n { qt[i + i * n] = 1 }
-        LAPACK.applyQTranspose(m: n, n: p, factors: factors, tau: tau, c: &qt, nrhs: n)   // Qᵀ, n × n
+        qr.applyQTranspose(to: &qt, nrhs: n)   // Qᵀ, n × n
 
         // w = R₁₁⁻ᵀ·c_kept, c = Σ_U a_i x_i; the forecast part of series y is wᵀQ₁ᵀy = vᵀy, v = Q₁w.
         var c = [Double](repeating: 0, count: p)
@@ -129,9 +124,7 @@ public enum SharedCalendarBatch {
             for k in 0..<p { c[k] += weight * x[k] }
         }
         var w = (0..<rank).map { c[pivot[$0]] }
-        var triangle = [Double](repeating: 0, count: rank * rank)
-        for j in 0..<rank { for i in 0...j { triangle[i + j * rank] = factors[i + j * n] } }
-        LAPACK.solveUpperTriangular(n: rank, r: triangle, ldr: rank, transpose: true, b: &w, nrhs: 1)
+        LAPACK.solveUpperTriangular(n: rank, r: qr.triangle, ldr: rank, transpose: true, b: &w, nrhs: 1)
         let shared = w.reduce(0) { $0 + $1 * $1 } + unobserved.reduce(0) { $0 + $1.weight * $1.weight }
 
         // M = [Q₁ᵀ; vᵀ], (rank + 1) × n: one product M·Y gives every series' projection on the
@@ -201,9 +194,7 @@ public enum SharedCalendarBatch {
                             rss += (y[column + i] - fitted) * (y[column + i] - fitted)
                         }
                     }
-                    let rawSigma = (max(rss, 0) / Double(nu)).squareRoot()
-                    // As ModelFit: residuals at rounding level are an exact fit.
-                    let sigma = rawSigma <= 1e-13 * largestValue ? 0 : rawSigma
+                    let sigma = exactFitAware(sigma: (max(rss, 0) / Double(nu)).squareRoot(), magnitude: largestValue)
                     let value = known + product[rank + local * rows]
                     let se = unobserved.isEmpty ? 0 : sigma * shared.squareRoot()
                     let probability: Double

@@ -118,9 +118,8 @@ public struct SmoothingFit: Sendable {
             ?? ses.oneStepErrors
         let parameters = method == .theta ? 2 : method == .damped ? 5 : 7
         degreesOfFreedom = max(n - parameters, 1)
-        var sigma = (oneStep.reduce(0) { $0 + $1 * $1 } / Double(degreesOfFreedom)).squareRoot()
-        // As for a regression: errors at rounding level are an exact fit, not uncertainty.
-        if sigma <= 1e-13 * (values.map(abs).max() ?? 0) { sigma = 0 }
+        let sigma = exactFitAware(sigma: (oneStep.reduce(0) { $0 + $1 * $1 } / Double(degreesOfFreedom)).squareRoot(),
+                                  magnitude: values.map(abs).max() ?? 0)
         forecaster.sigma = sigma
 
         self.method = method
