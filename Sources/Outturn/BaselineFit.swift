@@ -37,17 +37,7 @@ public struct BaselineFit: Sendable {
     /// - Throws: ``ModelError/tooFewObservations(model:needed:available:)`` (`snaive` needs 13
     ///   months, `runrate` 2), ``ModelError/gapInHistory(model:month:)``.
     public init(history: MonthlySeries, method: Method) throws(ModelError) {
-        let observations = history.observations
-        let needed = method == .snaive ? 13 : 2
-        guard observations.count >= needed else {
-            throw .tooFewObservations(model: method.rawValue, needed: needed, available: observations.count)
-        }
-        for (i, observation) in observations.enumerated() {
-            guard isSupportedMagnitude(observation.value) else { throw .valueOutOfRange(month: observation.month, value: observation.value) }
-            if i > 0, observation.month != observations[i - 1].month.advanced(by: 1) {
-                throw .gapInHistory(model: method.rawValue, month: observations[i - 1].month.advanced(by: 1))
-            }
-        }
+        let observations = try history.consecutiveObservations(model: method.rawValue, needed: method == .snaive ? 13 : 2)
         self.method = method
         months = observations.map(\.month)
         values = observations.map(\.value)
@@ -69,6 +59,12 @@ public struct BaselineFit: Sendable {
 
     /// The last fitted month.
     public var lastMonth: Month { months[months.count - 1] }
+
+    /// The rule applied one month ahead from each earlier month; the first months, which the rule
+    /// cannot reach (a year for `snaive`, one for `runrate`), as observed.
+    public var fittedValues: [Double] {
+        months.indices.map { t in t >= (method == .snaive ? 12 : 1) ? forecast(origin: t - 1, horizon: 1) : values[t] }
+    }
 
     /// How many months before and including observation t the run-rate averages: those of t's
     /// calendar year, or twelve when t is a December (or fewer at the start of the history).

@@ -109,15 +109,23 @@ struct DampedTrendSmoothing: Sendable {
 
     /// ℓ_n + (φ + … + φ^h)b_n.
     func forecast(horizon h: Int) -> Double {
-        var damping = 0.0, power = 1.0
-        for _ in 0..<h { power *= phi; damping += power }
-        return finalLevel + damping * finalTrend
+        forecast(level: finalLevel, trend: finalTrend, horizon: h)
+    }
+
+    /// ℓ + (φ + … + φ^h)b from the states (ℓ, b) after any observation.
+    func forecast(level: Double, trend: Double, horizon h: Int) -> Double {
+        level + dampingSum(h) * trend
     }
 
     /// The loading of innovation j months ahead on the error h > j months ahead: α + β(φ + … + φ^{h−j}).
     func loading(lag: Int) -> Double {
-        var damping = 0.0, power = 1.0
-        for _ in 0..<lag { power *= phi; damping += power }
-        return alpha + beta * damping
+        alpha + beta * dampingSum(lag)
+    }
+
+    /// φ + φ² + … + φ^h.
+    func dampingSum(_ h: Int) -> Double {
+        var sum = 0.0, power = 1.0
+        for _ in 0..<h { power *= phi; sum += power }
+        return sum
     }
 }

@@ -37,9 +37,7 @@ public enum FittedModel: Sendable {
         switch self {
         case .regression(let fit): fit.model.isLog ? fit.fittedValues.map { exp($0) } : fit.fittedValues
         case .smoothing(let fit): fit.fittedValues
-        case .baseline(let fit):
-            // The rule applied one month ahead from each earlier month (none for the first ones).
-            fit.months.indices.map { t in t >= (fit.method == .snaive ? 12 : 1) ? fit.forecast(origin: t - 1, horizon: 1) : fit.values[t] }
+        case .baseline(let fit): fit.fittedValues
         }
     }
 

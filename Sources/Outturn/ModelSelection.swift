@@ -107,20 +107,20 @@ public struct ModelSelection: Sendable {
             return (.regression(best), "\(label): lowest AICc (\(compared))" + notes.map { "; \($0)" }.joined())
         }
 
-        func smoothing(_ method: SmoothingFit.Method) throws(ModelError) -> FittedModel {
+        /// Smoothing models and rules of thumb take no regression terms.
+        func requireNoTerms(_ model: String) throws(ModelError) {
             let terms = extraTerms.map(\.name) + regressors.keys.sorted().map { "x:\($0)" }
-            guard terms.isEmpty else { throw .termsNeedRegression(model: method.rawValue, terms: terms.joined(separator: "+")) }
-            return .smoothing(try SmoothingFit(history: history, method: method))
+            guard terms.isEmpty else { throw .termsNeedRegression(model: model, terms: terms.joined(separator: "+")) }
         }
 
         switch choice {
         case .smoothing(let method):
-            model = try smoothing(method)
+            try requireNoTerms(method.rawValue)
+            model = .smoothing(try SmoothingFit(history: history, method: method))
             reason = "as requested"
 
         case .baseline(let method):
-            let terms = extraTerms.map(\.name) + regressors.keys.sorted().map { "x:\($0)" }
-            guard terms.isEmpty else { throw .termsNeedRegression(model: method.rawValue, terms: terms.joined(separator: "+")) }
+            try requireNoTerms(method.rawValue)
             model = .baseline(try BaselineFit(history: history, method: method))
             reason = "as requested"
 

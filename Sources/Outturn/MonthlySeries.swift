@@ -65,6 +65,28 @@ public struct MonthlySeries: Hashable, Sendable {
 }
 
 /// Why a series could not be made.
+extension MonthlySeries {
+    /// The observations of a history that a smoothing model or rule of thumb takes: at least
+    /// `needed`, in consecutive months, each of a supported magnitude.
+    /// - Throws: ``ModelError/tooFewObservations(model:needed:available:)``,
+    ///   ``ModelError/valueOutOfRange(month:value:)``, ``ModelError/gapInHistory(model:month:)``.
+    func consecutiveObservations(model: String, needed: Int) throws(ModelError) -> [(month: Month, value: Double)] {
+        let observations = self.observations
+        guard observations.count >= needed else {
+            throw .tooFewObservations(model: model, needed: needed, available: observations.count)
+        }
+        for (i, observation) in observations.enumerated() {
+            guard isSupportedMagnitude(observation.value) else {
+                throw .valueOutOfRange(month: observation.month, value: observation.value)
+            }
+            if i > 0, observation.month != observations[i - 1].month.advanced(by: 1) {
+                throw .gapInHistory(model: model, month: observations[i - 1].month.advanced(by: 1))
+            }
+        }
+        return observations
+    }
+}
+
 public enum SeriesError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No month has a value.
     case noObservations

@@ -77,19 +77,7 @@ public struct SmoothingFit: Sendable {
     /// - Throws: ``ModelError/tooFewObservations(model:needed:available:)``,
     ///   ``ModelError/gapInHistory(model:month:)``, ``ModelError/valueOutOfRange(month:value:)``.
     public init(history: MonthlySeries, method: Method) throws(ModelError) {
-        let observations = history.observations
-        let needed = Self.minimumHistory(method)
-        guard observations.count >= needed else {
-            throw .tooFewObservations(model: method.rawValue, needed: needed, available: observations.count)
-        }
-        for (i, observation) in observations.enumerated() {
-            guard isSupportedMagnitude(observation.value) else {
-                throw .valueOutOfRange(month: observation.month, value: observation.value)
-            }
-            if i > 0, observation.month != observations[i - 1].month.advanced(by: 1) {
-                throw .gapInHistory(model: method.rawValue, month: observations[i - 1].month.advanced(by: 1))
-            }
-        }
+        let observations = try history.consecutiveObservations(model: method.rawValue, needed: Self.minimumHistory(method))
         let values = observations.map(\.value)
         let n = values.count
         let decomposition = SeasonalDecomposition.ifSeasonal(values)

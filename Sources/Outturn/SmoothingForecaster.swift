@@ -62,9 +62,7 @@ struct SmoothingForecaster: Sendable {
         var value = 0.0
         if weight > 0 { value += weight * theta.forecast(origin: t, horizon: h) }
         if weight < 1, let damped {
-            var damping = 0.0, power = 1.0
-            for _ in 0..<h { power *= damped.phi; damping += power }
-            value += (1 - weight) * (damped.levels[t] + damping * damped.trends[t])
+            value += (1 - weight) * damped.forecast(level: damped.levels[t], trend: damped.trends[t], horizon: h)
         }
         return value
     }
