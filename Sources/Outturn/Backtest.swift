@@ -92,14 +92,11 @@ public struct Backtest: Sendable {
                            levels: [Double] = [80, 95], horizon: Int = 12,
                            intervals: IntervalMethod = .checked) throws(BacktestError) -> Case {
         let series = request.series, year = request.year
-        let months = (1...12).compactMap { try? Month(year: year, month: $0) }
-        let values = months.compactMap { series[$0] }
-        guard months.count == 12, values.count == 12 else { throw .incompleteYear(indicator: request.indicator, year: year) }
+        guard let values = completeYear(year, of: series) else { throw .incompleteYear(indicator: request.indicator, year: year) }
         guard (0...11).contains(request.monthsKnown) else { throw .monthsKnown(request.monthsKnown) }
         let actual = aggregate.apply(to: values)
-        let lastYear = (1...12).compactMap { (try? Month(year: year - 1, month: $0)).flatMap { series[$0] } }
-        let previous = lastYear.count == 12 ? aggregate.apply(to: lastYear) : nil
-        let cut = months[0].advanced(by: request.monthsKnown - 1)
+        let previous = completeYear(year - 1, of: series).map(aggregate.apply)
+        let cut = try! Month(year: year, month: 1).advanced(by: request.monthsKnown - 1)   // the year is complete, so valid
         do {
             func target(_ comparator: Target.Comparator, _ threshold: Double) throws(ModelError) -> Target {
                 do {
@@ -139,6 +136,19 @@ public struct Backtest: Sendable {
             }
         }
     }
+}
+
+extension Backtest {
+    /// The years of `series` with all twelve months observed: those a backtest can score.
+    public static func completeYears(of series: MonthlySeries) -> [Int] {
+        Set(series.observations.map(\.month.year)).sorted().filter { completeYear($0, of: series) != nil }
+    }
+}
+
+/// The twelve values of `year` in `series`, or `nil` when a month is missing.
+func completeYear(_ year: Int, of series: MonthlySeries) -> [Double]? {
+    let values = (1...12).compactMap { (try? Month(year: year, month: $0)).flatMap { series[$0] } }
+    return values.count == 12 ? values : nil
 }
 
 /// Mean |y_t − y_{t−12}| over the observed pairs of `history`.

@@ -72,8 +72,5 @@ func mean(_ values: [Double]) -> Double? {
 }
 
 func median(_ values: [Double]) -> Double? {
-    guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    values.isEmpty ? nil : quantile(values.sorted(), 0.5)
 }

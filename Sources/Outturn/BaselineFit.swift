@@ -104,8 +104,8 @@ public struct BaselineFit: Sendable {
                                whitenedRows: shared, noiseLoadings: loadings, sigma: sigma, degreesOfFreedom: degreesOfFreedom)
     }
 
-    /// The check of the spread of the total over `horizons` from earlier origins (every third
-    /// month ending as the last does, after a year).
+    /// The check of the spread of the total over `horizons` from earlier origins: every third
+    /// month back from the latest one whose horizons are all observed, after a year.
     func spreadCheck(horizons: [Int], model prediction: JointPrediction) -> SpreadCheck {
         guard let longest = horizons.max(), sigma > 0 else { return .none }
         let n = values.count

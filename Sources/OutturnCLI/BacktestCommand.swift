@@ -59,9 +59,7 @@ struct BacktestCommand: AsyncParsableCommand {
             let requestedYears = try years.map(parseYears)
             var requests: [Backtest.Request] = []
             for entry in entries {
-                let complete = Set(entry.series.observations.map(\.month.year)).sorted().filter { year in
-                    (1...12).allSatisfy { month in (try? Month(year: year, month: month)).flatMap { entry.series[$0] } != nil }
-                }
+                let complete = Backtest.completeYears(of: entry.series)
                 for year in requestedYears.map({ $0.filter(complete.contains) }) ?? complete {
                     requests.append(Backtest.Request(indicator: entry.indicator, series: entry.series, year: year, monthsKnown: monthsKnown))
                 }
