@@ -12,7 +12,12 @@ public struct FitReport: Sendable {
     }
 
     public func rendered(_ format: OutputFormat) -> String {
-        switch selection.model {
+        // JSON is the same model object for every family.
+        if format == .json {
+            return JSONValue.object([("indicator", .string(indicator)),
+                                     ("model", modelSummary(selection, coefficients: true))]).rendered() + "\n"
+        }
+        return switch selection.model {
         case .regression(let fit): regressionRendered(format, fit: fit)
         case .smoothing(let fit): smoothingRendered(format, fit: fit)
         case .baseline(let fit): baselineRendered(format, fit: fit)
@@ -21,86 +26,74 @@ public struct FitReport: Sendable {
 
     /// A rule of thumb has no parameters beyond σ̂.
     private func baselineRendered(_ format: OutputFormat, fit: BaselineFit) -> String {
-        switch format {
-        case .json:
-            return JSONValue.object([("indicator", .string(indicator)),
-                                     ("model", modelSummary(selection, coefficients: true))]).rendered() + "\n"
-        case .csv:
+        if format == .csv {
             return "parameter,estimate\nsigma,\(formatExact(fit.sigma))\n"
-        case .table, .markdown:
-            let rule = fit.method == .snaive ? "each month as the same month a year earlier"
-                : "each month as the mean of the latest year's months so far"
-            return [
-                "\(indicator): \(fit.method.rawValue) (\(rule)), fitted to \(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)",
-                "Chosen: \(selection.reason)",
-                "Error standard deviation: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
-            ].joined(separator: "\n") + "\n"
         }
+        // Table or Markdown (JSON is rendered by `rendered(_:)` for every family).
+        let rule = fit.method == .snaive ? "each month as the same month a year earlier"
+            : "each month as the mean of the latest year's months so far"
+        return [
+            "\(indicator): \(fit.method.rawValue) (\(rule)), fitted to \(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)",
+            "Chosen: \(selection.reason)",
+            "Error standard deviation: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
+        ].joined(separator: "\n") + "\n"
     }
 
     /// A smoothing fit's parameters and any seasonal indices.
     private func smoothingRendered(_ format: OutputFormat, fit theta: SmoothingFit) -> String {
         let parameters: [(String, Double)] = smoothingParameters(theta)
             + (theta.seasonalIndices ?? []).enumerated().map { ("season\($0.offset + 1)", $0.element) }
-        switch format {
-        case .json:
-            return JSONValue.object([("indicator", .string(indicator)),
-                                     ("model", modelSummary(selection, coefficients: true))]).rendered() + "\n"
-        case .csv:
+        if format == .csv {
             return (["parameter,estimate"] + parameters.map { "\($0.0),\(formatExact($0.1))" }).joined(separator: "\n") + "\n"
-        case .table, .markdown:
-            var table = TextTable(columns: [("Parameter", .left), ("Estimate", .right)])
-            for (name, value) in parameters { table.append([name, significant(value)]) }
-            let span = "\(theta.months.first?.description ?? "") … \(theta.lastMonth) (\(theta.months.count) months)"
-            let seasonality = theta.seasonalIndices == nil
-                ? "not seasonal (lag-12 autocorrelation not significant, or two years or less)"
-                : "multiplicative seasonal indices by calendar month (season1 = January)"
-            return [
-                "\(indicator): \(theta.method.rawValue), fitted to \(span)",
-                "Chosen: \(selection.reason)",
-                "",
-                format == .markdown ? table.markdown() : table.rendered(),
-                "Seasonality: \(seasonality)",
-                "One-step error standard deviation: \(significant(theta.sigma)) on \(theta.degreesOfFreedom) degrees of freedom",
-            ].joined(separator: "\n") + "\n"
         }
+        // Table or Markdown (JSON is rendered by `rendered(_:)` for every family).
+        var table = TextTable(columns: [("Parameter", .left), ("Estimate", .right)])
+        for (name, value) in parameters { table.append([name, significant(value)]) }
+        let span = "\(theta.months.first?.description ?? "") … \(theta.lastMonth) (\(theta.months.count) months)"
+        let seasonality = theta.seasonalIndices == nil
+            ? "not seasonal (lag-12 autocorrelation not significant, or two years or less)"
+            : "multiplicative seasonal indices by calendar month (season1 = January)"
+        return [
+            "\(indicator): \(theta.method.rawValue), fitted to \(span)",
+            "Chosen: \(selection.reason)",
+            "",
+            format == .markdown ? table.markdown() : table.rendered(),
+            "Seasonality: \(seasonality)",
+            "One-step error standard deviation: \(significant(theta.sigma)) on \(theta.degreesOfFreedom) degrees of freedom",
+        ].joined(separator: "\n") + "\n"
     }
 
     private func regressionRendered(_ format: OutputFormat, fit: ModelFit) -> String {
-        switch format {
-        case .json:
-            return JSONValue.object([("indicator", .string(indicator)),
-                                     ("model", modelSummary(selection, coefficients: true))]).rendered() + "\n"
-        case .csv:
+        if format == .csv {
             return (["term,estimate,standard_error,t_value,p_value"] + fit.coefficients.map { c in
                 let (t, p) = statistic(c, fit: fit)
                 return [csvField(c.term), formatExact(c.estimate), formatExact(c.standardError),
                         formatExact(t), formatExact(p)].joined(separator: ",")
             }).joined(separator: "\n") + "\n"
-        case .table, .markdown:
-            var table = TextTable(columns: [("Term", .left), ("Estimate", .right), ("Std. Error", .right),
-                                            ("t value", .right), ("Pr(>|t|)", .right)])
-            for c in fit.coefficients {
-                let (t, p) = statistic(c, fit: fit)
-                table.append([c.term, c.estimate.map(significant) ?? "aliased",
-                              c.standardError.map(significant) ?? "–",
-                              t.map { String(format: "%.3f", $0) } ?? "–",
-                              p.map { $0 < 2e-16 ? "<2e-16" : String(format: "%.3g", $0) } ?? "–"])
-            }
-            let span = "\(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)"
-            let lines = [
-                "\(indicator): \(fit.model), fitted to \(span)",
-                "Chosen: \(selection.reason)",
-                "",
-                format == .markdown ? table.markdown() : table.rendered(),
-                "Residual standard error: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
-                "Multiple R-squared: \(fit.rSquared.map { String(format: "%.4f", $0) } ?? "–"),"
-                    + " Adjusted R-squared: \(fit.adjustedRSquared.map { String(format: "%.4f", $0) } ?? "–")",
-                "Log-likelihood: \(significant(fit.logLikelihood)), AIC: \(significant(fit.aic)),"
-                    + " AICc: \(significant(fit.aicc)), BIC: \(significant(fit.bic))",
-            ]
-            return lines.joined(separator: "\n") + "\n"
         }
+        // Table or Markdown (JSON is rendered by `rendered(_:)` for every family).
+        var table = TextTable(columns: [("Term", .left), ("Estimate", .right), ("Std. Error", .right),
+                                        ("t value", .right), ("Pr(>|t|)", .right)])
+        for c in fit.coefficients {
+            let (t, p) = statistic(c, fit: fit)
+            table.append([c.term, c.estimate.map(significant) ?? "aliased",
+                          c.standardError.map(significant) ?? "–",
+                          t.map { String(format: "%.3f", $0) } ?? "–",
+                          p.map { $0 < 2e-16 ? "<2e-16" : String(format: "%.3g", $0) } ?? "–"])
+        }
+        let span = "\(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)"
+        let lines = [
+            "\(indicator): \(fit.model), fitted to \(span)",
+            "Chosen: \(selection.reason)",
+            "",
+            format == .markdown ? table.markdown() : table.rendered(),
+            "Residual standard error: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
+            "Multiple R-squared: \(fit.rSquared.map { String(format: "%.4f", $0) } ?? "–"),"
+                + " Adjusted R-squared: \(fit.adjustedRSquared.map { String(format: "%.4f", $0) } ?? "–")",
+            "Log-likelihood: \(significant(fit.logLikelihood)), AIC: \(significant(fit.aic)),"
+                + " AICc: \(significant(fit.aicc)), BIC: \(significant(fit.bic))",
+        ]
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// t = estimate / SE and its two-sided p-value on ν degrees of freedom.

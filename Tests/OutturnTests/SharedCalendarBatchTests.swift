@@ -8,11 +8,7 @@ import Testing
 struct SharedCalendarBatchTests {
     @Test(arguments: SharedReferences.oracleSeriesIDs)
     func matchesRsAnnualAggregate(_ id: String) throws {
-        let expected = try SharedReferences.json("oracle/annual_aggregate.json").object("series").object(id)
-        let holdOut = try SharedReferences.json("oracle/series/\(id).json")
-        let train = try holdOut.object("train")
-        let values = try train.doubles("values") + (try holdOut.object("test").doubles("values"))
-        let series = try MonthlySeries(start: try Month(parsing: try train.string("start")), values: values)
+        let (series, expected) = try SharedReferences.annualAggregateCase(id)
         let year = Int(try expected.double("year"))
         let asOf = try Month(parsing: try expected.string("cutoff"))
         for (aggregate, key) in [(Target.Aggregate.sum, "annual_sum"), (.mean, "annual_mean")] {

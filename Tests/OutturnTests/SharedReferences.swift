@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Outturn
 
 /// Locates `../shared` (the oracle and the real data), which sits beside the package checkout.
 enum SharedReferences {
@@ -12,6 +13,16 @@ enum SharedReferences {
     static func json(_ relativePath: String) throws -> [String: Any] {
         let data = try Data(contentsOf: root.appendingPathComponent(relativePath))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// A hold-out oracle's whole series (training months then test months) and its entry in
+    /// annual_aggregate.json: R's year-end sum and mean cut at August of the last complete year.
+    static func annualAggregateCase(_ id: String) throws -> (series: MonthlySeries, expected: [String: Any]) {
+        let expected = try json("oracle/annual_aggregate.json").object("series").object(id)
+        let holdOut = try json("oracle/series/\(id).json")
+        let train = try holdOut.object("train")
+        let values = try train.doubles("values") + (try holdOut.object("test").doubles("values"))
+        return (try MonthlySeries(start: try Month(parsing: try train.string("start")), values: values), expected)
     }
 
     /// The ids of the series with a hold-out oracle.

@@ -10,13 +10,8 @@ struct YearEndProjectionOracleTests {
 
     @Test(arguments: ids)
     func exactAnnualSumAndMean(_ id: String) throws {
-        let aggregateOracle = try SharedReferences.json("oracle/annual_aggregate.json")
-        let expected = try aggregateOracle.object("series").object(id)
         // The whole series is the hold-out oracle's training months followed by its test months.
-        let holdOut = try SharedReferences.json("oracle/series/\(id).json")
-        let train = try holdOut.object("train")
-        let values = try train.doubles("values") + (try holdOut.object("test").doubles("values"))
-        let series = try MonthlySeries(start: try Month(parsing: try train.string("start")), values: values)
+        let (series, expected) = try SharedReferences.annualAggregateCase(id)
 
         let year = Int(try expected.double("year"))
         let asOf = try Month(parsing: try expected.string("cutoff"))
