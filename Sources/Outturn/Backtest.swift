@@ -116,7 +116,7 @@ public struct Backtest: Sendable {
                 forecasts = zip(ahead, monthly).map { ($0, $1.value, series[$0]!) }
             }
             return Case(indicator: request.indicator, year: year, monthsKnown: request.monthsKnown,
-                        model: projection.selection?.model.name ?? "observed", projection: projection,
+                        model: projection.modelSummary?.name ?? "observed", projection: projection,
                         actual: actual, previous: previous, pit: pit, forecasts: forecasts,
                         naiveScale: seasonalNaiveScale(series.through(cut)))
         } catch {

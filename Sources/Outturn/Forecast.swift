@@ -82,13 +82,21 @@ extension FittedModel {
     ///   ``ModelError/forecastInsideHistory(model:month:)``.
     public func forecast(months: [Month], levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
         try validateLevels(levels)
-        let prediction = try prediction(for: months)
-        let t = prediction.studentT
+        return try prediction(for: months).monthForecasts(levels: levels, isLog: isLog)
+    }
+}
+
+extension JointPrediction {
+    /// Each month's point forecast, standard error and central intervals on the original scale
+    /// (exp of the model scale's mean and bounds for a log model). `levels` must be valid.
+    /// - Throws: ``ModelError/overflow(_:)`` when a log model's bound overflows.
+    func monthForecasts(levels: [Double], isLog: Bool) throws(ModelError) -> [MonthForecast] {
+        let t = studentT
         let quantiles = levels.map { t.quantile(0.5 + $0 / 200) }
         let back: (Double) -> Double = isLog ? { exp($0) } : { $0 }
         let forecasts = months.indices.map { i in
-            let mean = prediction.means[i]
-            let se = prediction.variance(i).squareRoot()
+            let mean = means[i]
+            let se = variance(i).squareRoot()
             return MonthForecast(
                 month: months[i], value: back(mean), standardError: se,
                 intervals: zip(levels, quantiles).map { level, q in

@@ -23,6 +23,26 @@ struct SeriesOutlook: Sendable {
     init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, choice: ModelChoice,
          extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries], scenario: Scenario,
          intervals: IntervalMethod) throws(ModelError) {
+        try self.init(series: series, indicator: indicator, months: months, asOf: asOf, scenario: scenario) {
+            history, unobserved throws(ModelError) in
+            guard let history else {
+                throw .tooFewObservations(model: choice.description, needed: 2, available: 0)
+            }
+            let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,
+                                               regressors: regressors, firstForecast: unobserved.first)
+            let prediction = try selection.prediction(
+                for: unobserved,
+                overrides: RowOverrides(regressors: scenario.regressorValues, interventions: scenario.interventions),
+                intervals: intervals)
+            return (selection, prediction)
+        }
+    }
+
+    /// As above with the model given by `predict`, called with the history through `asOf` and the
+    /// unobserved months (only when there are some); it returns the fitted selection, if any, and
+    /// the unobserved months' joint prediction.
+    init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, scenario: Scenario,
+         predict: (MonthlySeries?, [Month]) throws(ModelError) -> (ModelSelection?, JointPrediction)) throws(ModelError) {
         self.asOf = asOf
         var observed: [Month: Double] = [:]
         var unobserved: [Month] = []
@@ -45,16 +65,10 @@ struct SeriesOutlook: Sendable {
             prediction = nil
             return
         }
-        guard let history else {
-            throw .tooFewObservations(model: choice.description, needed: 2, available: 0)
-        }
-        let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,
-                                           regressors: regressors, firstForecast: unobserved.first)
+        let (selection, prediction) = try predict(history, unobserved)
+        precondition(prediction.months == unobserved, "a prediction of the unobserved months")
         self.selection = selection
-        prediction = try selection.prediction(
-            for: unobserved,
-            overrides: RowOverrides(regressors: scenario.regressorValues, interventions: scenario.interventions),
-            intervals: intervals)
+        self.prediction = prediction
     }
 
     var isLog: Bool { selection?.model.isLog ?? false }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Year-end projections of many series that share a calendar, a regression and a target shape,
 /// computed together with the model's exact formula (``IntervalMethod/model``).
@@ -107,119 +106,47 @@ public enum SharedCalendarBatch {
             if let r = row[month] { observedRows.append((r, weightOf(index))) } else { unobserved.append((month, weightOf(index))) }
         }
 
-        // One pivoted QR of the shared design; Q₁ᵀ (the first `rank` rows of Qᵀ) made explicit.
-        let design = DesignMatrix(model: model, fittedMonths: months, regressors: [:])
-        let qr = try PivotedQR(try design.matrix(for: months), tolerance: LeastSquares.defaultTolerance)
-        let p = design.columnCount, rank = qr.rank, pivot = qr.pivot
-        let nu = n - rank
-        guard nu >= 1 else { throw .tooFewObservations(model: model.description, needed: rank + 1, available: n) }
-        var qt = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { qt[i + i * n] = 1 }
-        qr.applyQTranspose(to: &qt, nrhs: n)   // Qᵀ, n × n
-
-        // w = R₁₁⁻ᵀ·c_kept, c = Σ_U a_i x_i; the forecast part of series y is wᵀQ₁ᵀy = vᵀy, v = Q₁w.
-        var c = [Double](repeating: 0, count: p)
-        for (month, weight) in unobserved {
-            let x = try design.row(for: month)
-            for k in 0..<p { c[k] += weight * x[k] }
-        }
-        var w = (0..<rank).map { c[pivot[$0]] }
-        LAPACK.solveUpperTriangular(n: rank, r: qr.triangle, ldr: rank, transpose: true, b: &w, nrhs: 1)
-        let shared = w.reduce(0) { $0 + $1 * $1 } + unobserved.reduce(0) { $0 + $1.weight * $1.weight }
-
-        // M = [Q₁ᵀ; vᵀ], (rank + 1) × n: one product M·Y gives every series' projection on the
-        // fitted space and its forecast part. u = Q₁ᵀ·1 centres the projection (see below).
-        let rows = rank + 1
-        var projector = [Double](repeating: 0, count: rows * n)
-        var u = [Double](repeating: 0, count: rank)
-        for i in 0..<n {
-            var v = 0.0
-            for k in 0..<rank {
-                let q = qt[k + i * n]
-                projector[k + i * rows] = q
-                v += q * w[k]
-                u[k] += q
-            }
-            projector[rank + i * rows] = v
-        }
+        // One factorisation of the shared design; w = Σ_U a_i·z_i, so the forecast part of series
+        // y is wᵀQ₁ᵀy = (Q₁w)ᵀy, a single extra functional.
+        let shared = try SharedDesign(model: model, months: months)
+        let z = try shared.whitenedRows(for: unobserved.map(\.month))
+        var w = [Double](repeating: 0, count: shared.rank)
+        for (row, (_, weight)) in zip(z, unobserved) { for k in 0..<shared.rank { w[k] += weight * row[k] } }
+        let spread = (w.reduce(0) { $0 + $1 * $1 } + unobserved.reduce(0) { $0 + $1.weight * $1.weight }).squareRoot()
+        let nu = shared.degreesOfFreedom
 
         let t = StudentT(degreesOfFreedom: Double(nu))
         let quantiles = levels.map { t.quantile(0.5 + $0 / 200) }
         var figures = [Double](repeating: 0, count: count), errors = figures, probabilities = figures
-        // Fixed chunks of series, whatever the core count, so results never depend on it.
-        let chunk = 2048
-        let chunks = (count + chunk - 1) / chunk
-        let failed = Mutex(false)
-        figures.withUnsafeMutableBufferPointer { valueOut in
-        errors.withUnsafeMutableBufferPointer { errorOut in
-        probabilities.withUnsafeMutableBufferPointer { probabilityOut in
-        values.withUnsafeBufferPointer { y in
-            // Unsafe buffers are not Sendable; each chunk writes only its own disjoint range.
+        try figures.withUnsafeMutableBufferPointer { valueOut throws(ModelError) in
+        try errors.withUnsafeMutableBufferPointer { errorOut throws(ModelError) in
+        try probabilities.withUnsafeMutableBufferPointer { probabilityOut throws(ModelError) in
+        try values.withUnsafeBufferPointer { y throws(ModelError) in
+            // Unsafe buffers are not Sendable; each series writes only its own element.
             nonisolated(unsafe) let (valueOut, errorOut, probabilityOut, y) = (valueOut, errorOut, probabilityOut, y)
-            let (rank, qt, projector, u, observedRows, unobserved) = (rank, qt, projector, u, observedRows, unobserved)
-            let block: @Sendable (Int) -> Void = { index in
-                let first = index * chunk, width = min(chunk, count - first)
-                var product = [Double](repeating: 0, count: rows * width)
-                product.withUnsafeMutableBufferPointer { out in
-                    LAPACK.multiply(m: rows, n: width, k: n, a: projector, lda: rows,
-                                    b: y.baseAddress! + first * n, ldb: n, c: out.baseAddress!, ldc: rows)
+            let (noneUnobserved, observedRows) = (unobserved.isEmpty, observedRows)
+            try shared.apply(values: y, count: count, functionals: [shared.functional(w)], concurrently: concurrently) { j, sigma, forecast in
+                let column = j * n
+                var known = 0.0
+                for (r, weight) in observedRows { known += weight * y[column + r] }
+                let value = known + forecast[0]
+                let se = noneUnobserved ? 0 : sigma * spread
+                let probability: Double
+                if se > 0 {
+                    let z = (thresholds[j] - value) / se
+                    let below = nu <= StudentT.finiteSeriesLimit ? t.cdfByFiniteSeries(z) : t.cdf(z)
+                    probability = comparator.isUpperBound ? below : 1 - below
+                } else {
+                    probability = comparator.isMetAllowingRounding(value, threshold: thresholds[j]) ? 1 : 0
                 }
-                for local in 0..<width {
-                    let j = first + local, column = j * n
-                    var sum = 0.0, largestValue = 0.0, known = 0.0
-                    for i in 0..<n {
-                        let value = y[column + i]
-                        sum += value
-                        largestValue = max(largestValue, abs(value))
-                    }
-                    guard sum.isFinite, largestValue.isFinite else { failed.withLock { $0 = true }; continue }
-                    let mean = sum / Double(n)
-                    var total = 0.0
-                    for i in 0..<n { total += (y[column + i] - mean) * (y[column + i] - mean) }
-                    for (r, weight) in observedRows { known += weight * y[column + r] }
-                    // RSS = ‖y − ȳ‖² − ‖Q₁ᵀ(y − ȳ)‖² (the intercept is in the model, so centring
-                    // leaves the residuals alone); when that difference is not clearly above
-                    // rounding, the residuals are formed outright.
-                    var explained = 0.0
-                    for k in 0..<rank {
-                        let centred = product[k + local * rows] - mean * u[k]
-                        explained += centred * centred
-                    }
-                    var rss = total - explained
-                    if rss <= 1e-6 * total {
-                        rss = 0
-                        for i in 0..<n {
-                            var fitted = 0.0
-                            for k in 0..<rank { fitted += qt[k + i * n] * product[k + local * rows] }
-                            rss += (y[column + i] - fitted) * (y[column + i] - fitted)
-                        }
-                    }
-                    let sigma = exactFitAware(sigma: (max(rss, 0) / Double(nu)).squareRoot(), magnitude: largestValue)
-                    let value = known + product[rank + local * rows]
-                    let se = unobserved.isEmpty ? 0 : sigma * shared.squareRoot()
-                    let probability: Double
-                    if se > 0 {
-                        let z = (thresholds[j] - value) / se
-                        let below = nu <= StudentT.finiteSeriesLimit ? t.cdfByFiniteSeries(z) : t.cdf(z)
-                        probability = comparator.isUpperBound ? below : 1 - below
-                    } else {
-                        probability = comparator.isMetAllowingRounding(value, threshold: thresholds[j]) ? 1 : 0
-                    }
-                    valueOut[j] = value
-                    errorOut[j] = se
-                    probabilityOut[j] = probability
-                }
-            }
-            if concurrently {
-                DispatchQueue.concurrentPerform(iterations: chunks, execute: block)
-            } else {
-                for index in 0..<chunks { block(index) }
+                valueOut[j] = value
+                errorOut[j] = se
+                probabilityOut[j] = probability
             }
         }
         }
         }
         }
-        if failed.withLock({ $0 }) { throw .nonFiniteInput }
         return Projections(values: figures, standardErrors: errors, probabilities: probabilities,
                            levels: levels, quantiles: quantiles)
     }

@@ -34,23 +34,59 @@ extension YearEndProjection {
 
     /// Projects many indicators concurrently, as of the same month.
     ///
-    /// Work is split into contiguous chunks run as child tasks; each projection is a pure function
-    /// of its request (the simulation seed is fixed), so the results are identical whatever the
-    /// number of cores or the scheduling. One failing indicator does not stop the others.
+    /// Requests that share a calendar — the same fixed plain regression with
+    /// ``IntervalMethod/model`` intervals, the same observed months and the same months to predict,
+    /// no reference indicator — are fitted together with one factorisation (``SharedDesign``: one
+    /// pivoted QR, one matrix product over all their values) once there are at least
+    /// ``sharedCalendarMinimum`` of them; their projections carry a ``ModelSummary`` but no
+    /// ``YearEndProjection/selection``, and agree with the one-at-a-time path to rounding (≈ 1e-12
+    /// relative). Everything else is fitted one request at a time, spread over the cores in
+    /// contiguous chunks. Each projection is a pure function of its request and its calendar group
+    /// (the simulation seed is fixed), so the results are identical whatever the number of cores or
+    /// the scheduling. One failing indicator does not stop the others.
     /// - Parameters:
     ///   - requests: the indicators, each with its series, target and model.
     ///   - asOf: the last month known, for every request.
     ///   - levels: interval levels in percent.
     ///   - scenario: changes to the forecast months, for every request.
-    ///   - progress: called with the number of requests done so far, as chunks of work finish
-    ///     (for a progress bar); never from more than one task at a time.
+    ///   - progress: called with the number of requests done so far, as groups and chunks of work
+    ///     finish (for a progress bar); never from more than one task at a time.
     /// - Returns: one result per request, in request order.
-    /// - Complexity: O(Σ nᵢ·pᵢ²) work, spread over the available cores.
+    /// - Complexity: O(Σ nᵢ·pᵢ²) work one at a time; O(n·p) per series that shares a calendar.
     public static func projectAll(_ requests: [Request], asOf: Month,
                                   levels: [Double] = [80, 95],
                                   scenario: Scenario = .baseline,
                                   progress: (@Sendable (Int) -> Void)? = nil) async -> [Result<YearEndProjection, ModelError>] {
-        await concurrentMap(requests, progress: progress) { request in
+        var results = [Result<YearEndProjection, ModelError>?](repeating: nil, count: requests.count)
+        var alone: [Int] = []
+        var done = 0
+        if (try? validateLevels(levels)) != nil {
+            let keys = await concurrentMap(requests) { calendarKey($0, asOf: asOf, scenario: scenario) }
+            var groups: [CalendarKey: [Int]] = [:], order: [CalendarKey] = []
+            for (index, key) in keys.enumerated() {
+                guard let key else { alone.append(index); continue }
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(index)
+            }
+            for key in order {
+                let members = groups[key]!
+                if members.count >= sharedCalendarMinimum,
+                   let projected = await projectSharingCalendar(requests, members: members, key: key, asOf: asOf,
+                                                                levels: levels, scenario: scenario) {
+                    for (index, result) in zip(members, projected) { results[index] = result }
+                    done += members.count
+                    progress?(done)
+                } else {
+                    alone += members
+                }
+            }
+            alone.sort()
+        } else {
+            alone = Array(requests.indices)
+        }
+        let offset = done
+        let shifted: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable count in report(offset + count) } }
+        let single = await concurrentMap(alone.map { requests[$0] }, progress: shifted) { request in
             Result { () throws(ModelError) -> YearEndProjection in
                 try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
                                       model: request.model, levels: levels,
@@ -59,5 +95,7 @@ extension YearEndProjection {
                                       intervals: request.intervals)
             }
         }
+        for (index, result) in zip(alone, single) { results[index] = result }
+        return results.map { $0! }   // every request is in exactly one group or alone
     }
 }

@@ -88,7 +88,11 @@ public struct YearEndProjection: Sendable {
     public let requiredPace: Double?
     /// How the interval and probability were obtained.
     public let method: Method
-    /// The model used, `nil` when every month involved is observed.
+    /// The model used, in brief; `nil` when every month involved is observed.
+    public let modelSummary: ModelSummary?
+    /// The fitted model, `nil` when every month involved is observed or when the projection came
+    /// from the shared calendar of ``projectAll(_:asOf:levels:scenario:progress:)`` (then
+    /// ``modelSummary`` says which model it was).
     public let selection: ModelSelection?
 
     let outlook: SeriesOutlook
@@ -122,8 +126,6 @@ public struct YearEndProjection: Sendable {
                 regressors: [String: MonthlySeries] = [:], scenario: Scenario = .baseline,
                 referenceSeries: MonthlySeries? = nil, intervals spread: IntervalMethod = .checked) throws(ModelError) {
         try validateLevels(levels)
-        self.target = target
-        self.asOf = asOf
         let valueSide = target.valueSide, referenceSide = target.referenceSide
         for (_, figure) in valueSide.terms + referenceSide.terms where figure.months.last! < series.start {
             throw .yearBeforeData(year: figure.year, firstObservation: series.start)
@@ -138,9 +140,20 @@ public struct YearEndProjection: Sendable {
                                                  asOf: asOf, choice: model, extraTerms: extraTerms,
                                                  regressors: regressors, scenario: scenario, intervals: spread)
         }
+        try self.init(target: target, asOf: asOf, levels: levels, outlook: outlook, referenceOutlook: referenceOutlook,
+                      modelSummary: nil)
+    }
+
+    /// Assesses `target` on outlooks already made. `modelSummary` describes the model when the
+    /// outlooks carry no selection (the shared calendar).
+    init(target: Target, asOf: Month, levels: [Double], outlook: SeriesOutlook, referenceOutlook: SeriesOutlook?,
+         modelSummary: ModelSummary?) throws(ModelError) {
+        self.target = target
+        self.asOf = asOf
         self.outlook = outlook
         self.referenceOutlook = referenceOutlook
         selection = outlook.selection ?? referenceOutlook?.selection
+        self.modelSummary = selection.map(ModelSummary.init) ?? (outlook.unobserved.isEmpty ? nil : modelSummary)
 
         observedMonths = target.months.filter { outlook.observed[$0] != nil }
         let observedValues = observedMonths.compactMap { outlook.observed[$0] }
@@ -172,6 +185,17 @@ public struct YearEndProjection: Sendable {
             status = Status(probability: outcome.probability)
             requiredPace = condition.constantPace(reference: outcome.referenceValue)
         }
+    }
+}
+
+extension YearEndProjection {
+    /// The forecasts of the target's unobserved months behind this projection, before any
+    /// scenario change, with the same spread as its intervals (checked or the model's); empty
+    /// when every month is observed.
+    /// - Throws: ``ModelError/level(_:)``, ``ModelError/overflow(_:)``.
+    public func monthlyForecasts(levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
+        try validateLevels(levels)
+        return try outlook.prediction?.monthForecasts(levels: levels, isLog: outlook.isLog) ?? []
     }
 }
 

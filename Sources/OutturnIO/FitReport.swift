@@ -15,7 +15,7 @@ public struct FitReport: Sendable {
         // JSON is the same model object for every family.
         if format == .json {
             return JSONValue.object([("indicator", .string(indicator)),
-                                     ("model", modelSummary(selection, coefficients: true))]).rendered() + "\n"
+                                     ("model", modelJSON(ModelSummary(selection), fit: selection))]).rendered() + "\n"
         }
         return switch selection.model {
         case .regression(let fit): regressionRendered(format, fit: fit)

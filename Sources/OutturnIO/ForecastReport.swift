@@ -19,7 +19,7 @@ public struct ForecastReport: Sendable {
         case .json:
             return JSONValue.object([
                 ("indicator", .string(indicator)),
-                ("model", modelSummary(selection, coefficients: true)),
+                ("model", modelJSON(ModelSummary(selection), fit: selection)),
                 ("forecasts", .array(forecasts.map {
                     .object([("month", .string($0.month.description)), ("value", .number($0.value)),
                              ("standardError", .number($0.standardError)), ("intervals", intervals($0.intervals))])

@@ -78,7 +78,7 @@ public struct ProjectionReport: Sendable {
                      formatForReading(p.value)]
         cells += p.intervals.map(formatInterval)
         cells += [formatProbability(p.probability, settled: p.status.isSettled), p.status.rawValue, paceText(p),
-                  p.selection.map { $0.model.name } ?? "observed"]
+                  p.modelSummary?.name ?? "observed"]
         return cells
     }
 
@@ -143,7 +143,7 @@ public struct ProjectionReport: Sendable {
             ("probability", .number(p.probability)),
             ("status", .string(p.status.rawValue)),
             ("requiredPace", .number(p.requiredPace)),
-            ("model", p.selection.map { modelSummary($0) } ?? .null),
+            ("model", p.modelSummary.map { modelJSON($0, fit: nil) } ?? .null),
         ])
     }
 
@@ -160,7 +160,7 @@ public struct ProjectionReport: Sendable {
                        formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
             for interval in p.intervals { row += [formatExact(interval.lower), formatExact(interval.upper)] }
             row += [formatExact(p.probability), p.status.rawValue, formatExact(p.requiredPace),
-                    p.selection?.model.name ?? "observed", p.method.rawValue]
+                    p.modelSummary?.name ?? "observed", p.method.rawValue]
             lines.append(row.map(csvField).joined(separator: ","))
         }
         // Milestones: the count as threshold, the run-rate projection, no interval or probability.
@@ -248,23 +248,23 @@ func intervals(_ intervals: [PredictionInterval]) -> JSONValue {
                                     ("upper", .number($0.upper))]) })
 }
 
-/// The `model` object shared by `project`, `forecast` and `fit`.
-func modelSummary(_ selection: ModelSelection, coefficients: Bool = false) -> JSONValue {
-    let model = selection.model
+/// The `model` object shared by `project`, `forecast` and `fit`; with `fit`, its parameters too.
+func modelJSON(_ summary: ModelSummary, fit selection: ModelSelection?) -> JSONValue {
     var members: [(String, JSONValue)] = [
-        ("name", .string(model.name)),
-        ("reason", .string(selection.reason)),
-        ("observations", .number(Double(model.months.count))),
-        ("firstMonth", .string(model.months.first?.description)),
-        ("lastMonth", .string(model.lastMonth.description)),
-        ("sigma", .number(model.sigma)),
-        ("degreesOfFreedom", .number(Double(model.degreesOfFreedom))),
+        ("name", .string(summary.name)),
+        ("reason", .string(summary.reason)),
+        ("observations", .number(Double(summary.observations))),
+        ("firstMonth", .string(summary.firstMonth.description)),
+        ("lastMonth", .string(summary.lastMonth.description)),
+        ("sigma", .number(summary.sigma)),
+        ("degreesOfFreedom", .number(Double(summary.degreesOfFreedom))),
     ]
-    if coefficients, case .smoothing(let fit) = model {
+    guard let model = selection?.model else { return .object(members) }
+    if case .smoothing(let fit) = model {
         members += smoothingParameters(fit).map { ($0.0, JSONValue.number($0.1)) }
         members.append(("seasonalIndices", fit.seasonalIndices.map { .array($0.map { .number($0) }) } ?? .null))
     }
-    if coefficients, let fit = model.regression {
+    if let fit = model.regression {
         members.append(("coefficients", .array(fit.coefficients.map {
             .object([("term", .string($0.term)), ("estimate", .number($0.estimate)),
                      ("standardError", .number($0.standardError))])

@@ -48,6 +48,19 @@ struct CLIRunner {
                       stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
+    /// Runs pinned to core 0 by taskset (util-linux, in every Debian): the exit status and stdout.
+    static func runOnOneCore(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+        process.arguments = ["-c", "0", executable.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
     /// A fresh folder for a test's files.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outturn-test-\(UUID())")

@@ -169,17 +169,8 @@ import Testing
         let observations = CLIRunner.example.appendingPathComponent("observations.csv").path
         let targets = CLIRunner.example.appendingPathComponent("targets.csv").path
         let arguments = ["project", observations, "--targets", targets, "--format", "json"]
-        let all = try CLIRunner.run(arguments)
-        // taskset (util-linux, in every Debian) pins the process to core 0.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
-        process.arguments = ["-c", "0", CLIRunner.executable.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let one = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(all.status == 0 && process.terminationStatus == 0)
-        #expect(String(decoding: one, as: UTF8.self) == all.stdout)
+        let all = try CLIRunner.run(arguments), one = try CLIRunner.runOnOneCore(arguments)
+        #expect(all.status == 0 && one.status == 0)
+        #expect(one.stdout == all.stdout)
     }
 }

@@ -27,7 +27,7 @@ public enum FanChart {
         let observed = series.observations.filter { $0.month >= first && $0.month <= last && $0.month <= projection.asOf }
         // Months of the period still to come, and earlier ones with no value: both are forecast.
         let open = target.months.filter { month in month > projection.asOf || series[month] == nil }
-        let forecasts = (try? projection.selection?.model.forecast(months: open, levels: [80, 95])) ?? []
+        let forecasts = ((try? projection.monthlyForecasts(levels: [80, 95])) ?? []).filter { open.contains($0.month) }
         let fitted = projection.selection.map { selection in
             zip(selection.model.months, selection.model.fittedValues).filter { $0.0 >= first } } ?? []
         var values = observed.map(\.value) + forecasts.flatMap { $0.intervals.flatMap { [$0.lower, $0.upper] } }
@@ -101,7 +101,7 @@ public enum FanChart {
             svg.text(626, yy(soFar) + 4, "so far", size: 9, anchor: "end", fill: "#222")
         }
         let levels = intervals.map { "\(formatLevel($0.level))%" }.joined(separator: " / ")
-        svg.text(16, 324, "Black: observed · dashed grey: fitted · blue: forecast with \(levels) bands · red: target · model \(projection.selection?.model.name ?? "none")",
+        svg.text(16, 324, "Black: observed · dashed grey: fitted · blue: forecast with \(levels) bands · red: target · model \(projection.modelSummary?.name ?? "none")",
                  size: 10, fill: "#666")
         return svg.rendered(title: "\(name): projected \(formatForReading(projection.value)) \(unit), \(projection.status.rawValue)")
     }

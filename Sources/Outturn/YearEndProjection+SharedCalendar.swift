@@ -1,0 +1,105 @@
+import Foundation
+
+extension YearEndProjection {
+    /// Requests that share a calendar (see ``projectAll(_:asOf:levels:scenario:progress:)``) are
+    /// fitted together once there are this many of them; fewer are fitted one at a time.
+    public static let sharedCalendarMinimum = 64
+
+    /// What lets requests share one factorisation: the regression, the months it is fitted to and
+    /// the months it must predict.
+    struct CalendarKey: Hashable, Sendable {
+        let model: ModelSpec
+        let fitted: [Month]
+        let unobserved: [Month]
+    }
+
+    /// The request's calendar when the shared path gives exactly what the one-at-a-time path would
+    /// (up to rounding): a fixed plain regression with the model's own intervals, no reference
+    /// indicator, a scenario that only scales, shifts or sets months, enough months to keep the
+    /// requested terms, and values the fit accepts. `nil` otherwise — including every case where
+    /// the one-at-a-time path would fall back to another model or report an error.
+    static func calendarKey(_ request: Request, asOf: Month, scenario: Scenario) -> CalendarKey? {
+        guard case .fixed(let requested) = request.model, request.intervals == .model,
+              request.target.referenceIndicator == nil,
+              scenario.interventions.isEmpty, scenario.regressorValues.isEmpty else { return nil }
+        let model = requested.adding(request.extraTerms)
+        guard !model.isLog, model.regressorNames.isEmpty else { return nil }
+        let target = request.target, series = request.series
+        let figures = target.valueSide.terms + target.referenceSide.terms
+        guard figures.allSatisfy({ $0.figure.months.last! >= series.start }) else { return nil }
+
+        var fitted: [Month] = []
+        let known = min(series.values.count, series.start.distance(to: asOf) + 1)
+        guard known > 0 else { return nil }
+        for offset in 0..<known {
+            guard let value = series.values[offset] else { continue }
+            guard isSupportedMagnitude(value) else { return nil }
+            fitted.append(series.start.advanced(by: offset))
+        }
+        if model.hasSeasonality, fitted.count < ModelSelection.minimumSeasonalHistory { return nil }
+        if let window = model.window, let last = fitted.last {
+            let first = last.advanced(by: -(window - 1))
+            fitted.removeAll { $0 < first }
+        }
+        guard fitted.count >= 2 else { return nil }
+        let unobserved = Set(target.valueSide.months + target.referenceSide.months).sorted()
+            .filter { $0 > asOf || series[$0] == nil }
+        guard !unobserved.isEmpty else { return nil }
+        return CalendarKey(model: model, fitted: fitted, unobserved: unobserved)
+    }
+
+    /// Projects `members` (indices into `requests`, all with calendar `key`) with one factorisation;
+    /// `nil` when the shared design cannot be fitted, so that the one-at-a-time path reports why.
+    static func projectSharingCalendar(_ requests: [Request], members: [Int], key: CalendarKey, asOf: Month,
+                                       levels: [Double], scenario: Scenario) async -> [Result<YearEndProjection, ModelError>]? {
+        guard let design = try? SharedDesign(model: key.model, months: key.fitted),
+              let whitened = try? design.whitenedRows(for: key.unobserved) else { return nil }
+        let n = key.fitted.count, width = key.unobserved.count, count = members.count
+        var values = [Double](repeating: 0, count: n * count)
+        for (column, index) in members.enumerated() {
+            let series = requests[index].series
+            for (row, month) in key.fitted.enumerated() { values[row + column * n] = series[month]! }
+        }
+        var sigmas = [Double](repeating: 0, count: count), means = [Double](repeating: 0, count: width * count)
+        do {
+            try values.withUnsafeBufferPointer { y throws(ModelError) in
+                try sigmas.withUnsafeMutableBufferPointer { sigmaOut throws(ModelError) in
+                    try means.withUnsafeMutableBufferPointer { meanOut throws(ModelError) in
+                        // Unsafe buffers are not Sendable; each series writes only its own elements.
+                        nonisolated(unsafe) let (sigmaOut, meanOut) = (sigmaOut, meanOut)
+                        try design.apply(values: y, count: count, functionals: whitened.map(design.functional),
+                                         concurrently: true) { j, sigma, predicted in
+                            sigmaOut[j] = sigma
+                            for i in 0..<width { meanOut[i + j * width] = predicted[i] }
+                        }
+                    }
+                }
+            }
+        } catch {
+            return nil
+        }
+        let reason = "as requested; fitted together with the \(count) series observed in the same months (shared calendar)"
+        let (sharedSigmas, sharedMeans) = (sigmas, means)
+        return await concurrentMap(Array(members.enumerated())) { column, index in
+            let request = requests[index]
+            let sigma = sharedSigmas[column]
+            let summary = ModelSummary(name: key.model.description, reason: reason, observations: n,
+                                       firstMonth: key.fitted[0], lastMonth: key.fitted[n - 1], sigma: sigma,
+                                       degreesOfFreedom: design.degreesOfFreedom)
+            return Result { () throws(ModelError) -> YearEndProjection in
+                let target = request.target
+                let outlook = try SeriesOutlook(series: request.series, indicator: target.indicator,
+                                                months: target.valueSide.months + target.referenceSide.months,
+                                                asOf: asOf, scenario: scenario) { _, unobserved in
+                    let prediction = JointPrediction(months: unobserved,
+                                                     means: Array(sharedMeans[(column * width)..<((column + 1) * width)]),
+                                                     whitenedRows: whitened, sigma: sigma,
+                                                     degreesOfFreedom: design.degreesOfFreedom)
+                    return (nil, prediction)
+                }
+                return try YearEndProjection(target: target, asOf: asOf, levels: levels, outlook: outlook,
+                                             referenceOutlook: nil, modelSummary: summary)
+            }
+        }
+    }
+}
