@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Student's t distribution with ν degrees of freedom: the distribution of a projection's error
 /// when σ is estimated from ν residual degrees of freedom.
@@ -78,6 +79,19 @@ struct StudentT: Sendable {
     func quantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "probability must lie in (0, 1)")
         if p == 0.5 { return 0 }
+        // A panel's projections ask for the same few (ν, p) hundreds of thousands of times; each
+        // solve is ≈ 20 incomplete-beta evaluations, a lookup is a lock and a hash.
+        let key = SIMD2(degreesOfFreedom.bitPattern, p.bitPattern)
+        if let known = solvedQuantiles.withLock({ $0[key] }) { return known }
+        let t = solveQuantile(p)
+        solvedQuantiles.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = t
+        }
+        return t
+    }
+
+    private func solveQuantile(_ p: Double) -> Double {
         // Solve upperTail(t) = tail for t > 0 and use symmetry; tail stays small and exact.
         let tail = p > 0.5 ? 1 - p : p
         var low = 0.0, high = 1.0
@@ -96,6 +110,9 @@ struct StudentT: Sendable {
         return p > 0.5 ? t : -t
     }
 }
+
+/// Quantiles solved so far, by the bit patterns of (ν, p): the result is a pure function of them.
+private let solvedQuantiles = Mutex<[SIMD2<UInt64>: Double]>([:])
 
 /// I_x(a, b), the regularized incomplete beta function, by Lentz's continued fraction
 /// (Numerical Recipes §6.4), switching to 1 − I_{1−x}(b, a) where that converges faster.

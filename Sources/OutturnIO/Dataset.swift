@@ -11,15 +11,19 @@ public struct Dataset: Sendable {
     /// The file the data came from, as named by the user.
     public let file: String
     public let entries: [Entry]
+    /// Entry positions by indicator: a panel of 10⁵ indicators is looked up once per target.
+    private let position: [String: Int]
 
+    /// Creates a dataset; indicators are unique (the first entry of a repeated one is found).
     public init(file: String, entries: [Entry]) {
         self.file = file
         self.entries = entries
+        position = Dictionary(entries.enumerated().map { ($1.indicator, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The series of `indicator`, or `nil`.
     public func series(_ indicator: String) -> MonthlySeries? {
-        entries.first { $0.indicator == indicator }?.series
+        position[indicator].map { entries[$0].series }
     }
 
     /// The latest observed month across all indicators.
