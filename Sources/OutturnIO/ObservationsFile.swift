@@ -25,8 +25,9 @@ public enum ObservationsFile {
         var header: CSVRecord?
         var headerError: InputError?
         var rows = 0
-        try CSVReader.forEachRecord(in: data, file: file) { record throws(InputError) in
+        try CSVReader.forEachRecordBytes(in: data, file: file) { fields throws(InputError) in
             guard let header else {
+                let record = fields.record
                 header = record
                 let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
                 if names.count == 1, names[0].contains(";") || names[0].contains("\t") {
@@ -40,12 +41,12 @@ public enum ObservationsFile {
                 return
             }
             rows += 1
-            guard record.fields.count == header.fields.count else {
-                throw InputError(file: file, line: record.line,
-                                 message: "the row has \(record.fields.count) fields but the header has \(header.fields.count); "
+            guard fields.count == header.fields.count else {
+                throw InputError(file: file, line: fields.line,
+                                 message: "the row has \(fields.count) fields but the header has \(header.fields.count); "
                                     + "check for an extra or missing comma, or quote a field that contains a comma")
             }
-            try reader?.read(record)
+            try reader?.read(fields)
         }
         guard let header else {
             throw InputError(file: file, message: "the file is empty; it needs a header line and data")
@@ -75,6 +76,9 @@ public enum ObservationsFile {
         /// The indicator of the previous long row and its builder, kept out of the dictionary
         /// while its rows follow one another (the usual layout), so most rows hash nothing.
         var current: (indicator: String, builder: Builder)?
+        /// The bytes of the previous long row's indicator field: a row with the same bytes has the
+        /// same indicator, so most rows make no string for it.
+        var currentField: [UInt8] = []
 
         init(header: CSVRecord, names: [String], file: String) throws(InputError) {
             self.file = file
@@ -108,15 +112,17 @@ public enum ObservationsFile {
             }
         }
 
-        mutating func read(_ record: CSVRecord) throws(InputError) {
+        mutating func read(_ record: CSVFields) throws(InputError) {
             switch form {
             case .long(let indicatorColumn, let monthColumn, let valueColumn):
-                let indicator = trimmed(record.fields[indicatorColumn])
+                let sameIndicator = current != nil && record[indicatorColumn].elementsEqual(currentField)
+                let indicator = sameIndicator ? current!.indicator : trimmed(record.string(indicatorColumn))
                 guard !indicator.isEmpty else {
                     throw InputError(file: file, line: record.line, field: "indicator", message: "the indicator is empty")
                 }
-                let month = try parseMonth(record.fields[monthColumn], file: file, line: record.line)
-                let value = try parseValue(record.fields[valueColumn], file: file, line: record.line, field: "value")
+                let month = try parseMonth(record, monthColumn, file: file)
+                let value = try parseValue(record, valueColumn, file: file, field: "value")
+                if !sameIndicator { currentField = Array(record[indicatorColumn]) }
                 if current?.indicator != indicator {
                     if let current { builders[current.indicator] = current.builder }
                     if let existing = builders.removeValue(forKey: indicator) {
@@ -128,9 +134,9 @@ public enum ObservationsFile {
                 }
                 try append(&current!.builder, month: month, value: value, line: record.line, indicator: indicator, file: file)
             case .wide(let indicators):
-                let month = try parseMonth(record.fields[0], file: file, line: record.line)
+                let month = try parseMonth(record, 0, file: file)
                 for (offset, name) in indicators.enumerated() {
-                    let value = try parseValue(record.fields[offset + 1], file: file, line: record.line, field: name)
+                    let value = try parseValue(record, offset + 1, file: file, field: name)
                     try append(&builders[name]!, month: month, value: value, line: record.line, indicator: name, file: file)
                 }
             }
@@ -175,6 +181,28 @@ public enum ObservationsFile {
             }
         }
         return Dataset(file: file, entries: entries)
+    }
+
+    /// Field `index` of `record` as a month: `YYYY-MM` straight from the bytes, anything else
+    /// through the text parser, which explains what is wrong.
+    private static func parseMonth(_ record: CSVFields, _ index: Int, file: String) throws(InputError) -> Month {
+        let bytes = record[index]
+        func digit(_ i: Int) -> Int? { (48...57).contains(bytes[i]) ? Int(bytes[i] - 48) : nil }
+        if bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3), let m0 = digit(5), let m1 = digit(6),
+           let month = try? Month(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1) {
+            return month
+        }
+        return try parseMonth(record.string(index), file: file, line: record.line)
+    }
+
+    /// Field `index` of `record` as a value (`nil` when empty): an exactly computable decimal
+    /// straight from the bytes, anything else through the text parser, which explains what is wrong.
+    private static func parseValue(_ record: CSVFields, _ index: Int, file: String, field: String) throws(InputError) -> Double? {
+        let bytes = record[index]
+        if bytes.isEmpty { return nil }
+        if let value = exactDecimal(bytes), isSupportedMagnitude(value) { return value }
+        return try parseValue(record.string(index), file: file, line: record.line, field: field)
     }
 
     static func parseMonth(_ text: String, file: String, line: Int) throws(InputError) -> Month {
