@@ -78,33 +78,61 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // The per-series path with gaps: every series misses a different month, so none shares a design.
-    let gappy: [YearEndProjection.Request] = (0..<100_000).map { j in
-        var values = syntheticSeries(j, months: 60).values
-        values[j % 55] = nil
-        let series = try! MonthlySeries(start: Month(year: 2016, month: 1), values: values)
+    // Panels with gaps, 100,000 series × 60 months (2016-01 … 2020-12, as of 2020-08): series j
+    // misses the one or two months of gap pattern j mod `patterns`, all before 2020. With 50
+    // patterns each group has 2,000 series and takes the shared calendar; with 2,000 patterns each
+    // has 50, below `YearEndProjection.sharedCalendarMinimum`, so every series is fitted alone.
+    for patterns in [50, 2_000] {
+        let panel: [MonthlySeries] = (0..<100_000).map { j in
+            var values = syntheticSeries(j, months: 60).values
+            let pattern = j % patterns
+            values[pattern % 48] = nil
+            values[(pattern / 48) % 48] = nil
+            return try! MonthlySeries(start: Month(year: 2016, month: 1), values: values)
+        }
         let year2020 = try! Target(indicator: "x", year: 2020, aggregate: .sum, comparator: .greaterThanOrEqual, threshold: 1500)
-        return YearEndProjection.Request(series: series, target: year2020, model: .fixed(.trendSeason), intervals: .model)
-    }
-    Benchmark("Per-series path with gaps, 100,000 series × 60 months, trend+season, model intervals",
-              configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(await YearEndProjection.projectAll(gappy, asOf: try Month(year: 2020, month: 8)))
+        let requests = panel.map {
+            YearEndProjection.Request(series: $0, target: year2020, model: .fixed(.trendSeason), intervals: .model)
+        }
+        let path = patterns == 50 ? "shared calendar" : "one at a time"
+        Benchmark("projectAll with gaps, 100,000 series × 60 months, \(patterns) gap patterns (\(path))",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(await YearEndProjection.projectAll(requests, asOf: try Month(year: 2020, month: 8)))
+            }
+        }
+        if patterns == 50 {
+            let thresholds = [Double](repeating: 1500, count: panel.count)
+            Benchmark("SharedCalendarBatch grouping by gap pattern, 100,000 series × 60 months, 50 patterns",
+                      configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(10), maxIterations: 10)) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try SharedCalendarBatch.project(series: panel, thresholds: thresholds, asOf: Month(year: 2020, month: 8),
+                                                              model: .trendSeason, year: 2020, aggregate: .sum,
+                                                              comparator: .greaterThanOrEqual))
+                }
+            }
         }
     }
 
-    let csv: Data = {
-        var text = "indicator,month,value\n"
-        for index in 0..<5_000 {
-            let series = syntheticSeries(index, months: 56)
-            for (month, value) in series.observations { text += "s\(index),\(month),\(value)\n" }
-        }
-        return Data(text.utf8)
-    }()
-    Benchmark("CSV ingest, 280,000 rows (5,000 series × 56 months)",
-              configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxIterations: 10)) { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(try ObservationsFile.parse(csv, file: "bench.csv"))
+    // Values as Swift prints doubles (up to 17 digits, read by strtod) and as published
+    // statistics are written (two decimals, read by the exact fast path).
+    for decimals in [nil, 2] as [Int?] {
+        let csv: Data = {
+            var text = "indicator,month,value\n"
+            for index in 0..<5_000 {
+                let series = syntheticSeries(index, months: 56)
+                for (month, value) in series.observations {
+                    text += "s\(index),\(month),\(decimals.map { String(format: "%.\($0)f", value) } ?? "\(value)")\n"
+                }
+            }
+            return Data(text.utf8)
+        }()
+        let digits = decimals.map { "\($0) decimals" } ?? "full precision"
+        Benchmark("CSV ingest, 280,000 rows (5,000 series × 56 months), \(digits), \(csv.count / 1000) kB",
+                  configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxIterations: 10)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try ObservationsFile.parse(csv, file: "bench.csv"))
+            }
         }
     }
 
