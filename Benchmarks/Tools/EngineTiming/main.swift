@@ -4,11 +4,14 @@ import Outturn
 // Times Outturn's engine in process, for Benchmarks/compare/engine.py to set beside numpy on the
 // same shapes in the same run. Prints: seconds (best of 3) and peak RSS MB.
 //   EngineTiming N MONTHS            SharedCalendarBatch on an N-series × MONTHS matrix
-//   EngineTiming N MONTHS PATTERNS   YearEndProjection.projectAll on N series with gaps: series j
-//                                    misses the months of gap pattern j mod PATTERNS (one or two
-//                                    months before the target year), trend+season, model
-//                                    intervals. Groups of ≥ 64 series share a calendar, so 50
-//                                    patterns take the shared path and 2,000 the per-series one.
+//   EngineTiming N MONTHS PATTERNS   N series with gaps: series j misses the months of gap pattern
+//                                    j mod PATTERNS (one or two months before the target year),
+//                                    trend+season, 2020 total as of August. Prints the seconds of
+//                                    YearEndProjection.projectAll (full projections, model
+//                                    intervals: groups of ≥ 64 series share a calendar, so 50
+//                                    patterns take the shared path and 2,000 the per-series one),
+//                                    then of SharedCalendarBatch.project(series:) (outcomes only,
+//                                    grouped by pattern), then peak RSS MB.
 let arguments = CommandLine.arguments
 let count = arguments.count > 1 ? Int(arguments[1])! : 1_000_000
 let rows = arguments.count > 2 ? Int(arguments[2])! : 36
@@ -51,11 +54,17 @@ if let patterns {
         return YearEndProjection.Request(series: try! MonthlySeries(start: start, values: values), target: target,
                                          model: .fixed(.trendSeason), intervals: .model)
     }
-    let seconds = await bestOfThree {
+    let full = await bestOfThree {
         let results = await YearEndProjection.projectAll(requests, asOf: asOf)
         precondition(results.allSatisfy { (try? $0.get()) != nil })
     }
-    print(seconds, peakMB())
+    let series = requests.map(\.series), thresholds = [Double](repeating: 1500, count: count)
+    let grouped = await bestOfThree {
+        let outcomes = try! SharedCalendarBatch.project(series: series, thresholds: thresholds, asOf: asOf, model: .trendSeason,
+                                                        year: 2020, aggregate: .sum, comparator: .greaterThanOrEqual)
+        precondition(outcomes.count == count)
+    }
+    print(full, grouped, peakMB())
 } else {
     let start = try! Month(year: 2020 - rows / 12 - 1, month: 1)
     let months = (0..<rows).map { start.advanced(by: $0) }
