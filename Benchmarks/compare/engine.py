@@ -18,7 +18,7 @@ import numpy as np
 binary = sys.argv[1]
 print(f"machine: {platform.platform()}, {os.cpu_count()} cores, numpy {np.__version__}, "
       f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}")
-for count, months in [(1_000, 36), (100_000, 36), (1_000_000, 36), (1_000, 120), (100_000, 120)]:
+for count, months in [(1_000, 36), (100_000, 36), (1_000_000, 36), (1_000, 120), (100_000, 120), (1_000_000, 120)]:
     out = subprocess.run([binary, str(count), str(months)], check=True, capture_output=True, text=True).stdout.split()
     outturn, rss = float(out[0]), float(out[1])
     Y = np.random.default_rng(1).normal(100, 10, size=(months, count))

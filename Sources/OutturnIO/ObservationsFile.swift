@@ -58,9 +58,14 @@ public enum ObservationsFile {
         return try reader!.finish()   // a header without error made a reader
     }
 
+    /// One indicator's rows so far, as the series they will make: a slot per month from the first
+    /// row's (20 bytes per month, not 40 for a list of rows), and the line that gave each slot.
     private struct Builder {
         var firstLine: Int
-        var observations: [(month: Month, value: Double?, line: Int)] = []
+        var start: Month?
+        var values: [Double?] = []
+        /// The line of each month's row; 0 where no row gave the month.
+        var lines: [Int32] = []
     }
 
     /// Turns rows of either form into per-indicator builders as they arrive.
@@ -144,41 +149,47 @@ public enum ObservationsFile {
 
         mutating func finish() throws(InputError) -> Dataset {
             if let current { builders[current.indicator] = current.builder }
-            return try ObservationsFile.finish(order: order, builders: builders, file: file)
+            current = nil
+            return try ObservationsFile.finish(order: order, builders: &builders, file: file)
         }
     }
 
     private static func append(_ builder: inout Builder, month: Month, value: Double?, line: Int,
                                indicator: String, file: String) throws(InputError) {
-        if let previous = builder.observations.last {
-            if previous.month == month {
-                throw InputError(file: file, line: line, field: "month",
-                                 message: "\(indicator) has \(month) twice (also on line \(previous.line)); keep one row per month")
-            }
-            if previous.month > month {
-                let earlier = builder.observations.first { $0.month == month }
-                if let earlier {
-                    throw InputError(file: file, line: line, field: "month",
-                                     message: "\(indicator) has \(month) twice (also on line \(earlier.line)); keep one row per month")
-                }
-                throw InputError(file: file, line: line, field: "month",
-                                 message: "\(indicator)'s months are out of order: \(month) follows \(previous.month) (line \(previous.line)); sort the rows by month")
-            }
+        guard let start = builder.start else {
+            builder.start = month
+            builder.values = [value]
+            builder.lines = [Int32(clamping: line)]
+            return
         }
-        builder.observations.append((month, value, line))
+        let offset = start.distance(to: month), last = builder.values.count - 1
+        if offset > last {
+            let gap = offset - last - 1
+            builder.values.append(contentsOf: repeatElement(nil, count: gap))
+            builder.lines.append(contentsOf: repeatElement(0, count: gap))
+            builder.values.append(value)
+            builder.lines.append(Int32(clamping: line))
+            return
+        }
+        if offset >= 0, builder.lines[offset] != 0 {
+            throw InputError(file: file, line: line, field: "month",
+                             message: "\(indicator) has \(month) twice (also on line \(builder.lines[offset])); keep one row per month")
+        }
+        throw InputError(file: file, line: line, field: "month",
+                         message: "\(indicator)'s months are out of order: \(month) follows \(start.advanced(by: last)) (line \(builder.lines[last])); sort the rows by month")
     }
 
-    private static func finish(order: [String], builders: [String: Builder], file: String) throws(InputError) -> Dataset {
+    private static func finish(order: [String], builders: inout [String: Builder], file: String) throws(InputError) -> Dataset {
         var entries: [Dataset.Entry] = []
+        entries.reserveCapacity(order.count)
         for indicator in order {
-            let builder = builders[indicator]!
-            let pairs = builder.observations.compactMap { o in o.value.map { (month: o.month, value: $0) } }
-            do {
-                entries.append(.init(indicator: indicator, series: try MonthlySeries(observations: pairs)))
-            } catch {
+            // Each builder goes as its series comes, so the two are never all held at once.
+            let builder = builders.removeValue(forKey: indicator)!
+            guard let start = builder.start, let series = try? MonthlySeries(start: start, values: builder.values) else {
                 throw InputError(file: file, line: builder.firstLine, field: "value",
                                  message: "\(indicator) has no observed value; give at least one month a number")
             }
+            entries.append(.init(indicator: indicator, series: series))
         }
         return Dataset(file: file, entries: entries)
     }

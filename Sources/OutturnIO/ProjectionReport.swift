@@ -93,7 +93,7 @@ public struct ProjectionReport: Sendable {
         .object([
             ("asOf", .string(asOf.description)),
             ("levels", .array(levels.map { .number($0) })),
-            ("indicators", .array(projections.map(Self.json))),
+            ("indicators", .lazyArray(projections.count) { [projections] in Self.json(projections[$0]) }),
             ("milestones", .array(milestones.map(Self.json))),
             ("joint", .array(joint.map { assessment in
                 .object([("indicator", .string(assessment.indicator)),
