@@ -8,7 +8,7 @@ import Foundation
 struct SeriesOutlook: Sendable {
     let asOf: Month
     /// Values of the requested months observed by `asOf`.
-    let observed: [Month: Double]
+    let observed: MonthTable<Double>
     /// The requested months not observed by `asOf`, in calendar order.
     let unobserved: [Month]
     let selection: ModelSelection?
@@ -17,7 +17,7 @@ struct SeriesOutlook: Sendable {
     var adjustments: [MonthAdjustment]
     /// Every observed value of the history is ≥ 0 (a count or volume).
     let isNonNegative: Bool
-    let position: [Month: Int]
+    let position: MonthTable<Int>
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
     init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, choice: ModelChoice,
@@ -44,14 +44,20 @@ struct SeriesOutlook: Sendable {
     init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, scenario: Scenario,
          predict: (MonthlySeries?, [Month]) throws(ModelError) -> (ModelSelection?, JointPrediction)) throws(ModelError) {
         self.asOf = asOf
-        var observed: [Month: Double] = [:]
+        let requested = months.sorted()
+        var observed = MonthTable<Double>(spanning: requested), position = MonthTable<Int>(spanning: requested)
         var unobserved: [Month] = []
-        for month in Set(months).sorted() {
-            if month <= asOf, let value = series[month] { observed[month] = value } else { unobserved.append(month) }
+        for (index, month) in requested.enumerated() where index == 0 || month != requested[index - 1] {
+            if month <= asOf, let value = series[month] {
+                observed[month] = value
+            } else {
+                position[month] = unobserved.count
+                unobserved.append(month)
+            }
         }
         self.observed = observed
         self.unobserved = unobserved
-        position = Dictionary(uniqueKeysWithValues: unobserved.enumerated().map { ($1, $0) })
+        self.position = position
         let history = series.through(asOf)
         isNonNegative = history?.values.allSatisfy { ($0 ?? 0) >= 0 } ?? true
         adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: asOf)
@@ -139,6 +145,31 @@ struct SeriesOutlook: Sendable {
                 let draw = prediction.means[i] + scale * error
                 return adjustments[i].applied(to: isLog ? exp(draw) : draw)
             }
+        }
+    }
+}
+
+/// Values by month over the span of a few requested months, looked up by offset: an outlook is
+/// consulted for every figure of every projection, and hashing months dominated that.
+struct MonthTable<Value: Sendable>: Sendable {
+    private let first: Month?
+    private var slots: [Value?]
+
+    /// An empty table covering `months` (sorted).
+    init(spanning months: [Month]) {
+        first = months.first
+        slots = [Value?](repeating: nil, count: months.last.map { months[0].distance(to: $0) + 1 } ?? 0)
+    }
+
+    subscript(month: Month) -> Value? {
+        get {
+            guard let first else { return nil }
+            let offset = first.distance(to: month)
+            return slots.indices.contains(offset) ? slots[offset] : nil
+        }
+        set {
+            // Only months within the span are ever set.
+            slots[first!.distance(to: month)] = newValue
         }
     }
 }
