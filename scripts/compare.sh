@@ -2,7 +2,9 @@
 # Side-by-side timing of Outturn and its peers on the same inputs: Benchmarks/compare/compare.py
 # (trend+season regression, N series) and Benchmarks/compare/m3_default.py (the default automatic
 # model on the 1,428 M3 series, against R thetaf/ets and statsforecast AutoTheta/AutoETS) and
-# Benchmarks/compare/engine.py (the shared-calendar batch against numpy, 10³–10⁶ series).
+# Benchmarks/compare/engine.py (the shared-calendar batch against numpy, 10³–10⁶ series, and gappy
+# panels against per-series lstsq) and Benchmarks/compare/example.py (the bundled example as a
+# process, against the same job in Rscript with forecast).
 # Installs R's forecast (Debian) and numpy, statsmodels, threadpoolctl and statsforecast (PyPI)
 # when missing (statsforecast is optional: skipped if it cannot be installed), builds outturn in
 # release mode, pins BLAS threads to one, and prints times and ratios.
@@ -19,6 +21,8 @@ swift build -c release --product outturn >&2
 OPENBLAS_NUM_THREADS=1 OUTTURN="$PWD/.build/release/outturn" python3 Benchmarks/compare/compare.py "${1:-10000}"
 echo
 OPENBLAS_NUM_THREADS=1 OUTTURN="$PWD/.build/release/outturn" python3 Benchmarks/compare/m3_default.py
+echo
+OUTTURN="$PWD/.build/release/outturn" python3 Benchmarks/compare/example.py
 echo
 swift build -c release --package-path Benchmarks --product EngineTiming >&2
 OPENBLAS_NUM_THREADS=1 python3 Benchmarks/compare/engine.py "$(swift build -c release --package-path Benchmarks --show-bin-path)/EngineTiming"
