@@ -18,23 +18,14 @@ public struct ModelSummary: Sendable, Equatable {
     public let sigma: Double
     /// The degrees of freedom of σ̂.
     public let degreesOfFreedom: Int
+}
 
+extension ModelSummary {
     /// The summary of a fitted selection.
     public init(_ selection: ModelSelection) {
         let model = selection.model, months = model.months
         self.init(name: model.name, reason: selection.reason, observations: months.count,
                   firstMonth: months[0], lastMonth: model.lastMonth, sigma: model.sigma,
                   degreesOfFreedom: model.degreesOfFreedom)
-    }
-
-    init(name: String, reason: String, observations: Int, firstMonth: Month, lastMonth: Month,
-         sigma: Double, degreesOfFreedom: Int) {
-        self.name = name
-        self.reason = reason
-        self.observations = observations
-        self.firstMonth = firstMonth
-        self.lastMonth = lastMonth
-        self.sigma = sigma
-        self.degreesOfFreedom = degreesOfFreedom
     }
 }

@@ -19,7 +19,7 @@ import Outturn
         // Pace by hand: (11,489 − 5,048.43)/4 = 1,610.1425.
         #expect(abs(try #require(projection.requiredPace) - 1610.1425) < 1e-9)
         #expect(projection.intervals.map(\.level) == [80, 95])
-        #expect(projection.selection?.reason.hasPrefix("auto") == true)
+        #expect(projection.modelSummary?.reason.hasPrefix("auto") == true)
         let fit = try ModelFit(series: series, model: ModelSpec(parsing: "trend+season"))
         #expect(try fit.forecast(horizon: 12, levels: [95]).count == 12)
     }
