@@ -36,7 +36,7 @@ extension YearEndProjection {
     ///
     /// Requests that share a calendar — the same fixed plain regression with
     /// ``IntervalMethod/model`` intervals, the same observed months and the same months to predict,
-    /// no reference indicator — are fitted together with one factorisation (``SharedDesign``: one
+    /// no reference indicator — are fitted together with one factorisation (one
     /// pivoted QR, one matrix product over all their values) once there are at least
     /// ``sharedCalendarMinimum`` of them; their projections carry a ``ModelSummary`` but no
     /// ``YearEndProjection/selection``, and agree with the one-at-a-time path to rounding (≈ 1e-12
