@@ -102,5 +102,34 @@ import Testing
             }
         }
     }
+
+    /// A series the fit refuses (a value beyond the supported range) stays out of its calendar's
+    /// group and fails alone, with the one-at-a-time error; the rest of the group is unaffected.
+    @Test func refusedSeriesFailAloneInsideASharedCalendar() async throws {
+        let start = try Month(parsing: "2018-01"), asOf = try Month(parsing: "2020-08")
+        let target = try Target(indicator: "x", year: 2020, aggregate: .sum, comparator: .greaterThanOrEqual, threshold: 1_000)
+        var requests: [YearEndProjection.Request] = []
+        for i in 0..<80 {
+            var values: [Double?] = (0..<32).map { t in 90 + Double(i) + Double(t) + Double((t * 7 + i) % 5) }
+            if i == 5 { values[3] = 1e200 }
+            requests.append(.init(series: try MonthlySeries(start: start, values: values), target: target,
+                                  model: .fixed(.trend), intervals: .model))
+        }
+        let results = await YearEndProjection.projectAll(requests, asOf: asOf)
+        for (i, (request, result)) in zip(requests, results).enumerated() {
+            let alone = Result { () throws(ModelError) -> YearEndProjection in
+                try YearEndProjection(series: request.series, target: target, asOf: asOf, model: .fixed(.trend), intervals: .model)
+            }
+            switch (result, alone) {
+            case (.failure(let error), .failure(let expected)):
+                #expect(i == 5 && error == expected)
+            case (.success(let projection), .success(let expected)):
+                #expect(projection.selection == nil, "series \(i) shares the calendar")
+                #expect(abs(projection.value - expected.value) <= 1e-10 * expected.value)
+            default:
+                Issue.record("series \(i): together and alone disagree")
+            }
+        }
+    }
 }
 
