@@ -58,18 +58,25 @@ public struct JointAssessment: Sendable {
             return
         }
 
-        // Shared draws over every month any condition touches.
+        // Shared draws over every month any condition touches. The conditions' own fits are reused
+        // where they were chosen for the same first unobserved month (then they are the same fit).
         let own = try SeriesOutlook(series: series, indicator: indicator,
                                     months: targets.flatMap { $0.valueSide.months + $0.referenceSide.months },
-                                    asOf: asOf, choice: model, extraTerms: extraTerms, regressors: regressors, scenario: scenario, intervals: intervals)
+                                    asOf: asOf, scenario: scenario,
+                                    predict: SeriesOutlook.fitting(choice: model, extraTerms: extraTerms, regressors: regressors,
+                                                                   scenario: scenario, intervals: intervals,
+                                                                   reusing: projections.map(\.outlook)))
         let others = Set(targets.compactMap(\.referenceIndicator)).sorted()
         var otherOutlooks: [String: SeriesOutlook] = [:]
         for name in others {
             guard let otherSeries = referenceSeries[name] else { throw .missingReferenceSeries(name) }
+            let earlier = zip(targets, projections).filter { $0.0.referenceIndicator == name }.compactMap(\.1.referenceOutlook)
             otherOutlooks[name] = try SeriesOutlook(series: otherSeries, indicator: name,
                                                     months: targets.filter { $0.referenceIndicator == name }.flatMap(\.months),
-                                                    asOf: asOf, choice: model, extraTerms: extraTerms,
-                                                    regressors: regressors, scenario: scenario, intervals: intervals)
+                                                    asOf: asOf, scenario: scenario,
+                                                    predict: SeriesOutlook.fitting(choice: model, extraTerms: extraTerms,
+                                                                                   regressors: regressors, scenario: scenario,
+                                                                                   intervals: intervals, reusing: earlier))
         }
         let count = YearEndProjection.simulationPaths, seed = YearEndProjection.simulationSeed
         let ownPaths = own.samplePaths(count: count, seed: seed)

@@ -23,13 +23,30 @@ struct SeriesOutlook: Sendable {
     init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, choice: ModelChoice,
          extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries], scenario: Scenario,
          intervals: IntervalMethod) throws(ModelError) {
-        try self.init(series: series, indicator: indicator, months: months, asOf: asOf, scenario: scenario) {
-            history, unobserved throws(ModelError) in
+        try self.init(series: series, indicator: indicator, months: months, asOf: asOf, scenario: scenario,
+                      predict: Self.fitting(choice: choice, extraTerms: extraTerms, regressors: regressors,
+                                            scenario: scenario, intervals: intervals))
+    }
+
+    /// The usual `predict` of the initialiser below: selects and fits the model on the history,
+    /// then predicts the unobserved months. `reusing`: outlooks made from the same series, as-of
+    /// month and model options; a selection of theirs is used instead of fitting again when it was
+    /// chosen for the same first unobserved month (the only thing besides the history that the
+    /// choice depends on), which gives the very same fit.
+    static func fitting(choice: ModelChoice, extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries],
+                        scenario: Scenario, intervals: IntervalMethod, reusing earlier: [SeriesOutlook] = [])
+        -> (MonthlySeries?, [Month]) throws(ModelError) -> (ModelSelection?, JointPrediction) {
+        { history, unobserved throws(ModelError) in
             guard let history else {
                 throw .tooFewObservations(model: choice.description, needed: 2, available: 0)
             }
-            let selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,
+            let selection: ModelSelection
+            if let reused = earlier.first(where: { $0.selection != nil && $0.unobserved.first == unobserved.first })?.selection {
+                selection = reused
+            } else {
+                selection = try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,
                                                regressors: regressors, firstForecast: unobserved.first)
+            }
             let prediction = try selection.prediction(
                 for: unobserved,
                 overrides: RowOverrides(regressors: scenario.regressorValues, interventions: scenario.interventions),
