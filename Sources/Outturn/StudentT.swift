@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Student's t distribution with ν degrees of freedom: the distribution of a projection's error
 /// when σ is estimated from ν residual degrees of freedom.
@@ -82,12 +81,9 @@ struct StudentT: Sendable {
         // A panel's projections ask for the same few (ν, p) hundreds of thousands of times; each
         // solve is ≈ 20 incomplete-beta evaluations, a lookup is a lock and a hash.
         let key = SIMD2(degreesOfFreedom.bitPattern, p.bitPattern)
-        if let known = solvedQuantiles.withLock({ $0[key] }) { return known }
+        if let known = SolvedQuantiles.shared.value(for: key) { return known }
         let t = solveQuantile(p)
-        solvedQuantiles.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[key] = t
-        }
+        SolvedQuantiles.shared.store(t, for: key)
         return t
     }
 
@@ -112,7 +108,26 @@ struct StudentT: Sendable {
 }
 
 /// Quantiles solved so far, by the bit patterns of (ν, p): the result is a pure function of them.
-private let solvedQuantiles = Mutex<[SIMD2<UInt64>: Double]>([:])
+/// A class guarded by an `NSLock` (a pthread mutex) rather than a global `Mutex`: ThreadSanitizer
+/// reports every `withLock` on a global `Mutex` as a Swift access race.
+private final class SolvedQuantiles: @unchecked Sendable {
+    static let shared = SolvedQuantiles()
+    private let lock = NSLock()
+    private var table: [SIMD2<UInt64>: Double] = [:]
+
+    func value(for key: SIMD2<UInt64>) -> Double? {
+        lock.lock()
+        defer { lock.unlock() }
+        return table[key]
+    }
+
+    func store(_ value: Double, for key: SIMD2<UInt64>) {
+        lock.lock()
+        defer { lock.unlock() }
+        if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
+        table[key] = value
+    }
+}
 
 /// I_x(a, b), the regularized incomplete beta function, by Lentz's continued fraction
 /// (Numerical Recipes §6.4), switching to 1 − I_{1−x}(b, a) where that converges faster.
