@@ -80,7 +80,7 @@ public struct JointAssessment: Sendable {
         }
         let count = YearEndProjection.simulationPaths, seed = YearEndProjection.simulationSeed
         let ownPaths = own.samplePaths(count: count, seed: seed)
-        var otherPaths: [String: [[Double]]] = [:]
+        var otherPaths: [String: SimulatedPaths] = [:]
         for (offset, name) in others.enumerated() {
             otherPaths[name] = otherOutlooks[name]!.samplePaths(count: count, seed: seed &+ UInt64(offset + 1))
         }

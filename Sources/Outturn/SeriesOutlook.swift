@@ -145,25 +145,39 @@ struct SeriesOutlook: Sendable {
 
     /// `count` joint draws of the unobserved months from the multivariate t (ν = n − rank) with
     /// the prediction's covariance, back-transformed for a log model and adjusted.
-    func samplePaths(count: Int, seed: UInt64) -> [[Double]] {
-        guard let prediction else { return [[Double]](repeating: [], count: count) }
+    func samplePaths(count: Int, seed: UInt64) -> SimulatedPaths {
+        guard let prediction else { return SimulatedPaths(width: 0, values: []) }
         let k = unobserved.count
         let cholesky = LAPACK.choleskyLower(n: k, a: prediction.covariance())
             ?? [Double](repeating: 0, count: k * k)   // σ = 0: every path is the point forecast
         var random = RandomSource(seed: seed)
         let nu = Double(prediction.degreesOfFreedom)
         var normals = [Double](repeating: 0, count: k)
-        return (0..<count).map { _ in
+        var values: [Double] = []
+        values.reserveCapacity(count * k)
+        for _ in 0..<count {
             for i in 0..<k { normals[i] = random.normal() }
             let scale = (nu / random.chiSquared(nu)).squareRoot()
-            return (0..<k).map { i in
+            for i in 0..<k {
                 var error = 0.0
                 for j in 0...i { error += cholesky[i + j * k] * normals[j] }
                 let draw = prediction.means[i] + scale * error
-                return adjustments[i].applied(to: isLog ? exp(draw) : draw)
+                values.append(adjustments[i].applied(to: isLog ? exp(draw) : draw))
             }
         }
+        return SimulatedPaths(width: k, values: values)
     }
+}
+
+/// Simulated paths of an outlook's unobserved months, one after another in one buffer (10,000
+/// paths are one allocation, not 10,000).
+struct SimulatedPaths: Sendable {
+    /// Values per path: the number of unobserved months.
+    let width: Int
+    let values: [Double]
+
+    /// Path `i`.
+    subscript(i: Int) -> ArraySlice<Double> { values[(i * width)..<((i + 1) * width)] }
 }
 
 /// Values by month over the span of a few requested months, looked up by offset: an outlook is
@@ -201,7 +215,10 @@ struct CompiledCombination: Sendable {
     let constant: Double
     let terms: [(coefficient: Double, aggregate: Target.Aggregate, sources: [Source])]
 
-    func value(path: [Double]) -> Double {
+    /// The combination's value with the unobserved months taking `path` (one value per
+    /// unobserved month, in order).
+    func value<Path: RandomAccessCollection<Double>>(path: Path) -> Double where Path.Index == Int {
+        let offset = path.startIndex
         var total = constant
         for term in terms {
             var sum = 0.0, minimum = Double.infinity, maximum = -Double.infinity, last = 0.0
@@ -209,7 +226,7 @@ struct CompiledCombination: Sendable {
                 let value: Double
                 switch source {
                 case .observed(let observed): value = observed
-                case .path(let index): value = path[index]
+                case .path(let index): value = path[offset + index]
                 }
                 sum += value
                 minimum = Swift.min(minimum, value)

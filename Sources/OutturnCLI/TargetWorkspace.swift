@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Outturn
 import OutturnIO
@@ -114,23 +115,32 @@ struct TargetWorkspace {
     /// Indicators with two or more conditions in the same year, judged together.
     /// `projected`: the targets' projections in file order, when already made, to reuse.
     func jointAssessments(reusing projected: [YearEndProjection]? = nil) throws -> [JointAssessment] {
-        var groups: [String: [Target]] = [:], order: [String] = []
-        for target in targetsFile.targets {
+        var groups: [String: [Int]] = [:], order: [String] = []
+        for (index, target) in targetsFile.targets.enumerated() {
             let key = "\(target.indicator)\u{0}\(target.year)"
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(target)
+            groups[key, default: []].append(index)
         }
-        var referenceSeries: [String: MonthlySeries] = [:]
-        for entry in dataset.entries { referenceSeries[entry.indicator] = entry.series }
-        return try order.compactMap { key in
-            guard let targets = groups[key], targets.count > 1 else { return nil }
+        let joint = order.compactMap { groups[$0]!.count > 1 ? groups[$0]! : nil }
+        let referenceSeries = Dictionary(dataset.entries.map { ($0.indicator, $0.series) }, uniquingKeysWith: { _, last in last })
+        // Each judgement draws its own 10,000 paths: side by side on the cores, in file order after.
+        let results = LockedResults<JointAssessment>(count: joint.count)
+        let (targets, dataset, asOf, choice, levels, extraTerms, regressors, intervals) =
+            (targetsFile.targets, dataset, asOf, choice, levels, extraTerms, regressors, intervals)
+        DispatchQueue.concurrentPerform(iterations: joint.count) { position in
+            let members = joint[position], conditions = members.map { targets[$0] }
+            results.set(position, Result {
+                try JointAssessment(series: dataset.series(conditions[0].indicator)!, targets: conditions, asOf: asOf,
+                                    model: choice, levels: levels, extraTerms: extraTerms, regressors: regressors,
+                                    referenceSeries: referenceSeries, intervals: intervals,
+                                    projected: projected.map { all in members.map { all[$0] } })
+            })
+        }
+        return try zip(joint, results.all).map { members, result in
             do {
-                return try JointAssessment(series: dataset.series(targets[0].indicator)!, targets: targets, asOf: asOf,
-                                           model: choice, levels: levels, extraTerms: extraTerms,
-                                           regressors: regressors, referenceSeries: referenceSeries, intervals: intervals,
-                                           projected: projected.map { all in targets.map { target in all[targetsFile.targets.firstIndex(of: target)!] } })
+                return try result.get()
             } catch {
-                throw InputError(file: targetsFile.file, field: "indicator", message: "\(targets[0].indicator): \(error)")
+                throw InputError(file: targetsFile.file, field: "indicator", message: "\(targets[members[0]].indicator): \(error)")
             }
         }
     }
