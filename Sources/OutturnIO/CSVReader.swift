@@ -86,20 +86,27 @@ enum CSVReader {
         try parse(bytes, file: file, body)
     }
 
+    /// Parses part of a file already checked as UTF-8 that starts at a record, on physical line
+    /// `firstLine` (the observations reader parses the halves of a large file at once).
+    static func forEachRecordBytes(inPart bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String,
+                                   _ body: (CSVFields) throws(InputError) -> Void) throws(InputError) {
+        try parse(bytes, firstLine: firstLine, file: file, body)
+    }
+
     /// Validates without building a String (which would copy the whole file).
-    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if #available(macOS 26, iOS 26, *) {
             return (try? UTF8Span(validating: bytes.span)) != nil
         }
         return String(validating: bytes, as: UTF8.self) != nil
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, file: String,
                               _ body: (CSVFields) throws(InputError) -> Void) throws(InputError) {
         // The record's field bytes one after another, and where each field ends: reused, so a
         // record costs no allocation once they have grown.
         var storage: [UInt8] = [], ends: [Int] = []
-        var line = 1
+        var line = firstLine
         var index = 0
         let count = bytes.count
         while index < count {

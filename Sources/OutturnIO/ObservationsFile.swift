@@ -20,7 +20,18 @@ public enum ObservationsFile {
     ///
     /// Rows are read as the CSV reader yields them, so the first problem in file order is the one
     /// reported; a header that is neither form is reported after checking every row's field count.
+    /// A file of a megabyte or more is read in two halves at once on a machine with two cores or
+    /// more (the same dataset; on any problem it is read again in one pass, which reports it).
     public static func parse(_ data: Data, file: String) throws(InputError) -> Dataset {
+        if data.count >= halvesThreshold, ProcessInfo.processInfo.activeProcessorCount > 1,
+           let dataset = parseInHalves(data, file: file) {
+            return dataset
+        }
+        return try parseInOnePass(data, file: file)
+    }
+
+    /// Reads the whole file row by row: the reference reader, and the one that reports errors.
+    static func parseInOnePass(_ data: Data, file: String) throws(InputError) -> Dataset {
         var reader: RowReader?
         var header: CSVRecord?
         var headerError: InputError?
@@ -60,7 +71,7 @@ public enum ObservationsFile {
 
     /// One indicator's rows so far, as the series they will make: a slot per month from the first
     /// row's (20 bytes per month, not 40 for a list of rows), and the line that gave each slot.
-    private struct Builder {
+    struct Builder {
         var firstLine: Int
         var start: Month?
         var values: [Double?] = []
@@ -69,7 +80,7 @@ public enum ObservationsFile {
     }
 
     /// Turns rows of either form into per-indicator builders as they arrive.
-    private struct RowReader {
+    struct RowReader {
         enum Form {
             case long(indicator: Int, month: Int, value: Int)
             case wide(indicators: [String])
@@ -148,9 +159,34 @@ public enum ObservationsFile {
         }
 
         mutating func finish() throws(InputError) -> Dataset {
+            settle()
+            return try ObservationsFile.finish(order: order, builders: &builders, file: file)
+        }
+
+        /// Puts the builder of the rows in progress back with the others.
+        mutating func settle() {
             if let current { builders[current.indicator] = current.builder }
             current = nil
-            return try ObservationsFile.finish(order: order, builders: &builders, file: file)
+        }
+
+        /// Appends what `later` read from the rows after this reader's, as if one reader had read
+        /// both; `false` when an indicator's months there do not follow its months here (the
+        /// caller then reads the file in one pass, which reports the problem at its line).
+        mutating func absorb(_ later: RowReader) -> Bool {
+            settle()
+            var later = later
+            later.settle()
+            for indicator in later.order {
+                let more = later.builders.removeValue(forKey: indicator)!
+                guard var builder = builders.removeValue(forKey: indicator) else {
+                    order.append(indicator)
+                    builders[indicator] = more
+                    continue
+                }
+                guard ObservationsFile.extend(&builder, with: more) else { return false }
+                builders[indicator] = builder
+            }
+            return true
         }
     }
 
@@ -177,6 +213,22 @@ public enum ObservationsFile {
         }
         throw InputError(file: file, line: line, field: "month",
                          message: "\(indicator)'s months are out of order: \(month) follows \(start.advanced(by: last)) (line \(builder.lines[last])); sort the rows by month")
+    }
+
+    /// `builder` followed by `later`'s months; `false` when they do not all come after its last.
+    static func extend(_ builder: inout Builder, with later: Builder) -> Bool {
+        guard let laterStart = later.start else { return true }
+        guard let start = builder.start else {
+            (builder.start, builder.values, builder.lines) = (laterStart, later.values, later.lines)
+            return true
+        }
+        let offset = start.distance(to: laterStart), last = builder.values.count - 1
+        guard offset > last else { return false }
+        builder.values.append(contentsOf: repeatElement(nil, count: offset - last - 1))
+        builder.lines.append(contentsOf: repeatElement(0, count: offset - last - 1))
+        builder.values += later.values
+        builder.lines += later.lines
+        return true
     }
 
     private static func finish(order: [String], builders: inout [String: Builder], file: String) throws(InputError) -> Dataset {
