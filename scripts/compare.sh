@@ -17,7 +17,7 @@ python3 -c "import numpy, statsmodels, threadpoolctl" 2>/dev/null \
 python3 -c "import statsforecast" 2>/dev/null \
   || python3 -m pip install --quiet --disable-pip-version-check statsforecast \
   || echo "compare: statsforecast could not be installed; its rows are skipped" >&2
-swift build -c release --product outturn >&2
+swift build -c release --static-swift-stdlib --product outturn >&2
 OPENBLAS_NUM_THREADS=1 OUTTURN="$PWD/.build/release/outturn" python3 Benchmarks/compare/compare.py "${1:-10000}"
 echo
 OPENBLAS_NUM_THREADS=1 OUTTURN="$PWD/.build/release/outturn" python3 Benchmarks/compare/m3_default.py

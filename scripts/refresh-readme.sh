@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release --product outturn >&2
+swift build -c release --static-swift-stdlib --product outturn >&2
 python3 scripts/refresh-readme.py

@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash scripts/setup.sh >&2
-swift build -c release --product outturn >&2
+swift build -c release --static-swift-stdlib --product outturn >&2
 exec python3 Benchmarks/m3/evaluate.py .build/release/outturn ../shared/data/m3-monthly/observations.csv "$@"
