@@ -17,29 +17,46 @@ struct DampedTrendSmoothing: Sendable {
 
     init(values: [Double]) {
         var best = (sse: Double.infinity, alpha: 0.5, betaShare: 0.1, phi: 0.9)
-        func consider(_ alpha: Double, _ betaShare: Double, _ phi: Double) {
-            guard alpha > 0, alpha < 1, betaShare > 0, betaShare <= 1, phi >= 0.8, phi <= 0.98 else { return }
-            let sse = Self.sumOfSquares(values, alpha: alpha, beta: alpha * betaShare, phi: phi)
-            if sse < best.sse { best = (sse, alpha, betaShare, phi) }
-        }
-        // A coarse grid (60 points), then a shrinking pattern search around the best (6 × 26):
-        // the projection's most expensive step, so the grid is as coarse as M3 accuracy allows.
-        for alpha in [0.1, 0.3, 0.5, 0.7, 0.9] {
-            for betaShare in [0.02, 0.1, 0.3, 1.0] {
-                for phi in [0.8, 0.9, 0.98] { consider(alpha, betaShare, phi) }
+        // Candidates are judged in the order given (the first of equal errors wins), their errors
+        // computed four at a time: the recursion is a chain of dependent additions, so four
+        // candidates side by side in SIMD lanes cost about what one does, with the same
+        // arithmetic in every lane as alone.
+        func consider(_ candidates: [(alpha: Double, betaShare: Double, phi: Double)]) {
+            let valid = candidates.filter { c in
+                c.alpha > 0 && c.alpha < 1 && c.betaShare > 0 && c.betaShare <= 1 && c.phi >= 0.8 && c.phi <= 0.98
+            }
+            for first in stride(from: 0, to: valid.count, by: 4) {
+                let lanes = (0..<4).map { valid[min(first + $0, valid.count - 1)] }
+                let alpha = SIMD4(lanes.map(\.alpha)), phi = SIMD4(lanes.map(\.phi))
+                let beta = alpha * SIMD4(lanes.map(\.betaShare))
+                let sse = Self.sumsOfSquares(values, alpha: alpha, beta: beta, phi: phi)
+                for lane in 0..<min(4, valid.count - first) where sse[lane] < best.sse {
+                    best = (sse[lane], lanes[lane].alpha, lanes[lane].betaShare, lanes[lane].phi)
+                }
             }
         }
+        // A coarse grid (60 points), then a shrinking pattern search around the best (6 × 27):
+        // the projection's most expensive step, so the grid is as coarse as M3 accuracy allows.
+        var grid: [(alpha: Double, betaShare: Double, phi: Double)] = []
+        for alpha in [0.1, 0.3, 0.5, 0.7, 0.9] {
+            for betaShare in [0.02, 0.1, 0.3, 1.0] {
+                for phi in [0.8, 0.9, 0.98] { grid.append((alpha, betaShare, phi)) }
+            }
+        }
+        consider(grid)
         var step = (alpha: 0.1, betaShare: 0.6, phi: 0.04)
         for _ in 0..<6 {
             let centre = best
+            var around: [(alpha: Double, betaShare: Double, phi: Double)] = []
             for da in [-1.0, 0, 1] {
                 for db in [-1.0, 0, 1] {
                     for dp in [-1.0, 0, 1] {
-                        consider(centre.alpha + da * step.alpha, centre.betaShare * (1 + db * step.betaShare),
-                                 centre.phi + dp * step.phi)
+                        around.append((centre.alpha + da * step.alpha, centre.betaShare * (1 + db * step.betaShare),
+                                       centre.phi + dp * step.phi))
                     }
                 }
             }
+            consider(around)
             step = (step.alpha / 2, step.betaShare / 2, step.phi / 2)
         }
         self = Self.fit(values, alpha: best.alpha, beta: best.alpha * best.betaShare, phi: best.phi)
@@ -74,6 +91,12 @@ struct DampedTrendSmoothing: Sendable {
             lu += phi * bu + alpha * u; bu = phi * bu + beta * u
             lv += phi * bv + alpha * v; bv = phi * bv + beta * v
         }
+        return leastSquaresStart(suu: suu, suv: suv, svv: svv, sua: sua, sva: sva, saa: saa)
+    }
+
+    /// The (ℓ₀, b₀) minimising the quadratic Σ(a + ℓ₀u + b₀v)² from its sums, and the minimum.
+    private static func leastSquaresStart(suu: Double, suv: Double, svv: Double, sua: Double, sva: Double, saa: Double)
+        -> (level: Double, trend: Double, sumOfSquares: Double) {
         let det = suu * svv - suv * suv
         let (l0, b0): (Double, Double)
         if abs(det) > 1e-12 * max(suu * svv, 1e-300) {
@@ -87,6 +110,27 @@ struct DampedTrendSmoothing: Sendable {
 
     static func sumOfSquares(_ values: [Double], alpha: Double, beta: Double, phi: Double) -> Double {
         optimalStart(values, alpha: alpha, beta: beta, phi: phi).sumOfSquares
+    }
+
+    /// ``sumOfSquares(_:alpha:beta:phi:)`` for four parameter sets at once, lane by lane the same
+    /// operations in the same order (so the same doubles).
+    static func sumsOfSquares(_ values: [Double], alpha: SIMD4<Double>, beta: SIMD4<Double>,
+                              phi: SIMD4<Double>) -> SIMD4<Double> {
+        var la = SIMD4<Double>(), ba = la, lu = SIMD4<Double>(repeating: 1), bu = la, lv = la, bv = lu
+        var suu = la, suv = la, svv = la, sua = la, sva = la, saa = la
+        for y in values {
+            let a = y - la - phi * ba, u = -lu - phi * bu, v = -lv - phi * bv
+            suu += u * u; suv += u * v; svv += v * v; sua += u * a; sva += v * a; saa += a * a
+            la += phi * ba + alpha * a; ba = phi * ba + beta * a
+            lu += phi * bu + alpha * u; bu = phi * bu + beta * u
+            lv += phi * bv + alpha * v; bv = phi * bv + beta * v
+        }
+        var result = SIMD4<Double>()
+        for lane in 0..<4 {
+            result[lane] = leastSquaresStart(suu: suu[lane], suv: suv[lane], svv: svv[lane], sua: sua[lane],
+                                             sva: sva[lane], saa: saa[lane]).sumOfSquares
+        }
+        return result
     }
 
     static func fit(_ values: [Double], alpha: Double, beta: Double, phi: Double) -> DampedTrendSmoothing {

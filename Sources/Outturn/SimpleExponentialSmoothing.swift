@@ -21,10 +21,16 @@ struct SimpleExponentialSmoothing: Sendable {
         func objective(_ alpha: Double) -> Double { Self.leastSumOfSquares(values, alpha: alpha) }
         let grid = 40
         let (low, high) = (Self.alphaBounds.lowerBound, Self.alphaBounds.upperBound)
+        // The grid's errors four at a time (SIMD lanes, the same arithmetic as one at a time),
+        // judged in grid order so that the first of equal errors wins.
         var bestIndex = 0, best = Double.infinity
-        for i in 0...grid {
-            let value = objective(low + (high - low) * Double(i) / Double(grid))
-            if value < best { best = value; bestIndex = i }
+        for first in stride(from: 0, through: grid, by: 4) {
+            let indices = (0..<4).map { min(first + $0, grid) }
+            let values = Self.leastSumsOfSquares(values, alpha: SIMD4(indices.map { low + (high - low) * Double($0) / Double(grid) }))
+            for lane in 0..<min(4, grid + 1 - first) where values[lane] < best {
+                best = values[lane]
+                bestIndex = indices[lane]
+            }
         }
         var a = low + (high - low) * Double(max(bestIndex - 1, 0)) / Double(grid)
         var b = low + (high - low) * Double(min(bestIndex + 1, grid)) / Double(grid)
@@ -61,6 +67,23 @@ struct SimpleExponentialSmoothing: Sendable {
             decay *= 1 - alpha
         }
         return max(saa - (sdd > 0 ? sad * sad / sdd : 0), 0)
+    }
+
+    /// ``leastSumOfSquares(_:alpha:)`` for four values of α at once, lane by lane the same
+    /// operations in the same order (so the same doubles).
+    static func leastSumsOfSquares(_ values: [Double], alpha: SIMD4<Double>) -> SIMD4<Double> {
+        var level = SIMD4<Double>(), decay = SIMD4<Double>(repeating: 1), saa = level, sad = level, sdd = level
+        for y in values {
+            let a = y - level
+            saa += a * a
+            sad += a * decay
+            sdd += decay * decay
+            level += alpha * a
+            decay *= 1 - alpha
+        }
+        var result = SIMD4<Double>()
+        for lane in 0..<4 { result[lane] = max(saa[lane] - (sdd[lane] > 0 ? sad[lane] * sad[lane] / sdd[lane] : 0), 0) }
+        return result
     }
 
     /// The MSE-optimal ℓ₀ for a fixed α, and the resulting smoother.
