@@ -17,46 +17,46 @@ struct DampedTrendSmoothing: Sendable {
 
     init(values: [Double]) {
         var best = (sse: Double.infinity, alpha: 0.5, betaShare: 0.1, phi: 0.9)
-        // Candidates are judged in the order given (the first of equal errors wins), their errors
-        // computed four at a time: the recursion is a chain of dependent additions, so four
-        // candidates side by side in SIMD lanes cost about what one does, with the same
-        // arithmetic in every lane as alone.
-        func consider(_ candidates: [(alpha: Double, betaShare: Double, phi: Double)]) {
-            let valid = candidates.filter { c in
-                c.alpha > 0 && c.alpha < 1 && c.betaShare > 0 && c.betaShare <= 1 && c.phi >= 0.8 && c.phi <= 0.98
+        // Candidates are judged in the order offered (the first of equal errors wins), their
+        // errors computed four at a time: the recursion is a chain of dependent additions, so four
+        // candidates side by side in SIMD lanes cost about what one does, with the same arithmetic
+        // in every lane as alone. The lanes are filled in place: no array per batch.
+        var alphas = SIMD4<Double>(), shares = SIMD4<Double>(), phis = SIMD4<Double>(), filled = 0
+        func flush() {
+            guard filled > 0 else { return }
+            for lane in filled..<4 { (alphas[lane], shares[lane], phis[lane]) = (alphas[0], shares[0], phis[0]) }
+            let sse = Self.sumsOfSquares(values, alpha: alphas, beta: alphas * shares, phi: phis)
+            for lane in 0..<filled where sse[lane] < best.sse {
+                best = (sse[lane], alphas[lane], shares[lane], phis[lane])
             }
-            for first in stride(from: 0, to: valid.count, by: 4) {
-                let lanes = (0..<4).map { valid[min(first + $0, valid.count - 1)] }
-                let alpha = SIMD4(lanes.map(\.alpha)), phi = SIMD4(lanes.map(\.phi))
-                let beta = alpha * SIMD4(lanes.map(\.betaShare))
-                let sse = Self.sumsOfSquares(values, alpha: alpha, beta: beta, phi: phi)
-                for lane in 0..<min(4, valid.count - first) where sse[lane] < best.sse {
-                    best = (sse[lane], lanes[lane].alpha, lanes[lane].betaShare, lanes[lane].phi)
-                }
-            }
+            filled = 0
+        }
+        func offer(_ alpha: Double, _ betaShare: Double, _ phi: Double) {
+            guard alpha > 0, alpha < 1, betaShare > 0, betaShare <= 1, phi >= 0.8, phi <= 0.98 else { return }
+            (alphas[filled], shares[filled], phis[filled]) = (alpha, betaShare, phi)
+            filled += 1
+            if filled == 4 { flush() }
         }
         // A coarse grid (60 points), then a shrinking pattern search around the best (6 × 27):
         // the projection's most expensive step, so the grid is as coarse as M3 accuracy allows.
-        var grid: [(alpha: Double, betaShare: Double, phi: Double)] = []
         for alpha in [0.1, 0.3, 0.5, 0.7, 0.9] {
             for betaShare in [0.02, 0.1, 0.3, 1.0] {
-                for phi in [0.8, 0.9, 0.98] { grid.append((alpha, betaShare, phi)) }
+                for phi in [0.8, 0.9, 0.98] { offer(alpha, betaShare, phi) }
             }
         }
-        consider(grid)
+        flush()
         var step = (alpha: 0.1, betaShare: 0.6, phi: 0.04)
         for _ in 0..<6 {
             let centre = best
-            var around: [(alpha: Double, betaShare: Double, phi: Double)] = []
             for da in [-1.0, 0, 1] {
                 for db in [-1.0, 0, 1] {
                     for dp in [-1.0, 0, 1] {
-                        around.append((centre.alpha + da * step.alpha, centre.betaShare * (1 + db * step.betaShare),
-                                       centre.phi + dp * step.phi))
+                        offer(centre.alpha + da * step.alpha, centre.betaShare * (1 + db * step.betaShare),
+                              centre.phi + dp * step.phi)
                     }
                 }
             }
-            consider(around)
+            flush()
             step = (step.alpha / 2, step.betaShare / 2, step.phi / 2)
         }
         self = Self.fit(values, alpha: best.alpha, beta: best.alpha * best.betaShare, phi: best.phi)

@@ -25,11 +25,12 @@ struct SimpleExponentialSmoothing: Sendable {
         // judged in grid order so that the first of equal errors wins.
         var bestIndex = 0, best = Double.infinity
         for first in stride(from: 0, through: grid, by: 4) {
-            let indices = (0..<4).map { min(first + $0, grid) }
-            let values = Self.leastSumsOfSquares(values, alpha: SIMD4(indices.map { low + (high - low) * Double($0) / Double(grid) }))
-            for lane in 0..<min(4, grid + 1 - first) where values[lane] < best {
-                best = values[lane]
-                bestIndex = indices[lane]
+            var alphas = SIMD4<Double>()
+            for lane in 0..<4 { alphas[lane] = low + (high - low) * Double(min(first + lane, grid)) / Double(grid) }
+            let errors = Self.leastSumsOfSquares(values, alpha: alphas)
+            for lane in 0..<min(4, grid + 1 - first) where errors[lane] < best {
+                best = errors[lane]
+                bestIndex = first + lane
             }
         }
         var a = low + (high - low) * Double(max(bestIndex - 1, 0)) / Double(grid)
