@@ -82,8 +82,16 @@ struct DampedTrendSmoothing: Sendable {
     /// quadratic in (ℓ₀, b₀) whose minimum is a 2 × 2 solve.
     private static func optimalStart(_ values: [Double], alpha: Double, beta: Double, phi: Double)
         -> (level: Double, trend: Double, sumOfSquares: Double) {
-        var la = 0.0, ba = 0.0, lu = 1.0, bu = 0.0, lv = 0.0, bv = 1.0
-        var suu = 0.0, suv = 0.0, svv = 0.0, sua = 0.0, sva = 0.0, saa = 0.0
+        let sums = startSums(values, alpha: SIMD4(repeating: alpha), beta: SIMD4(repeating: beta), phi: SIMD4(repeating: phi))
+        return leastSquaresStart(suu: sums.uu[0], suv: sums.uv[0], svv: sums.vv[0], sua: sums.ua[0], sva: sums.va[0], saa: sums.aa[0])
+    }
+
+    /// The sums of e_t = a_t + ℓ₀u_t + b₀v_t's parts (Σu², Σuv, Σv², Σua, Σva, Σa²) for four
+    /// parameter sets at once, lane by lane the same operations in the same order as one alone.
+    private static func startSums(_ values: [Double], alpha: SIMD4<Double>, beta: SIMD4<Double>, phi: SIMD4<Double>)
+        -> (uu: SIMD4<Double>, uv: SIMD4<Double>, vv: SIMD4<Double>, ua: SIMD4<Double>, va: SIMD4<Double>, aa: SIMD4<Double>) {
+        var la = SIMD4<Double>(), ba = la, lu = SIMD4<Double>(repeating: 1), bu = la, lv = la, bv = lu
+        var suu = la, suv = la, svv = la, sua = la, sva = la, saa = la
         for y in values {
             let a = y - la - phi * ba, u = -lu - phi * bu, v = -lv - phi * bv
             suu += u * u; suv += u * v; svv += v * v; sua += u * a; sva += v * a; saa += a * a
@@ -91,7 +99,7 @@ struct DampedTrendSmoothing: Sendable {
             lu += phi * bu + alpha * u; bu = phi * bu + beta * u
             lv += phi * bv + alpha * v; bv = phi * bv + beta * v
         }
-        return leastSquaresStart(suu: suu, suv: suv, svv: svv, sua: sua, sva: sva, saa: saa)
+        return (suu, suv, svv, sua, sva, saa)
     }
 
     /// The (ℓ₀, b₀) minimising the quadratic Σ(a + ℓ₀u + b₀v)² from its sums, and the minimum.
@@ -116,19 +124,11 @@ struct DampedTrendSmoothing: Sendable {
     /// operations in the same order (so the same doubles).
     static func sumsOfSquares(_ values: [Double], alpha: SIMD4<Double>, beta: SIMD4<Double>,
                               phi: SIMD4<Double>) -> SIMD4<Double> {
-        var la = SIMD4<Double>(), ba = la, lu = SIMD4<Double>(repeating: 1), bu = la, lv = la, bv = lu
-        var suu = la, suv = la, svv = la, sua = la, sva = la, saa = la
-        for y in values {
-            let a = y - la - phi * ba, u = -lu - phi * bu, v = -lv - phi * bv
-            suu += u * u; suv += u * v; svv += v * v; sua += u * a; sva += v * a; saa += a * a
-            la += phi * ba + alpha * a; ba = phi * ba + beta * a
-            lu += phi * bu + alpha * u; bu = phi * bu + beta * u
-            lv += phi * bv + alpha * v; bv = phi * bv + beta * v
-        }
+        let sums = startSums(values, alpha: alpha, beta: beta, phi: phi)
         var result = SIMD4<Double>()
         for lane in 0..<4 {
-            result[lane] = leastSquaresStart(suu: suu[lane], suv: suv[lane], svv: svv[lane], sua: sua[lane],
-                                             sva: sva[lane], saa: saa[lane]).sumOfSquares
+            result[lane] = leastSquaresStart(suu: sums.uu[lane], suv: sums.uv[lane], svv: sums.vv[lane], sua: sums.ua[lane],
+                                             sva: sums.va[lane], saa: sums.aa[lane]).sumOfSquares
         }
         return result
     }

@@ -58,16 +58,7 @@ struct SimpleExponentialSmoothing: Sendable {
     /// min over ℓ₀ of Σe² for a fixed α, in one pass: with e_t = a_t − d_tℓ₀ (a from ℓ₀ = 0,
     /// d_t = (1 − α)^{t−1}) it is Σa² − (Σad)²/Σd².
     static func leastSumOfSquares(_ values: [Double], alpha: Double) -> Double {
-        var level = 0.0, decay = 1.0, saa = 0.0, sad = 0.0, sdd = 0.0
-        for y in values {
-            let a = y - level
-            saa += a * a
-            sad += a * decay
-            sdd += decay * decay
-            level += alpha * a
-            decay *= 1 - alpha
-        }
-        return max(saa - (sdd > 0 ? sad * sad / sdd : 0), 0)
+        leastSumsOfSquares(values, alpha: SIMD4(repeating: alpha))[0]
     }
 
     /// ``leastSumOfSquares(_:alpha:)`` for four values of α at once, lane by lane the same
