@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `items.map(transform)` spread over the cores: contiguous chunks run as child tasks, results
 /// in input order. Each result depends only on its item, so the output is identical whatever the
@@ -26,4 +27,17 @@ func concurrentMap<Item: Sendable, Output: Sendable>(
         }
         return results.map { $0! }   // every index was filled by exactly one chunk
     }
+}
+
+/// `(0..<count).map(body)` for synchronous callers, the calls spread over the cores by
+/// `DispatchQueue.concurrentPerform`; results in index order, each depending only on its index.
+/// Shared by the package's modules (the shared-calendar groups, the CLI's joint judgements, the
+/// two halves of a large observations file).
+package func concurrentResults<Output: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Output) -> [Output] {
+    let slots = Mutex([Output?](repeating: nil, count: count))
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+        let output = body(index)
+        slots.withLock { $0[index] = output }
+    }
+    return slots.withLock { $0.map { $0! } }   // concurrentPerform has run every index
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Year-end projections of many series that share a calendar, a regression and a target shape,
 /// computed together with the model's exact formula (``IntervalMethod/model``).
@@ -160,56 +159,34 @@ public enum SharedCalendarBatch {
                                year: Int, period: ClosedRange<Int> = 1...12, aggregate: Target.Aggregate,
                                comparator: Target.Comparator, levels: [Double] = [80, 95]) throws(ModelError) -> [Outcome] {
         precondition(series.count == thresholds.count, "one threshold per series")
-        // A series' observed months through `asOf`, as its first observed month, its span and the
-        // offsets it misses: cheaper to form and hash than the months themselves.
-        struct Pattern: Hashable {
-            let first: Month
-            let span: Int
-            let missing: [Int]
-        }
-        var membersOf: [Pattern?: [Int]] = [:], patterns: [Pattern?] = []
+        var membersOf: [ObservedMonths?: [Int]] = [:], patterns: [ObservedMonths?] = []
         for (index, one) in series.enumerated() {
-            let known = min(one.values.count, one.start.distance(to: asOf) + 1)
-            var pattern: Pattern?
-            if known > 0, let firstOffset = one.values[..<known].firstIndex(where: { $0 != nil }) {
-                var missing: [Int] = []
-                for offset in firstOffset..<known where one.values[offset] == nil { missing.append(offset - firstOffset) }
-                pattern = Pattern(first: one.start.advanced(by: firstOffset), span: known - firstOffset, missing: missing)
-            }
+            let pattern = ObservedMonths(one, through: asOf)
             if membersOf[pattern] == nil { patterns.append(pattern) }
             membersOf[pattern, default: []].append(index)
         }
         // Groups run side by side (most are narrower than one block of the product), each one
         // serially, so results do not depend on the core count.
         let (groups, order) = (membersOf, patterns)
-        let groupResults = Mutex([Result<Projections, ModelError>?](repeating: nil, count: order.count))
-        DispatchQueue.concurrentPerform(iterations: order.count) { position in
-            let result = Result { () throws(ModelError) -> Projections in
+        let groupResults = concurrentResults(order.count) { position in
+            Result { () throws(ModelError) -> Projections in
                 let members = groups[order[position]]!
                 guard let pattern = order[position] else {
                     throw .tooFewObservations(model: model.description, needed: 2, available: 0)
                 }
-                let skipped = Set(pattern.missing)
-                let months = (0..<pattern.span).filter { !skipped.contains($0) }.map { pattern.first.advanced(by: $0) }
                 var values: [Double] = []
-                values.reserveCapacity(months.count * members.count)
-                for index in members {
-                    let one = series[index], firstOffset = one.start.distance(to: pattern.first)
-                    for offset in firstOffset..<(firstOffset + pattern.span) {
-                        if let value = one.values[offset] { values.append(value) }
-                    }
-                }
-                return try project(values: values, months: months, count: members.count, model: model, year: year,
+                values.reserveCapacity(pattern.count * members.count)
+                for index in members { pattern.appendValues(of: series[index], to: &values) }
+                return try project(values: values, months: pattern.months, count: members.count, model: model, year: year,
                                    period: period, aggregate: aggregate, comparator: comparator,
                                    thresholds: members.map { thresholds[$0] }, levels: levels,
                                    concurrently: order.count == 1)
             }
-            groupResults.withLock { $0[position] = result }
         }
         var outcomes = [Outcome?](repeating: nil, count: series.count)
-        for (position, result) in groupResults.withLock({ $0 }).enumerated() {
+        for (position, result) in groupResults.enumerated() {
             // The first failing group in input order is the error, as when run one by one.
-            let projected: Projections = try result!.get()   // every group has run
+            let projected: Projections = try result.get()
             for (index, outcome) in zip(groups[order[position]]!, projected) { outcomes[index] = outcome }
         }
         return outcomes.map { $0! }   // every series belongs to exactly one group

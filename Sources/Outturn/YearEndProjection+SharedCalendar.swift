@@ -9,7 +9,7 @@ extension YearEndProjection {
     /// the months it must predict.
     struct CalendarKey: Hashable, Sendable {
         let model: ModelSpec
-        let fitted: [Month]
+        let fitted: ObservedMonths
         let unobserved: [Month]
     }
 
@@ -28,18 +28,13 @@ extension YearEndProjection {
         let figures = target.valueSide.terms + target.referenceSide.terms
         guard figures.allSatisfy({ $0.figure.months.last! >= series.start }) else { return nil }
 
-        var fitted: [Month] = []
-        let known = min(series.values.count, series.start.distance(to: asOf) + 1)
-        guard known > 0 else { return nil }
-        for offset in 0..<known {
-            guard let value = series.values[offset] else { continue }
-            guard isSupportedMagnitude(value) else { return nil }
-            fitted.append(series.start.advanced(by: offset))
-        }
+        guard var fitted = ObservedMonths(series, through: asOf),
+              series.values.prefix(series.start.distance(to: asOf) + 1).allSatisfy({ $0.map(isSupportedMagnitude) ?? true })
+        else { return nil }
         if model.hasSeasonality, fitted.count < ModelSelection.minimumSeasonalHistory { return nil }
-        if let window = model.window, let last = fitted.last {
-            let first = last.advanced(by: -(window - 1))
-            fitted.removeAll { $0 < first }
+        if let window = model.window {
+            guard let kept = fitted.from(fitted.first.advanced(by: fitted.span - window)) else { return nil }
+            fitted = kept
         }
         guard fitted.count >= 2 else { return nil }
         let unobserved = Set(target.valueSide.months + target.referenceSide.months).sorted()
@@ -52,14 +47,13 @@ extension YearEndProjection {
     /// `nil` when the shared design cannot be fitted, so that the one-at-a-time path reports why.
     static func projectSharingCalendar(_ requests: [Request], members: [Int], key: CalendarKey, asOf: Month,
                                        levels: [Double], scenario: Scenario) async -> [Result<YearEndProjection, ModelError>]? {
-        guard let design = try? SharedDesign(model: key.model, months: key.fitted),
+        let fitted = key.fitted.months
+        guard let design = try? SharedDesign(model: key.model, months: fitted),
               let whitened = try? design.whitenedRows(for: key.unobserved) else { return nil }
-        let n = key.fitted.count, width = key.unobserved.count, count = members.count
-        var values = [Double](repeating: 0, count: n * count)
-        for (column, index) in members.enumerated() {
-            let series = requests[index].series
-            for (row, month) in key.fitted.enumerated() { values[row + column * n] = series[month]! }
-        }
+        let n = fitted.count, width = key.unobserved.count, count = members.count
+        var values: [Double] = []
+        values.reserveCapacity(n * count)
+        for index in members { key.fitted.appendValues(of: requests[index].series, to: &values) }
         var sigmas = [Double](repeating: 0, count: count), means = [Double](repeating: 0, count: width * count)
         do {
             try values.withUnsafeBufferPointer { y throws(ModelError) in
@@ -84,7 +78,7 @@ extension YearEndProjection {
             let request = requests[index]
             let sigma = sharedSigmas[column]
             let summary = ModelSummary(name: key.model.description, reason: reason, observations: n,
-                                       firstMonth: key.fitted[0], lastMonth: key.fitted[n - 1], sigma: sigma,
+                                       firstMonth: fitted[0], lastMonth: fitted[n - 1], sigma: sigma,
                                        degreesOfFreedom: design.degreesOfFreedom)
             return Result { () throws(ModelError) -> YearEndProjection in
                 let target = request.target

@@ -1,4 +1,3 @@
-import Foundation
 import ArgumentParser
 import Outturn
 import OutturnIO
@@ -124,19 +123,18 @@ struct TargetWorkspace {
         let joint = order.compactMap { groups[$0]!.count > 1 ? groups[$0]! : nil }
         let referenceSeries = Dictionary(dataset.entries.map { ($0.indicator, $0.series) }, uniquingKeysWith: { _, last in last })
         // Each judgement draws its own 10,000 paths: side by side on the cores, in file order after.
-        let results = LockedResults<JointAssessment>(count: joint.count)
         let (targets, dataset, asOf, choice, levels, extraTerms, regressors, intervals) =
             (targetsFile.targets, dataset, asOf, choice, levels, extraTerms, regressors, intervals)
-        DispatchQueue.concurrentPerform(iterations: joint.count) { position in
+        let results = concurrentResults(joint.count) { position in
             let members = joint[position], conditions = members.map { targets[$0] }
-            results.set(position, Result {
+            return Result { () throws(ModelError) -> JointAssessment in
                 try JointAssessment(series: dataset.series(conditions[0].indicator)!, targets: conditions, asOf: asOf,
                                     model: choice, levels: levels, extraTerms: extraTerms, regressors: regressors,
                                     referenceSeries: referenceSeries, intervals: intervals,
                                     projected: projected.map { all in members.map { all[$0] } })
-            })
+            }
         }
-        return try zip(joint, results.all).map { members, result in
+        return try zip(joint, results).map { members, result in
             do {
                 return try result.get()
             } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Outturn
 
 extension ObservationsFile {
     /// Files at least this large are read in two halves at once when there are two cores.
@@ -48,15 +49,8 @@ extension ObservationsFile {
             let parts = [(UnsafeBufferPointer(rebasing: bytes[bodyStart..<split]), bodyLine),
                          (UnsafeBufferPointer(rebasing: bytes[split...]), secondLine)]
 
-            nonisolated(unsafe) let readers = UnsafeMutableBufferPointer<RowReader?>.allocate(capacity: 2)
-            readers.initialize(repeating: nil)
-            defer {
-                _ = readers.deinitialize()
-                readers.deallocate()
-            }
-            nonisolated(unsafe) let sendableParts = parts
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                // Each half writes only its own slot.
+            nonisolated(unsafe) let sendableParts = parts   // each half reads only its own bytes
+            let readers = concurrentResults(2) { half -> RowReader? in
                 var reader = template
                 let (part, firstLine) = sendableParts[half]
                 do {
@@ -66,9 +60,9 @@ extension ObservationsFile {
                         }
                         try reader.read(record)
                     }
-                    readers[half] = reader
+                    return reader
                 } catch {
-                    readers[half] = nil
+                    return nil
                 }
             }
             guard var first = readers[0], let second = readers[1], first.absorb(second) else { return nil }
