@@ -26,16 +26,25 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(parsing text: String) throws(MonthError) {
         var text = text
         // Contiguous UTF-8 bytes: this runs once per data row, so no generic or bridged path.
-        let parsed = text.withUTF8 { bytes -> (Int, Int)? in
-            func digit(_ i: Int) -> Int? { (48...57).contains(bytes[i]) ? Int(bytes[i] - 48) : nil }
-            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-                  let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-                  let m0 = digit(5), let m1 = digit(6)
-            else { return nil }
-            return (y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1)
-        }
-        guard let (year, month) = parsed else { throw .malformed(text) }
+        guard let (year, month) = text.withUTF8(Self.yearAndMonth) else { throw .malformed(text) }
         try self.init(year: year, month: month)
+    }
+
+    /// The month written `YYYY-MM` in UTF-8 `bytes` when it is one; `nil` for anything else,
+    /// including a month outside 1 … 12 (``init(parsing:)-(String)`` says which).
+    /// For readers that parse fields from bytes.
+    package init?(yearMonthBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let (year, month) = Self.yearAndMonth(bytes), let parsed = try? Month(year: year, month: month) else { return nil }
+        self = parsed
+    }
+
+    private static func yearAndMonth(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        func digit(_ i: Int) -> Int? { (48...57).contains(bytes[i]) ? Int(bytes[i] - 48) : nil }
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6)
+        else { return nil }
+        return (y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1)
     }
 
     /// Parses `YYYY-MM` from a substring; see ``init(parsing:)-(String)``.

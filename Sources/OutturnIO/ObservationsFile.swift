@@ -77,6 +77,13 @@ public enum ObservationsFile {
         var values: [Double?] = []
         /// The line of each month's row; 0 where no row gave the month.
         var lines: [Int32] = []
+
+        /// Fills the months before slot `offset` that no row gave with missing values.
+        mutating func pad(to offset: Int) {
+            let gap = offset - values.count
+            values.append(contentsOf: repeatElement(nil, count: gap))
+            lines.append(contentsOf: repeatElement(0, count: gap))
+        }
     }
 
     /// Turns rows of either form into per-indicator builders as they arrive.
@@ -200,9 +207,7 @@ public enum ObservationsFile {
         }
         let offset = start.distance(to: month), last = builder.values.count - 1
         if offset > last {
-            let gap = offset - last - 1
-            builder.values.append(contentsOf: repeatElement(nil, count: gap))
-            builder.lines.append(contentsOf: repeatElement(0, count: gap))
+            builder.pad(to: offset)
             builder.values.append(value)
             builder.lines.append(Int32(clamping: line))
             return
@@ -222,10 +227,9 @@ public enum ObservationsFile {
             (builder.start, builder.values, builder.lines) = (laterStart, later.values, later.lines)
             return true
         }
-        let offset = start.distance(to: laterStart), last = builder.values.count - 1
-        guard offset > last else { return false }
-        builder.values.append(contentsOf: repeatElement(nil, count: offset - last - 1))
-        builder.lines.append(contentsOf: repeatElement(0, count: offset - last - 1))
+        let offset = start.distance(to: laterStart)
+        guard offset >= builder.values.count else { return false }
+        builder.pad(to: offset)
         builder.values += later.values
         builder.lines += later.lines
         return true
@@ -249,13 +253,7 @@ public enum ObservationsFile {
     /// Field `index` of `record` as a month: `YYYY-MM` straight from the bytes, anything else
     /// through the text parser, which explains what is wrong.
     private static func parseMonth(_ record: CSVFields, _ index: Int, file: String) throws(InputError) -> Month {
-        let bytes = record[index]
-        func digit(_ i: Int) -> Int? { (48...57).contains(bytes[i]) ? Int(bytes[i] - 48) : nil }
-        if bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3), let m0 = digit(5), let m1 = digit(6),
-           let month = try? Month(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1) {
-            return month
-        }
+        if let month = Month(yearMonthBytes: record[index]) { return month }
         return try parseMonth(record.string(index), file: file, line: record.line)
     }
 
