@@ -74,8 +74,7 @@ enum CSVReader {
 
     private static func parseValidated(_ whole: UnsafeBufferPointer<UInt8>, file: String,
                                        _ body: (CSVFields) throws(InputError) -> Void) throws(InputError) {
-        var bytes = whole
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+        let bytes = withoutByteOrderMark(whole)
         guard isValidUTF8(bytes) else {
             throw InputError(file: file, line: firstInvalidUTF8Line(Array(bytes)),
                              message: "the file is not valid UTF-8 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet)")
@@ -91,6 +90,11 @@ enum CSVReader {
     static func forEachRecordBytes(inPart bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String,
                                    _ body: (CSVFields) throws(InputError) -> Void) throws(InputError) {
         try parse(bytes, firstLine: firstLine, file: file, body)
+    }
+
+    /// `bytes` after a UTF-8 byte-order mark, if they start with one.
+    static func withoutByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
     }
 
     /// Validates without building a String (which would copy the whole file).

@@ -12,8 +12,7 @@ extension ObservationsFile {
     /// then reads the file in one pass, so errors are found and reported exactly as always.
     static func parseInHalves(_ data: Data, file: String) -> Dataset? {
         data.withUnsafeBytes { raw -> Dataset? in
-            var bytes = raw.bindMemory(to: UInt8.self)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            let bytes = CSVReader.withoutByteOrderMark(raw.bindMemory(to: UInt8.self))
             guard CSVReader.isValidUTF8(bytes) else { return nil }
             let newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\""), count = bytes.count
 
