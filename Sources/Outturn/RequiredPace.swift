@@ -111,7 +111,10 @@ public struct RequiredPace: Sendable {
             return met - probability
         }.map { sign * $0 }
         if let shift {
-            likely = judged(forecastMean + shift, shiftPercent: forecastMean == 0 ? .nan : shift / abs(forecastMean) * 100)
+            // The bisection finds d to 1e-10 relative: a pace within that of zero is zero.
+            var perMonth = forecastMean + shift
+            if abs(perMonth) <= 1e-9 * max(abs(forecastMean), abs(shift)) { perMonth = 0 }
+            likely = judged(perMonth, shiftPercent: forecastMean == 0 ? .nan : shift / abs(forecastMean) * 100)
         } else {
             likely = .noMonthsLeft
         }
