@@ -88,6 +88,22 @@ import Testing
         #expect(try progress([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], count: 3, asOf: due).status == .missed)
     }
 
+    @Test func threeTiersByTheShareOfTheGapTheRunRateCovers() throws {
+        // 0 of 9 at a run-rate of 0 covers none of the gap of 9: off track.
+        let none = try progress([0, 0, 0, 0, 0, 0, 0, 0], count: 9)
+        #expect(none.status == .offTrack && none.requiredPerMonth == 2.25)
+        // 2 of 4 at 2/8 a month covers 1 of the gap of 2 by December: exactly half, at risk.
+        #expect(try progress([0, 0, 0, 1, 1, 1, 2, 2], count: 4).status == .atRisk)
+        // 2 of 5 at 2/8 a month covers 1 of the gap of 3: under half, off track.
+        #expect(try progress([0, 0, 0, 1, 1, 1, 2, 2], count: 5).status == .offTrack)
+    }
+
+    @Test func reachedInIsTheMonthTheCountWasReached() throws {
+        // 3 from March on, 1 from April on (with a missing June): the first month of the latest count.
+        #expect(try progress([0, 0, 3, 3, 3, 3, 3, 3], count: 3).reachedIn == Month(parsing: "2020-03"))
+        #expect(try progress([0, 0, 0, 1, 1, nil, 1, 1], count: 2).reachedIn == Month(parsing: "2020-04"))
+    }
+
     @Test func countsFromTheEndOfTheYearBefore() throws {
         // 12 of 13 departments, 10 of them already by December 2019: (12 − 10)/8 a month.
         let series = try MonthlySeries(start: Month(parsing: "2019-12"), values: [10, 10, 10, 11, 11, 11, 11, 12, 12])
