@@ -95,28 +95,87 @@ struct Condition: Sendable {
                        probability: Double(met) / Double(count), method: .simulation)
     }
 
-    /// The constant monthly value v for the unobserved months of the target period that puts V̂
-    /// exactly on `reference` (R̂), with every other unobserved month at its point forecast. V is linear in v for
-    /// sum, mean and last (two evaluations solve it) and monotone for min and max (bisection).
+    /// The constant monthly value v for the months of the target period still to come that puts V̂
+    /// exactly on `reference` (R̂), with every other unobserved month at its point forecast; `nil`
+    /// when no month is to come or V does not depend on them.
+    ///
+    /// Solved in closed form, not by evaluating V at two points, so that exact cases come out
+    /// exact and amounts of 1e16 lose nothing to cancellation: the target year's figure must be
+    /// F* = (R − the other figures of the value side) / its coefficient; then v = (F*·d − S)/k for
+    /// a sum (d = 1) or mean (d = months in the period) with S the sum of the other months and k the
+    /// months to come; v = F* for `last` when its month is to come; and for `max` (`min`) v = F*
+    /// when the other months stay at or below (above) F*, since any month reaching F* then sets it.
+    /// A v within rounding of 0 (V at v = 0 equal to F* within 1e-12 relative, the comparator's own
+    /// allowance) is 0, so that noise never reads as "below zero".
     func constantPace(reference: Double) -> Double? {
-        let open = target.months.filter { outlook.observed[$0] == nil }
+        let open = Set(outlook.monthsToCome(of: target.months))
         guard !open.isEmpty else { return nil }
-        let value = outlook.compile(valueSide)
-        let base = outlook.pointPath, indices = outlook.positions(of: open)
-        func gap(_ v: Double) -> Double {
-            var path = base
-            for index in indices { path[index] = v }
-            return value.value(path: path) - reference
+        let base = outlook.pointPath
+        func values(_ figure: Figure) -> (known: [Double], open: Int) {
+            var known: [Double] = [], openCount = 0
+            for month in figure.months {
+                if open.contains(month) { openCount += 1 } else { known.append(outlook.observed[month] ?? base[outlook.position[month]!]) }
+            }
+            return (known, openCount)
         }
-        switch target.aggregate {
-        case .sum, .mean, .last:
-            let atZero = gap(0), slope = gap(1) - atZero
-            guard slope != 0 else { return nil }
-            return -atZero / slope
-        case .min, .max:
-            return solveIncreasing(gap)
+        let side = valueSide
+        guard let own = side.terms.firstIndex(where: { $0.figure.year == target.year }), side.terms[own].coefficient != 0 else {
+            return nil
+        }
+        var others = side.constant
+        for (index, term) in side.terms.enumerated() where index != own {
+            let (known, _) = values(term.figure)
+            others += term.coefficient * term.figure.value(known)
+        }
+        let needed = (reference - others) / side.terms[own].coefficient
+        let figure = side.terms[own].figure, (known, k) = values(figure)
+        switch figure.aggregate {
+        case .sum, .mean:
+            let total = figure.aggregate == .mean ? needed * Double(figure.months.count) : needed
+            let rest = compensatedSum(known)
+            if total == rest || abs(total - rest) <= 1e-12 * max(abs(total), abs(rest)) { return 0 }
+            return (total - rest) / Double(k)
+        case .last:
+            return open.contains(figure.months[figure.months.count - 1]) ? needed : nil
+        case .max:
+            guard let other = known.max() else { return needed }
+            return other <= needed || abs(other - needed) <= 1e-12 * max(abs(other), abs(needed)) ? needed : nil
+        case .min:
+            guard let other = known.min() else { return needed }
+            return other >= needed || abs(other - needed) <= 1e-12 * max(abs(other), abs(needed)) ? needed : nil
         }
     }
+
+    /// The value the target year's figure must reach when the reference and every other figure
+    /// of the value side are known (all their months observed), so that the observed months may
+    /// settle the target as they settle a fixed threshold; `nil` otherwise.
+    var settlingThreshold: Double? {
+        guard referenceSide.months.allSatisfy({ outlook.observed[$0] != nil }),
+              referenceOutlook?.unobserved.isEmpty ?? true else { return nil }
+        let side = valueSide
+        guard let own = side.terms.firstIndex(where: { $0.figure.year == target.year }),
+              side.terms[own].coefficient > 0 else { return nil }
+        var others = side.constant
+        for (index, term) in side.terms.enumerated() where index != own {
+            guard term.figure.months.allSatisfy({ outlook.observed[$0] != nil }) else { return nil }
+            others += term.coefficient * term.figure.value(term.figure.months.map { outlook.observed[$0]! })
+        }
+        let reference = outlook.value(of: referenceSide, path: [])
+            + (referenceOutlook?.value(of: referenceFigure, path: []) ?? 0)
+        return (reference - others) / side.terms[own].coefficient
+    }
+}
+
+/// Σ values with Neumaier's compensation: the observed months of a pace sum to the exact total
+/// (seven PM2.5 means of 44 to 308, not 308.00000000000006).
+func compensatedSum(_ values: [Double]) -> Double {
+    var sum = 0.0, compensation = 0.0
+    for value in values {
+        let t = sum + value
+        compensation += abs(sum) >= abs(value) ? (sum - t) + value : (value - t) + sum
+        sum = t
+    }
+    return sum + compensation
 }
 
 /// The root of a non-decreasing function by bracketing and bisection, to 1e-10 relative (far finer
@@ -150,10 +209,10 @@ extension SeriesOutlook {
     /// The path positions of `months`, each of which must be unobserved.
     func positions(of months: [Month]) -> [Int] { months.map { position[$0]! } }
 
-    /// The outlook with `amount` added to the unobserved months of the target's period.
+    /// The outlook with `amount` added to the months of the target's period still to come.
     func shiftingTargetMonths(of target: Target, by amount: Double) -> SeriesOutlook {
         var copy = self
-        let months = Set(target.months)
+        let months = Set(monthsToCome(of: target.months))
         copy.adjustments = zip(unobserved, adjustments).map { month, adjustment in
             months.contains(month) ? MonthAdjustment(scale: adjustment.scale, shift: adjustment.shift + amount) : adjustment
         }

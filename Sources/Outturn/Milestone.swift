@@ -33,17 +33,31 @@ public struct Milestone: Hashable, Sendable {
 /// With c the latest cumulative count by the as-of month and c₀ the count at the end of the year
 /// before the due year (0 when not observed), the run-rate is (c − c₀)/m over the m months of the
 /// due year elapsed, and the count projected at the due month is c + rate·(months left).
+///
+/// The tiers, like a target's, say how far the pace so far is from what is needed. With the gap
+/// g = count − c still to deliver and the share of it the run-rate covers by the due month,
+/// rate·(months left)/g:
+/// - `met` once c reaches the count; `missed` when the due month has passed without it;
+/// - `onTrack` when the run-rate covers the whole gap (the projected count reaches the due count);
+/// - `atRisk` when it covers at least half of it (the pace needed is at most twice the pace so far);
+/// - `offTrack` when it covers less than half (more than twice the pace so far is needed, which
+///   includes a run-rate of zero: 0 of 9 after eight months).
 public struct MilestoneProgress: Sendable {
     /// Where a milestone stands.
-    public enum Status: String, Sendable, CaseIterable {
+    public enum Status: String, Sendable, CaseIterable, CustomStringConvertible {
         /// The count is reached.
         case met
         /// The due month has passed without the count.
         case missed
         /// The run-rate reaches the count by the due month.
         case onTrack = "on track by run-rate"
-        /// The run-rate falls short.
+        /// The run-rate covers at least half of the remaining count by the due month, not all of it.
         case atRisk = "at risk"
+        /// The run-rate covers less than half of the remaining count by the due month.
+        case offTrack = "off track"
+
+        /// How the status reads: "on track by run-rate", as in the table and the JSON.
+        public var description: String { rawValue }
     }
 
     /// The milestone judged.
@@ -52,7 +66,8 @@ public struct MilestoneProgress: Sendable {
     public let asOf: Month
     /// The latest cumulative count by ``asOf``.
     public let reached: Double
-    /// The month of that count.
+    /// The month that count was first reached (the first month of its latest run of equal
+    /// observed counts), not merely the latest month.
     public let reachedIn: Month
     /// Counts per month so far in the due year.
     public let ratePerMonth: Double
@@ -62,20 +77,20 @@ public struct MilestoneProgress: Sendable {
     public let monthsLeft: Int
     /// The count still needed each month to be on time; `nil` once met or past due.
     public let requiredPerMonth: Double?
-    /// Met, missed, on track by run-rate, or at risk.
+    /// Met, missed, on track by run-rate, at risk or off track.
     public let status: Status
 
     /// Judges `milestone` from its cumulative series as known at the end of `asOf`.
     /// - Throws: ``ModelError/tooFewObservations(model:needed:available:)`` when no count is
     ///   observed by `asOf`.
     public init(series: MonthlySeries, milestone: Milestone, asOf: Month) throws(ModelError) {
-        guard let latest = series.through(asOf)?.observations.last else {
+        guard let observations = series.through(asOf)?.observations, let latest = observations.last else {
             throw .tooFewObservations(model: "run-rate", needed: 1, available: 0)
         }
         self.milestone = milestone
         self.asOf = asOf
         reached = latest.value
-        reachedIn = latest.month
+        reachedIn = observations.reversed().prefix { $0.value == latest.value }.last?.month ?? latest.month
         let yearStart = milestone.due.january
         let baseline = series[yearStart.advanced(by: -1)] ?? 0
         let elapsed = max(yearStart.distance(to: asOf) + 1, 1)
@@ -89,8 +104,9 @@ public struct MilestoneProgress: Sendable {
             status = .missed
             requiredPerMonth = nil
         } else {
-            status = projectedAtDue >= milestone.count ? .onTrack : .atRisk
-            requiredPerMonth = (milestone.count - reached) / Double(monthsLeft)
+            let gap = milestone.count - reached, covered = ratePerMonth * Double(monthsLeft)
+            status = projectedAtDue >= milestone.count ? .onTrack : covered >= gap / 2 ? .atRisk : .offTrack
+            requiredPerMonth = gap / Double(monthsLeft)
         }
     }
 }

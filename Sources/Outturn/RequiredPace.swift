@@ -1,7 +1,8 @@
 /// What the remaining months need: the monthly pace that lands the projection exactly on the
 /// target, and the pace that makes meeting it likely.
 ///
-/// - ``exact``: the constant monthly value v for the open months of the target period that puts
+/// - ``exact``: the constant monthly value v for the months of the target period still to come
+///   (after the indicator's last observed month) that puts
 ///   the projected figure on the reference, and the same as a uniform percentage change of the
 ///   model's forecast path for those months.
 /// - ``likely``: the model's path shifted by a constant d (the forecast uncertainty kept, as in a
@@ -47,7 +48,8 @@ public struct RequiredPace: Sendable {
         self.probability = probability
         let condition = Condition(target: projection.target, outlook: projection.outlook,
                                   referenceOutlook: projection.referenceOutlook)
-        let open = projection.target.months.filter { projection.outlook.observed[$0] == nil }
+        // Only the months still to come can change: a missing earlier month keeps its forecast.
+        let open = projection.outlook.monthsToCome(of: projection.target.months)
         let plain: Answer? = switch projection.status {
         case .met: .alreadyMet
         case .missed: .alreadyMissed
@@ -75,24 +77,28 @@ public struct RequiredPace: Sendable {
             return .pace(perMonth: perMonth, percentOfForecast: shiftPercent)
         }
 
-        // (a) V(s) for the open months at s × forecast: linear in s for linear aggregates.
-        let value = outlook.compile(condition.valueSide)
-        let reference = projection.referenceValue
-        func gap(scale: Double) -> Double {
-            var path = base
-            for index in indices { path[index] *= scale }
-            return value.value(path: path) - reference
-        }
+        // (a) The open months at s × forecast. For sum and mean that changes V as a constant pace v
+        // does when s = v / (their mean forecast); for last, s = v / (the last month's forecast);
+        // min and max are monotone in s (bisection).
         let scale: Double?
         switch projection.target.aggregate {
-        case .sum, .mean, .last:
-            let atZero = gap(scale: 0), slope = gap(scale: 1) - atZero
-            scale = slope == 0 ? nil : -atZero / slope
+        case .sum, .mean:
+            scale = projection.requiredPace.map { $0 / forecastMean }
+        case .last:
+            scale = projection.requiredPace.map { $0 / (forecast.last ?? .nan) }
         case .min, .max:
-            scale = solveIncreasing { gap(scale: $0) }
+            let value = outlook.compile(condition.valueSide)
+            let reference = projection.referenceValue
+            scale = solveIncreasing { s in
+                var path = base
+                for index in indices { path[index] *= s }
+                return value.value(path: path) - reference
+            }
         }
         if let pace = projection.requiredPace {
-            exact = judged(pace, shiftPercent: ((scale ?? .nan) - 1) * 100)
+            // A zero forecast has no percentage.
+            let percent = ((scale ?? .nan) - 1) * 100
+            exact = judged(pace, shiftPercent: percent.isFinite ? percent : .nan)
         } else {
             exact = .noMonthsLeft
         }
@@ -105,7 +111,10 @@ public struct RequiredPace: Sendable {
             return met - probability
         }.map { sign * $0 }
         if let shift {
-            likely = judged(forecastMean + shift, shiftPercent: forecastMean == 0 ? .nan : shift / abs(forecastMean) * 100)
+            // The bisection finds d to 1e-10 relative: a pace within that of zero is zero.
+            var perMonth = forecastMean + shift
+            if abs(perMonth) <= 1e-9 * max(abs(forecastMean), abs(shift)) { perMonth = 0 }
+            likely = judged(perMonth, shiftPercent: forecastMean == 0 ? .nan : shift / abs(forecastMean) * 100)
         } else {
             likely = .noMonthsLeft
         }

@@ -17,6 +17,9 @@ struct SeriesOutlook: Sendable {
     var adjustments: [MonthAdjustment]
     /// Every observed value of the history is ≥ 0 (a count or volume).
     let isNonNegative: Bool
+    /// The last month observed by `asOf`; `nil` when none is. Unobserved months after it are still
+    /// to come; unobserved months before it (gaps, months before the series starts) are past.
+    let lastObserved: Month?
     let position: MonthTable<Int>
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
@@ -77,6 +80,7 @@ struct SeriesOutlook: Sendable {
         self.position = position
         let history = series.through(asOf)
         isNonNegative = history?.values.allSatisfy { ($0 ?? 0) >= 0 } ?? true
+        lastObserved = history?.end
         adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: asOf)
         for (name, values) in scenario.regressorValues {
             if let month = values.keys.min(), month <= asOf {
@@ -92,6 +96,22 @@ struct SeriesOutlook: Sendable {
         precondition(prediction.months == unobserved, "a prediction of the unobserved months")
         self.selection = selection
         self.prediction = prediction
+    }
+
+    /// The unobserved months among `months` that are still to come: later than the last observed
+    /// month. Only these can still change; a missing earlier month keeps its forecast.
+    func monthsToCome(of months: [Month]) -> [Month] {
+        months.filter { month in observed[month] == nil && lastObserved.map { month > $0 } ?? true }
+    }
+
+    /// Whether every unobserved month among `months` stays ≥ 0 for a never-negative history: a
+    /// scenario that sets, shifts or scales a month below zero breaks "a sum can only grow".
+    func staysNonNegative(over months: [Month]) -> Bool {
+        guard isNonNegative else { return false }
+        return months.allSatisfy { month in
+            guard let index = position[month], observed[month] == nil else { return true }
+            return adjustments[index].scale >= 0 && adjustments[index].shift >= 0
+        }
     }
 
     var isLog: Bool { selection?.model.isLog ?? false }

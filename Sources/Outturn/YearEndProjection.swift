@@ -24,12 +24,14 @@ import Foundation
 public struct YearEndProjection: Sendable {
     /// The state of a target.
     ///
-    /// `met`/`missed` when the observed months settle it: everything involved is observed; a `max`
-    /// (`min`) has already passed a fixed threshold one way or the other; or the `sum` or period
-    /// `mean` of a series that has never been negative has already passed it (counting the
-    /// unobserved months as zero). Otherwise from P(target met):
+    /// `met`/`missed` when the observed months settle it: everything involved is observed; or the
+    /// reference is known (a fixed threshold, or a base year, earlier window or other indicator
+    /// whose months are all observed) and a `max` (`min`) has already passed it one way or the
+    /// other, or the `sum` or period `mean` of a series that has never been negative (and that no
+    /// scenario makes negative) has already passed it (counting the unobserved months as zero).
+    /// Otherwise from P(target met):
     /// `onTrack` at 0.8 or more, `atRisk` from 0.2 up to 0.8, `offTrack` below 0.2.
-    public enum Status: String, Sendable, Codable, CaseIterable {
+    public enum Status: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
         /// The observed months already meet the target.
         case met
         /// The observed months already miss the target.
@@ -40,6 +42,9 @@ public struct YearEndProjection: Sendable {
         case atRisk = "at risk"
         /// P(met) < 0.2.
         case offTrack = "off track"
+
+        /// How the status reads: "on track", as in the table and the JSON.
+        public var description: String { rawValue }
 
         init(probability: Double) {
             self = probability >= 0.8 ? .onTrack : probability >= 0.2 ? .atRisk : .offTrack
@@ -82,9 +87,10 @@ public struct YearEndProjection: Sendable {
     public let probability: Double
     /// Met, missed, on track, at risk or off track.
     public let status: Status
-    /// The constant monthly value for the unobserved months of the target period that lands V
-    /// exactly on R̂; `nil` when no month is left, the target is settled, or V does not depend on
-    /// those months (`last` with its month observed).
+    /// The constant monthly value for the months of the target period still to come (after the
+    /// last observed month) that lands V exactly on R̂, other unobserved months at their forecast;
+    /// `nil` when no month is to come, the target is settled, or V does not depend on those months
+    /// (`last` with its month observed, a `max` already above R̂).
     public let requiredPace: Double?
     /// How the interval and probability were obtained.
     public let method: Method
@@ -175,7 +181,10 @@ public struct YearEndProjection: Sendable {
         // An observed outcome was decided by `assess`; otherwise the observed months may settle it.
         let settled = outcome.method == .observed
             ? outcome.probability == 1
-            : target.settledEarly(by: observedValues, nonNegative: outlook.isNonNegative)
+            : condition.settlingThreshold.flatMap {
+                target.settledEarly(by: observedValues, threshold: $0,
+                                    nonNegative: outlook.staysNonNegative(over: target.months))
+            }
         if let settled {
             probability = settled ? 1 : 0
             status = settled ? .met : .missed
@@ -200,11 +209,13 @@ extension YearEndProjection {
 }
 
 extension Target {
-    /// Whether the observed months alone already decide a fixed-threshold target, whatever the rest
-    /// of the period brings: a maximum can only rise, a minimum only fall, and the sum (or the
-    /// period mean) of a series that has never been negative only grow. `nil` when undecided.
-    func settledEarly(by observed: [Double], nonNegative: Bool) -> Bool? {
-        guard let threshold, !observed.isEmpty else { return nil }
+    /// Whether the observed months alone already decide the target year's figure against
+    /// `threshold` (a fixed one, or a reference already known), whatever the rest of the period
+    /// brings: a maximum can only rise, a minimum only fall, and the sum (or the period mean) of a
+    /// series that has never been negative, under a scenario that keeps it so (`nonNegative`),
+    /// only grow. `nil` when undecided.
+    func settledEarly(by observed: [Double], threshold: Double, nonNegative: Bool) -> Bool? {
+        guard !observed.isEmpty else { return nil }
         let soFar: Double, canOnlyRise: Bool
         switch aggregate {
         case .max: (soFar, canOnlyRise) = (observed.max()!, true)
