@@ -17,6 +17,8 @@ struct SeriesOutlook: Sendable {
     var adjustments: [MonthAdjustment]
     /// Every observed value of the history is ≥ 0 (a count or volume).
     let isNonNegative: Bool
+    /// The series' last observed month on or before `asOf`; `nil` when it starts later.
+    let lastObservedMonth: Month?
     let position: MonthTable<Int>
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
@@ -77,6 +79,7 @@ struct SeriesOutlook: Sendable {
         self.position = position
         let history = series.through(asOf)
         isNonNegative = history?.values.allSatisfy { ($0 ?? 0) >= 0 } ?? true
+        lastObservedMonth = history?.end
         adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: asOf)
         for (name, values) in scenario.regressorValues {
             if let month = values.keys.min(), month <= asOf {
