@@ -43,12 +43,14 @@ func formatExact(_ value: Double?) -> String {
 
 /// A CSV field, safe to open in a spreadsheet.
 ///
-/// Quoted when it holds a comma, quote or line break. A text cell that begins with `=`, `+`, `-`,
+/// Quoted when it holds a comma, quote or line break; other control characters are written as
+/// visible escapes (``escapingControlCharacters(_:keepingLineBreaks:)``). A text cell that begins with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return is prefixed with a single quote (`'=HYPERLINK(…)`), following
 /// OWASP's guidance on CSV injection: a spreadsheet would otherwise run it as a formula. Numbers,
 /// negative ones included, are written as they are, so they stay numbers.
 func csvField(_ text: String) -> String {
-    var text = text
+    // Control characters are shown, not kept: `cat report.csv` must not drive the terminal.
+    var text = escapingControlCharacters(text, keepingLineBreaks: true)
     if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isCSVNumber(text) {
         text = "'" + text
     }

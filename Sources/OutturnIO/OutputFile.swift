@@ -38,7 +38,8 @@ public enum OutputFile {
     /// then ends the process as the signal would have; during the renames it waits until they are
     /// done.
     /// - Parameter inputs: the paths the command read; writing over one of them (compared by
-    ///   device and inode after following symlinks, so `link/../obs.csv` is recognised) is refused.
+    ///   device and inode after the kernel resolved the path, so `link/../obs.csv` is recognised)
+    ///   is refused.
     /// - Throws: ``InputError`` naming the item's option.
     public static func write(_ items: [Item], inputs: [String]) throws(InputError) {
         let destinations = try resolve(items, inputs: inputs)
@@ -60,7 +61,10 @@ public enum OutputFile {
     }
 
     static func resolve(_ items: [Item], inputs: [String]) throws(InputError) -> [Destination] {
-        let inputIdentities = inputs.compactMap(identity)
+        // Each input as the kernel resolves it and as Foundation's readers do (they collapse
+        // `link/..` as text): an output that is either one is refused.
+        let inputIdentities = inputs.flatMap { [identity($0), identity(URL(fileURLWithPath: $0).standardizedFileURL.path)] }
+            .compactMap { $0 }
         var destinations: [Destination] = []
         for item in items {
             func refuse(_ message: String) -> InputError { InputError(file: nil, field: item.field, message: message) }
