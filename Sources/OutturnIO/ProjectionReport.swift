@@ -150,17 +150,16 @@ public struct ProjectionReport: Sendable {
     }
 
     private func csv() -> String {
-        var header = ["indicator", "name", "unit", "year", "as_of", "aggregate", "comparator", "threshold",
-                      "observed_months", "year_to_date", "projection", "standard_error"]
+        var header = ["indicator", "name", "unit", "year", "aggregate", "comparator", "threshold",
+                      "observed_months", "as_of", "year_to_date", "projection", "standard_error"]
         for level in levels { header += ["lower_\(formatLevel(level))", "upper_\(formatLevel(level))"] }
         header += ["probability", "status", "required_pace", "model", "method"]
         var lines = [header.joined(separator: ",")]
         for p in projections {
             let t = p.target
-            var row = [t.indicator, t.name ?? "", t.unit ?? "", String(t.year), p.lastObservedMonth?.description ?? "",
-                       t.aggregate.rawValue,
+            var row = [t.indicator, t.name ?? "", t.unit ?? "", String(t.year), t.aggregate.rawValue,
                        t.comparator.rawValue, formatExact(p.referenceValue), String(p.observedMonths.count),
-                       formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
+                       p.lastObservedMonth?.description ?? "", formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
             for interval in p.intervals { row += [formatExact(interval.lower), formatExact(interval.upper)] }
             row += [formatExact(p.probability), p.status.rawValue, formatExact(p.requiredPace),
                     p.modelSummary?.name ?? "observed", p.method.rawValue]
@@ -170,7 +169,7 @@ public struct ProjectionReport: Sendable {
         for m in milestones {
             let milestone = m.milestone
             var row = [milestone.indicator, milestone.name ?? "", milestone.unit ?? "", String(milestone.due.year),
-                       m.asOf.description, "milestone", ">=", formatExact(milestone.count), "", formatExact(m.reached),
+                       "milestone", ">=", formatExact(milestone.count), "", m.asOf.description, formatExact(m.reached),
                        formatExact(m.projectedAtDue), ""]
             row += [String](repeating: "", count: 2 * levels.count)
             row += ["", m.status.rawValue, formatExact(m.requiredPerMonth), "run-rate", "run-rate"]
@@ -180,8 +179,8 @@ public struct ProjectionReport: Sendable {
         for assessment in joint {
             let first = assessment.projections.first
             var row = [assessment.indicator, first?.target.name ?? "", first?.target.unit ?? "",
-                       first.map { String($0.target.year) } ?? "", first?.lastObservedMonth?.description ?? "",
-                       "joint", "", "", "", "", "", ""]
+                       first.map { String($0.target.year) } ?? "", "joint", "", "", "",
+                       first?.lastObservedMonth?.description ?? "", "", "", ""]
             row += [String](repeating: "", count: 2 * levels.count)
             row += [formatExact(assessment.probability), assessment.status.rawValue, "", "", "joint"]
             lines.append(row.map(csvField).joined(separator: ","))
