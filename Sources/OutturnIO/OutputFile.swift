@@ -42,6 +42,7 @@ public enum OutputFile {
     ///   is refused.
     /// - Throws: ``InputError`` naming the item's option.
     public static func write(_ items: [Item], inputs: [String]) throws(InputError) {
+        guard !items.isEmpty else { return }
         let destinations = try resolve(items, inputs: inputs)
         try commit(destinations)
     }
