@@ -20,6 +20,8 @@ struct SeriesOutlook: Sendable {
     /// The last month observed by `asOf`; `nil` when none is. Unobserved months after it are still
     /// to come; unobserved months before it (gaps, months before the series starts) are past.
     let lastObserved: Month?
+    /// The same month, under the name the reports use.
+    var lastObservedMonth: Month? { lastObserved }
     let position: MonthTable<Int>
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.

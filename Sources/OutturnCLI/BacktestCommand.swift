@@ -81,8 +81,9 @@ struct BacktestCommand: AsyncParsableCommand {
             }
             let report = BacktestReport(monthsKnown: monthsKnown, aggregate: aggregate, model: choice.description,
                                         levels: levels, cases: cases, skipped: skipped, summaryOnly: summary)
-            try outputOptions.emit(report.rendered(outputOptions.format), inputs: [observations])
-            if let chart { try OutputFile.write(BacktestChart.svg(report), to: chart, inputs: [observations]) }
+            try outputOptions.emit(report.rendered(outputOptions.format),
+                                   alongside: chart.map { [OutputFile.Item(BacktestChart.svg(report), to: $0, field: "--chart")] } ?? [],
+                                   inputs: [observations])
         }
     }
 

@@ -75,9 +75,16 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes the finished text; nothing is written before the whole report exists.
     func emit(_ text: String, inputs: [String]) throws {
+        try emit(text, alongside: [], inputs: inputs)
+    }
+
+    /// Writes the report and other files (a `--chart`) together: all paths are checked before
+    /// any is written, and a failure writes none of them.
+    func emit(_ text: String, alongside files: [OutputFile.Item], inputs: [String]) throws {
         if let output {
-            try OutputFile.write(text, to: output, inputs: inputs)
+            try OutputFile.write(files + [OutputFile.Item(text, to: output)], inputs: inputs)
         } else {
+            try OutputFile.write(files, inputs: inputs)
             print(text, terminator: "")
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutturnIO
 
 @main
 struct OutturnCommand: AsyncParsableCommand {
@@ -13,7 +14,15 @@ struct OutturnCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            // Argument errors echo what was typed: shown with control characters escaped, so
+            // that a value pasted from elsewhere cannot drive the terminal.
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            let message = escapingControlCharacters(fullMessage(for: error), keepingLineBreaks: true)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 
@@ -39,9 +48,15 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ExitCode {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("outturn: error: \(error)\n".utf8))
+        printError(error)
         throw ExitCode.failure
     }
+}
+
+/// `outturn: error: …` on one line, with control characters (line breaks too) from names and
+/// echoed values made visible instead of sent to the terminal.
+func printError(_ error: any Error) {
+    FileHandle.standardError.write(Data("outturn: error: \(escapingControlCharacters(String(describing: error)))\n".utf8))
 }
 
 /// ``reportingErrors(_:)`` for async commands.
@@ -51,7 +66,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as ExitCode {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("outturn: error: \(error)\n".utf8))
+        printError(error)
         throw ExitCode.failure
     }
 }

@@ -42,7 +42,7 @@ struct Report: AsyncParsableCommand {
             for entry in workspace.dataset.entries { series[entry.indicator] = entry.series }
             let report = HTMLReport(report: projection, series: series, sweep: sweep, whatIf: whatIf, title: title)
             let text = lowered.hasSuffix(".md") ? report.markdown() : report.html()
-            try OutputFile.write(text, to: out, inputs: workspace.inputPaths + scenarioOptions.scenario)
+            try OutputFile.write(text, to: out, inputs: workspace.inputPaths + scenarioOptions.scenario, field: "--out")
         }
     }
 }

@@ -31,8 +31,9 @@ struct Sweep: AsyncParsableCommand {
             let workspace = try inputs.workspace()
             let shifts = stride(from: from, through: to + step / 1e6, by: step).map { ($0 * 1e9).rounded() / 1e9 }
             let report = try await Self.sweep(workspace: workspace, baseline: try await workspace.projections(), shifts: shifts)
-            if let chart { try OutputFile.write(SweepChart.svg(report), to: chart, inputs: workspace.inputPaths) }
-            try outputOptions.emit(report.rendered(outputOptions.format), inputs: workspace.inputPaths)
+            try outputOptions.emit(report.rendered(outputOptions.format),
+                                   alongside: chart.map { [OutputFile.Item(SweepChart.svg(report), to: $0, field: "--chart")] } ?? [],
+                                   inputs: workspace.inputPaths)
         }
     }
 

@@ -69,7 +69,8 @@ public struct BacktestReport: Sendable {
                 note += "\nSkipped \(skipped.count): " + skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; …" : "")
             }
             parts.append(note)
-            return parts.joined(separator: "\n\n") + "\n"
+            // Skipped cases' messages echo names from the input: shown, not obeyed.
+            return escapingControlCharacters(parts.joined(separator: "\n\n") + "\n", keepingLineBreaks: true)
         }
     }
 

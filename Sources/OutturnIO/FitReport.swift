@@ -17,11 +17,13 @@ public struct FitReport: Sendable {
             return JSONValue.object([("indicator", .string(indicator)),
                                      ("model", modelJSON(ModelSummary(selection), fit: selection))]).rendered() + "\n"
         }
-        return switch selection.model {
+        let text = switch selection.model {
         case .regression(let fit): regressionRendered(format, fit: fit)
         case .smoothing(let fit): smoothingRendered(format, fit: fit)
         case .baseline(let fit): baselineRendered(format, fit: fit)
         }
+        // The indicator's name comes from the input: its control characters are shown, not obeyed.
+        return escapingControlCharacters(text, keepingLineBreaks: true)
     }
 
     /// A rule of thumb has no parameters beyond σ̂.

@@ -40,7 +40,8 @@ public struct ForecastReport: Sendable {
                              + f.intervals.map(formatInterval))
             }
             let title = "\(indicator): \(selection.model.name) (\(selection.reason))"
-            return format == .markdown ? "**\(title)**\n\n" + table.markdown() : title + "\n\n" + table.rendered()
+            return format == .markdown ? "**\(escapingMarkdownText(title))**\n\n" + table.markdown()
+                : escapingControlCharacters(title) + "\n\n" + table.rendered()
         }
     }
 }

@@ -171,9 +171,12 @@ public struct HTMLReport: Sendable {
 
     /// The same report as Markdown (tables and sentences; charts come from `outturn plot`).
     public func markdown() -> String {
-        var text = "# \(title)\n\nAs of \(report.asOf).\n\n" + report.rendered(.markdown) + "\n"
+        // Names and the title come from input: escaped as the HTML report escapes them.
+        var text = "# \(escapingMarkdownText(title))\n\nAs of \(report.asOf).\n\n" + report.rendered(.markdown) + "\n"
         if let whatIf { text += "## What if\n\n" + whatIf.rendered(.markdown) + "\n" }
-        for p in ordered { text += "- **\(p.target.name ?? p.target.indicator)**: \(Self.sentence(p))\n" }
+        for p in ordered {
+            text += "- **\(escapingMarkdownText(p.target.name ?? p.target.indicator))**: \(escapingMarkdownText(Self.sentence(p)))\n"
+        }
         return text
     }
 

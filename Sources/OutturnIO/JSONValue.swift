@@ -90,8 +90,21 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// (all ≥ 0x80) pass through unchanged.
     private static func quote(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        var afterC2 = false
         for byte in text.utf8 {
+            // DEL and the C1 controls (UTF-8 C2 80…C2 9F) are legal raw in JSON but act as escapes
+            // in some terminals: written as \u escapes, like the C0 controls.
+            if afterC2 {
+                afterC2 = false
+                if (0x80...0x9F).contains(byte) {
+                    out.removeLast()
+                    out += ("\\u00" + String(byte, radix: 16)).utf8
+                    continue
+                }
+            }
+            if byte == 0xC2 { afterC2 = true }
             switch byte {
+            case 0x7F: out += "\\u007f".utf8
             case UInt8(ascii: "\""): out += "\\\"".utf8
             case UInt8(ascii: "\\"): out += "\\\\".utf8
             case UInt8(ascii: "\n"): out += "\\n".utf8

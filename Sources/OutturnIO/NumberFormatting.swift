@@ -41,10 +41,31 @@ func formatExact(_ value: Double?) -> String {
     return "\(value)"
 }
 
-/// Quotes a CSV field when it holds a comma, quote or line break.
+/// A CSV field, safe to open in a spreadsheet.
+///
+/// Quoted when it holds a comma, quote or line break; other control characters are written as
+/// visible escapes (``escapingControlCharacters(_:keepingLineBreaks:)``). A text cell that begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return is prefixed with a single quote (`'=HYPERLINK(…)`), following
+/// OWASP's guidance on CSV injection: a spreadsheet would otherwise run it as a formula. Numbers,
+/// negative ones included, are written as they are, so they stay numbers.
 func csvField(_ text: String) -> String {
+    // Control characters are shown, not kept: `cat report.csv` must not drive the terminal.
+    var text = escapingControlCharacters(text, keepingLineBreaks: true)
+    if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isCSVNumber(text) {
+        text = "'" + text
+    }
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+/// A plain decimal number as the writers print them (`-12`, `-0.25`, `-1.5e-07`): digits, one
+/// point, an exponent; nothing a spreadsheet could read as a formula.
+private func isCSVNumber(_ text: String) -> Bool {
+    var scalars = Substring(text).unicodeScalars[...]
+    if scalars.first == "-" || scalars.first == "+" { scalars = scalars.dropFirst() }
+    guard let first = scalars.first, ("0"..."9").contains(first) else { return false }
+    return scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+" }
+        && Double(text) != nil
 }
 
 /// A count: whole numbers without decimals (`3`, `12`), others as ``formatForReading(_:)``.

@@ -27,7 +27,7 @@ public struct ProjectionReport: Sendable {
     public func rendered(_ format: OutputFormat, colour: Bool = false) -> String {
         switch format {
         case .table: table().rendered(colour: colour) + jointLines() + footnote()
-        case .markdown: table().markdown() + jointLines()
+        case .markdown: table().markdown() + escapingMarkdownLines(jointLines())
         case .json: json().rendered() + "\n"
         case .csv: csv()
         }
@@ -36,7 +36,7 @@ public struct ProjectionReport: Sendable {
     private func jointLines() -> String {
         guard !joint.isEmpty else { return "" }
         return "\n" + joint.map { assessment in
-            let name = assessment.projections.first?.target.name ?? assessment.indicator
+            let name = escapingControlCharacters(assessment.projections.first?.target.name ?? assessment.indicator)
             return "\(name): all \(assessment.projections.count) conditions together: "
                 + "P(all met) \(formatProbability(assessment.probability, settled: assessment.status.isSettled)), "
                 + assessment.status.rawValue
@@ -45,7 +45,7 @@ public struct ProjectionReport: Sendable {
 
     private func table() -> TextTable {
         var columns: [(String, TextTable.Alignment)] = [("Indicator", .left), ("Year", .right), ("Target", .left),
-                                                         ("So far", .right), ("Projected", .right)]
+                                                         ("As of", .left), ("So far", .right), ("Projected", .right)]
         columns += levels.map { ("\(formatLevel($0))% interval", .right) }
         columns += [("P(met)", .right), ("Status", .left), ("Pace needed", .right), ("Model", .left)]
         var table = TextTable(columns: columns)
@@ -65,7 +65,7 @@ public struct ProjectionReport: Sendable {
         let milestone = m.milestone
         let unit = milestone.unit.map { " \($0)" } ?? ""
         var cells = [milestone.name ?? milestone.indicator, String(milestone.due.year),
-                     "milestone \(formatCount(milestone.count))\(unit) by \(milestone.due)",
+                     "milestone \(formatCount(milestone.count))\(unit) by \(milestone.due)", m.asOf.description,
                      "\(formatCount(m.reached)) (\(m.reachedIn))", formatCount(m.projectedAtDue)]
         cells += [String](repeating: "–", count: levels)
         cells += ["–", m.status.rawValue, m.requiredPerMonth.map { "\(formatForReading($0))/mo" } ?? "–", "run-rate"]
@@ -74,8 +74,8 @@ public struct ProjectionReport: Sendable {
 
     static func row(_ p: YearEndProjection) -> [String] {
         let target = p.target
-        var cells = [target.name ?? target.indicator, String(target.year), describe(target, p), soFarText(p),
-                     formatForReading(p.value)]
+        var cells = [target.name ?? target.indicator, String(target.year), describe(target, p),
+                     p.lastObservedMonth?.description ?? "–", soFarText(p), formatForReading(p.value)]
         cells += p.intervals.map(formatInterval)
         cells += [formatProbability(p.probability, settled: p.status.isSettled), p.status.rawValue, paceText(p),
                   p.modelSummary?.name ?? "observed"]
@@ -83,7 +83,7 @@ public struct ProjectionReport: Sendable {
     }
 
     private func footnote() -> String {
-        "\nAs of \(asOf). Status: on track if P(met) ≥ 80%, at risk if 20–80%, off track below 20%; "
+        "\nAs of each indicator's last observed month (column As of; the data run to \(asOf)). Status: on track if P(met) ≥ 80%, at risk if 20–80%, off track below 20%; "
             + "met or missed once the observed months settle it.\n"
             + "Pace needed: the constant monthly value for the remaining months that lands exactly on the target.\n"
     }
@@ -130,12 +130,14 @@ public struct ProjectionReport: Sendable {
             ("aggregate", .string(target.aggregate.rawValue)),
             ("period", .object([("from", .number(Double(target.period.lowerBound))),
                                 ("to", .number(Double(target.period.upperBound)))])),
+            ("asOf", .string(p.lastObservedMonth?.description)),
             ("observedMonths", .number(Double(p.observedMonths.count))),
             ("lastObservedMonth", .string(p.observedMonths.last?.description)),
             ("yearToDate", .number(p.yearToDate)),
             ("projection", .object([
                 ("value", .number(p.value)),
                 ("standardError", .number(p.standardError)),
+                ("degreesOfFreedom", .number(p.degreesOfFreedom.map(Double.init))),
                 ("method", .string(p.method.rawValue)),
                 ("intervals", intervals(p.intervals)),
             ])),
@@ -149,7 +151,7 @@ public struct ProjectionReport: Sendable {
 
     private func csv() -> String {
         var header = ["indicator", "name", "unit", "year", "aggregate", "comparator", "threshold",
-                      "observed_months", "year_to_date", "projection", "standard_error"]
+                      "observed_months", "as_of", "year_to_date", "projection", "standard_error"]
         for level in levels { header += ["lower_\(formatLevel(level))", "upper_\(formatLevel(level))"] }
         header += ["probability", "status", "required_pace", "model", "method"]
         var lines = [header.joined(separator: ",")]
@@ -157,7 +159,7 @@ public struct ProjectionReport: Sendable {
             let t = p.target
             var row = [t.indicator, t.name ?? "", t.unit ?? "", String(t.year), t.aggregate.rawValue,
                        t.comparator.rawValue, formatExact(p.referenceValue), String(p.observedMonths.count),
-                       formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
+                       p.lastObservedMonth?.description ?? "", formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
             for interval in p.intervals { row += [formatExact(interval.lower), formatExact(interval.upper)] }
             row += [formatExact(p.probability), p.status.rawValue, formatExact(p.requiredPace),
                     p.modelSummary?.name ?? "observed", p.method.rawValue]
@@ -167,10 +169,20 @@ public struct ProjectionReport: Sendable {
         for m in milestones {
             let milestone = m.milestone
             var row = [milestone.indicator, milestone.name ?? "", milestone.unit ?? "", String(milestone.due.year),
-                       "milestone", ">=", formatExact(milestone.count), "", formatExact(m.reached),
+                       "milestone", ">=", formatExact(milestone.count), "", m.asOf.description, formatExact(m.reached),
                        formatExact(m.projectedAtDue), ""]
             row += [String](repeating: "", count: 2 * levels.count)
             row += ["", m.status.rawValue, formatExact(m.requiredPerMonth), "run-rate", "run-rate"]
+            lines.append(row.map(csvField).joined(separator: ","))
+        }
+        // Joint rows: an indicator's conditions together (aggregate `joint`), P(all met) and status.
+        for assessment in joint {
+            let first = assessment.projections.first
+            var row = [assessment.indicator, first?.target.name ?? "", first?.target.unit ?? "",
+                       first.map { String($0.target.year) } ?? "", "joint", "", "", "",
+                       first?.lastObservedMonth?.description ?? "", "", "", ""]
+            row += [String](repeating: "", count: 2 * levels.count)
+            row += [formatExact(assessment.probability), assessment.status.rawValue, "", "", "joint"]
             lines.append(row.map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -257,7 +269,8 @@ func modelJSON(_ summary: ModelSummary, fit selection: ModelSelection?) -> JSONV
         ("firstMonth", .string(summary.firstMonth.description)),
         ("lastMonth", .string(summary.lastMonth.description)),
         ("sigma", .number(summary.sigma)),
-        ("degreesOfFreedom", .number(Double(summary.degreesOfFreedom))),
+        // The fitted model's own; the projection's Student-t may use fewer (projection.degreesOfFreedom).
+        ("residualDegreesOfFreedom", .number(Double(summary.degreesOfFreedom))),
     ]
     guard let model = selection?.model else { return .object(members) }
     if case .smoothing(let fit) = model {

@@ -15,13 +15,14 @@ struct TextTable {
     var colours: [Int: [Int: String]] = [:]
 
     init(columns: [(String, Alignment)]) {
-        headers = columns.map(\.0)
+        headers = columns.map { escapingControlCharacters($0.0) }
         alignments = columns.map(\.1)
     }
 
     mutating func append(_ row: [String]) {
         precondition(row.count == headers.count, "row width differs from the header")
-        rows.append(row)
+        // Cells hold names and values from input files: control characters are shown, not obeyed.
+        rows.append(row.map { escapingControlCharacters($0) })
     }
 
     /// Columns separated by two spaces, a rule under the header, trailing spaces trimmed; cells
@@ -48,14 +49,37 @@ struct TextTable {
         return ([line(headers, row: nil), rule] + rows.enumerated().map { line($1, row: $0) }).joined(separator: "\n") + "\n"
     }
 
-    /// A GitHub-flavoured Markdown table (pipes in cells escaped).
+    /// A GitHub-flavoured Markdown table: pipes escaped, and HTML too (`&`, `<`, `>`), since
+    /// Markdown passes HTML through and a name must not become markup in the rendered report.
+    /// Control characters, line breaks included, were made visible on the way in, so a row stays
+    /// one line.
     func markdown() -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+            "| " + cells.map { escapingMarkdownCell($0) }.joined(separator: " | ") + " |"
         }
         let rule = "|" + alignments.map { $0 == .left ? " --- |" : " ---: |" }.joined()
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
     }
+}
+
+/// A table cell for Markdown: HTML's special characters as entities, pipes escaped.
+func escapingMarkdownCell(_ text: String) -> String {
+    escapingMarkdownText(text).replacingOccurrences(of: "|", with: "\\|")
+}
+
+/// Text for Markdown outside a table: HTML's special characters as entities and control
+/// characters (line breaks too) made visible.
+func escapingMarkdownText(_ text: String) -> String {
+    escapingControlCharacters(text)
+        .replacingOccurrences(of: "&", with: "&amp;")
+        .replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;")
+}
+
+/// Several lines of text for Markdown, each escaped by ``escapingMarkdownText(_:)``.
+func escapingMarkdownLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { escapingMarkdownText(String($0)) }
+        .joined(separator: "\n")
 }
 
 /// The number of terminal cells `text` occupies: 2 for East Asian wide and fullwidth characters

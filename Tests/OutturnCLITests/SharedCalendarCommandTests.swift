@@ -50,7 +50,7 @@ import Testing
             let modelTogether = try #require(actual["model"] as? [String: Any])
             #expect((modelTogether["reason"] as? String)?.contains("shared calendar") == true)
             #expect((modelAlone["reason"] as? String) == "as requested")
-            for key in ["name", "observations", "degreesOfFreedom", "lastMonth"] {
+            for key in ["name", "observations", "residualDegreesOfFreedom", "lastMonth"] {
                 #expect("\(modelAlone[key]!)" == "\(modelTogether[key]!)", "\(key)")
             }
             let a = try #require(actual["projection"] as? [String: Any]), e = try #require(expected["projection"] as? [String: Any])
