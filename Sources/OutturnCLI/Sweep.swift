@@ -8,14 +8,15 @@ struct Sweep: AsyncParsableCommand {
 
     @OptionGroup var inputs: TargetInputs
 
+    // Text, not Double: ArgumentParser's Double reads `0x10` as 16; numbers follow the files' rules.
     @Option(name: .long, parsing: .unconditional, help: "Smallest shift in percent (may be negative).")
-    var from: Double = -30
+    var from: String = "-30"
 
     @Option(name: .long, parsing: .unconditional, help: "Largest shift in percent.")
-    var to: Double = 30
+    var to: String = "30"
 
     @Option(name: .long, help: "Step in percent.")
-    var step: Double = 10
+    var step: String = "10"
 
     @Option(name: .long, help: "Also write the sweep as an SVG line chart to this file.")
     var chart: String?
@@ -24,6 +25,9 @@ struct Sweep: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            let from = try CommandLineNumber.parse(from, flag: "--from")
+            let to = try CommandLineNumber.parse(to, flag: "--to")
+            let step = try CommandLineNumber.parse(step, flag: "--step")
             guard from > -100, to >= from, step > 0, (to - from) / step <= 200 else {
                 throw InputError(file: nil, field: "--step",
                                  message: "shifts need -100 < from ≤ to and a step > 0 giving at most 200 columns")
