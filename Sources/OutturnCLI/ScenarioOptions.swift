@@ -24,8 +24,18 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Every scenario: the files' in order, then one named "command line" for the flags.
     func scenarios(indicators: Set<String>, asOf: Month) throws -> [Scenario] {
-        var scenarios: [Scenario] = []
-        for path in scenario { scenarios += try ScenarioFile.read(path: path, indicators: indicators, asOf: asOf) }
+        try sourcedScenarios(indicators: indicators, asOf: asOf).map(\.scenario)
+    }
+
+    /// ``scenarios(indicators:asOf:)``, each with a maker of errors that names where the scenario
+    /// came from (its file, or its flags), for failures the scenario causes.
+    func sourcedScenarios(indicators: Set<String>, asOf: Month) throws -> [(scenario: Scenario, culprit: (String) -> InputError)] {
+        var scenarios: [(scenario: Scenario, culprit: (String) -> InputError)] = []
+        for path in scenario {
+            for (index, scenario) in try ScenarioFile.read(path: path, indicators: indicators, asOf: asOf).enumerated() {
+                scenarios.append((scenario, { InputError(file: path, field: "scenarios[\(index)]", message: $0) }))
+            }
+        }
         var changes: [Scenario.Change] = []
         var sources: [(flag: String, text: String)] = []
         for (flag, text) in orderedChanges(CommandLine.arguments) {
@@ -43,9 +53,10 @@ struct ScenarioOptions: ParsableArguments {
                 throw InputError(file: nil, field: "--set",
                                  message: "'\(sources[conflict.second].text)' sets \(changes[conflict.second].indicator) in \(conflict.month), which '\(sources[conflict.first].text)' already sets; give each month one value")
             }
-            scenarios.append(flags)
+            let used = Self.changeFlags.filter { flag in sources.contains { $0.flag == flag } }.joined(separator: "/")
+            scenarios.append((flags, { InputError(file: nil, field: used, message: $0) }))
         }
-        guard Set(scenarios.map(\.name)).count == scenarios.count else {
+        guard Set(scenarios.map(\.scenario.name)).count == scenarios.count else {
             throw InputError(file: nil, field: "--scenario", message: "two scenarios share a name; give each its own")
         }
         return scenarios

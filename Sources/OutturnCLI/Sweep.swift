@@ -32,6 +32,10 @@ struct Sweep: AsyncParsableCommand {
                 throw InputError(file: nil, field: "--step",
                                  message: "shifts need -100 < from ≤ to and a step > 0 giving at most 200 columns")
             }
+            // Beyond ×11 the remaining months are no longer a what-if, and huge factors overflow.
+            guard to <= 1000 else {
+                throw InputError(file: nil, field: "--to", message: "\(to)% is more than +1000%; sweep a smaller range")
+            }
             let workspace = try inputs.workspace()
             let shifts = stride(from: from, through: to + step / 1e6, by: step).map { ($0 * 1e9).rounded() / 1e9 }
             let report = try await Self.sweep(workspace: workspace, baseline: try await workspace.projections(), shifts: shifts)
@@ -56,7 +60,11 @@ struct Sweep: AsyncParsableCommand {
                     changes.append(change)
                 }
             }
-            columns.append(try await workspace.projections(scenario: Scenario(name: "shift \(shift)%", changes: changes)))
+            let scenario = Scenario(name: "shift \(shift)%", changes: changes)
+            let flag = shift < 0 ? "--from" : "--to"
+            columns.append(try await workspace.projections(scenario: scenario, culprit: {
+                InputError(file: nil, field: flag, message: "a shift of \(shift)%: \($0)")
+            }))
         }
         let rows = baseline.indices.map { index in (baseline[index], columns.map { $0[index].probability }) }
         return SweepReport(asOf: workspace.asOf, shifts: shifts, rows: rows)

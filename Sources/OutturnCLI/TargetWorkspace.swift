@@ -76,8 +76,10 @@ struct TargetWorkspace {
     var inputPaths: [String] { [observationsPath, targetsFile.file] }
 
     /// Every target projected under `scenario`, in file order; the first failure is an error at
-    /// its target's line.
-    func projections(scenario: Scenario = .baseline) async throws -> [YearEndProjection] {
+    /// its target's line, except an overflow under a scenario, which the scenario caused (the
+    /// baseline projected): `culprit` names where it came from (a flag or a scenario file).
+    func projections(scenario: Scenario = .baseline,
+                     culprit: ((_ message: String) -> InputError)? = nil) async throws -> [YearEndProjection] {
         let requests = targetsFile.targets.map { target in
             YearEndProjection.Request(series: dataset.series(target.indicator)!, target: target, model: choice,
                                       extraTerms: extraTerms, regressors: regressors,
@@ -93,6 +95,9 @@ struct TargetWorkspace {
             switch result {
             case .success(let projection): projections.append(projection)
             case .failure(let error):
+                if case .overflow = error, let culprit {
+                    throw culprit("under scenario '\(scenario.name)' the projection of \(targetsFile.targets[index].indicator) overflows the range of numbers; make the change smaller")
+                }
                 let label = scenario == .baseline ? "" : " (scenario '\(scenario.name)')"
                 throw targetsFile.error(at: index, message: "\(targetsFile.targets[index].indicator)\(label): \(error)")
             }

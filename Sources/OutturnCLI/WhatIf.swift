@@ -15,17 +15,19 @@ struct WhatIf: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let workspace = try inputs.workspace()
-            let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
+            let scenarios = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
                                                           asOf: workspace.asOf)
             guard !scenarios.isEmpty else {
                 throw InputError(file: nil, field: "--scenario", message: "no scenario given; use --scenario FILE or --set/--scale/--add")
             }
             let baseline = try await workspace.projections()
             var alternatives: [[YearEndProjection]] = []
-            for scenario in scenarios { alternatives.append(try await workspace.projections(scenario: scenario)) }
+            for (scenario, culprit) in scenarios {
+                alternatives.append(try await workspace.projections(scenario: scenario, culprit: culprit))
+            }
             let rows = baseline.indices.map { index in
                 WhatIfReport.Row(baseline: baseline[index],
-                                 scenarios: zip(scenarios, alternatives).map { ($0.name, $1[index]) })
+                                 scenarios: zip(scenarios, alternatives).map { ($0.scenario.name, $1[index]) })
             }
             let report = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: rows)
             try outputOptions.emit(report.rendered(outputOptions.format),

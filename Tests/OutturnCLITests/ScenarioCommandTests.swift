@@ -130,3 +130,18 @@ import Testing
         #expect(nested.status == 1 && nested.stderr.contains("\(deep):1:") && nested.seconds < 5, "\(nested.stderr)")
     }
 }
+
+extension ScenarioCommandTests {
+    @Test func anOverflowNamesTheFlagThatCausedIt() throws {
+        // Two additions of 1e308 to December exceed the largest double (≈1.8e308): the sum
+        // overflows because of the flags, not because of the targets file's line for water.
+        let stderr = try refused(["whatif", observations, "--targets", targets,
+                                  "--add", "water@2020-12=1e308", "--add", "water@2020-11..2020-12=1e308"])
+        #expect(stderr.contains("field '--add'") && stderr.contains("overflow") && !stderr.contains("targets.csv"), "\(stderr)")
+        let path = try file("scenarios:\n  - name: huge\n    changes:\n      - {indicator: water, from: 2020-12, factor: 1e300}\n")
+        let fromFile = try refused(["whatif", observations, "--targets", targets, "--scenario", path])
+        #expect(fromFile.contains("\(path): field 'scenarios[0]'") && fromFile.contains("overflow"), "\(fromFile)")
+        let sweep = try refused(["sweep", observations, "--targets", targets, "--to", "1e300", "--step", "1e299"])
+        #expect(sweep.contains("field '--to'"), "\(sweep)")
+    }
+}
