@@ -10,6 +10,12 @@ struct WhatIf: AsyncParsableCommand {
     @OptionGroup var inputs: TargetInputs
 
     @OptionGroup var scenarioOptions: ScenarioOptions
+
+    @Flag(inversion: .prefixedNo, help: "In the table, show only the scenarios that change a target, with its baseline (JSON and CSV hold every row).")
+    var changedOnly = true
+
+    @Flag(name: .long, help: "Show every target under every scenario (the same as --no-changed-only).")
+    var all = false
     @OptionGroup var outputOptions: OutputOptions
 
     func run() async throws {
@@ -29,7 +35,8 @@ struct WhatIf: AsyncParsableCommand {
                 WhatIfReport.Row(baseline: baseline[index],
                                  scenarios: zip(scenarios, alternatives).map { ($0.scenario.name, $1[index]) })
             }
-            let report = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: rows)
+            let report = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: rows,
+                                      changedOnly: changedOnly && !all)
             try outputOptions.emit(report.rendered(outputOptions.format),
                                    inputs: workspace.inputPaths + scenarioOptions.scenario)
         }

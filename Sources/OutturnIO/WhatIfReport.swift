@@ -17,11 +17,22 @@ public struct WhatIfReport: Sendable {
     public let asOf: Month
     public let levels: [Double]
     public let rows: [Row]
+    /// Whether the table and markdown show only scenarios that change a target (with its
+    /// baseline), hiding the rest: most scenarios touch a few indicators, and rows of "±0" bury
+    /// them. JSON and CSV always hold every row.
+    public var changedOnly: Bool
 
-    public init(asOf: Month, levels: [Double], rows: [Row]) {
+    public init(asOf: Month, levels: [Double], rows: [Row], changedOnly: Bool = false) {
         self.asOf = asOf
         self.levels = levels
         self.rows = rows
+        self.changedOnly = changedOnly
+    }
+
+    /// Whether `p` differs from `baseline` at all: exactly equal doubles mean the scenario
+    /// touched nothing the target depends on (the same fit and months give the same numbers).
+    static func changes(_ p: YearEndProjection, from baseline: YearEndProjection) -> Bool {
+        p.value != baseline.value || p.standardError != baseline.standardError || p.probability != baseline.probability
     }
 
     /// The report in `format`.
@@ -35,9 +46,12 @@ public struct WhatIfReport: Sendable {
             columns += levels.map { ("\(formatLevel($0))% interval", .right) }
             columns += [("P(met)", .right), ("Status", .left), ("Δ projected", .right), ("Δ P(met)", .right)]
             var table = TextTable(columns: columns)
+            var hidden = 0
             for row in rows {
                 let target = row.baseline.target
-                for (index, (name, p)) in ([("baseline", row.baseline)] + row.scenarios).enumerated() {
+                let shown = changedOnly ? row.scenarios.filter { Self.changes($0.projection, from: row.baseline) } : row.scenarios
+                if changedOnly, shown.isEmpty { hidden += 1; continue }
+                for (index, (name, p)) in ([("baseline", row.baseline)] + shown).enumerated() {
                     let settled = p.status.isSettled
                     var cells = [index == 0 ? (target.name ?? target.indicator) : "", index == 0 ? describe(target, p) : "",
                                  name, formatForReading(p.value)]
@@ -48,8 +62,13 @@ public struct WhatIfReport: Sendable {
                     table.append(cells)
                 }
             }
-            let note = "\nAs of \(asOf). A scenario changes forecast months only: a set month has no forecast variance, "
+            var note = "\nAs of \(asOf). A scenario changes forecast months only: a set month has no forecast variance, "
                 + "a scaled month's error is scaled with it, an added amount moves the mean.\n"
+            if changedOnly {
+                note += "Only scenarios that change a target are shown"
+                    + (hidden > 0 ? " (\(hidden) target\(hidden == 1 ? "" : "s") unchanged by every scenario hidden)" : "")
+                    + "; --all shows every row.\n"
+            }
             return format == .markdown ? table.markdown() : table.rendered() + note
         }
     }

@@ -145,3 +145,25 @@ extension ScenarioCommandTests {
         #expect(sweep.contains("field '--to'"), "\(sweep)")
     }
 }
+
+extension ScenarioCommandTests {
+    @Test func theTableShowsOnlyChangedTargetsUnlessAll() throws {
+        // Water's open months set to 1,000: only water's target changes. The targets file's
+        // year-end targets are its rows without a `due` month (those are milestones).
+        let rows = try String(contentsOfFile: targets, encoding: .utf8).split(separator: "\n").dropFirst()
+        let targetCount = rows.filter { $0.split(separator: ",", omittingEmptySubsequences: false)[10].isEmpty }.count
+        let change = ["whatif", observations, "--targets", targets, "--set", "water@2020-09..2020-12=1000"]
+        let lines = { (output: String) in output.split(separator: "\n").filter { $0.contains("command line") }.count }
+        let changed = try CLIRunner.run(change)
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(lines(changed.stdout) == 1)
+        #expect(changed.stdout.contains("用水总量") && changed.stdout.contains("--all"))
+        for flag in ["--all", "--no-changed-only"] {
+            let all = try CLIRunner.run(change + [flag])
+            #expect(all.status == 0, "\(all.stderr)")
+            #expect(lines(all.stdout) == targetCount, "\(flag)")
+        }
+        // JSON keeps every target.
+        #expect((try whatIf(["--set", "water@2020-09..2020-12=1000"])["indicators"] as? [Any])?.count == targetCount)
+    }
+}
