@@ -90,6 +90,9 @@ struct MonthAdjustment: Hashable, Sendable {
 
 extension Scenario {
     /// The composed adjustment of each of `months` for `indicator`.
+    /// - Parameter asOf: the indicator's own last observed month (at or before the as-of month):
+    ///   an indicator published later than others has open months before the as-of month, which
+    ///   a scenario may change.
     /// - Throws: ``ModelError/scenarioChangesObservedMonth(indicator:month:)`` when a change
     ///   reaches a month at or before `asOf`.
     func adjustments(for indicator: String, months: [Month], asOf: Month) throws(ModelError) -> [MonthAdjustment] {

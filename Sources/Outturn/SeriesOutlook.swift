@@ -77,7 +77,8 @@ struct SeriesOutlook: Sendable {
         self.position = position
         let history = series.through(asOf)
         isNonNegative = history?.values.allSatisfy { ($0 ?? 0) >= 0 } ?? true
-        adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: asOf)
+        // A scenario may change any month after the indicator's own last observation.
+        adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: series.lastObserved(through: asOf) ?? asOf)
         for (name, values) in scenario.regressorValues {
             if let month = values.keys.min(), month <= asOf {
                 throw .scenarioChangesObservedMonth(indicator: name, month: month)

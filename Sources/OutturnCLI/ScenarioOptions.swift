@@ -23,16 +23,19 @@ struct ScenarioOptions: ParsableArguments {
     var add: [String] = []
 
     /// Every scenario: the files' in order, then one named "command line" for the flags.
-    func scenarios(indicators: Set<String>, asOf: Month) throws -> [Scenario] {
-        try sourcedScenarios(indicators: indicators, asOf: asOf).map(\.scenario)
+    func scenarios(indicators: Set<String>, asOf: Month, lastMonths: [String: Month] = [:]) throws -> [Scenario] {
+        try sourcedScenarios(indicators: indicators, asOf: asOf, lastMonths: lastMonths).map(\.scenario)
     }
 
     /// ``scenarios(indicators:asOf:)``, each with a maker of errors that names where the scenario
     /// came from (its file, or its flags), for failures the scenario causes.
-    func sourcedScenarios(indicators: Set<String>, asOf: Month) throws -> [(scenario: Scenario, culprit: (String) -> InputError)] {
+    /// `lastMonths`: each indicator's last observed month, when before `asOf`; a change may start after it.
+    func sourcedScenarios(indicators: Set<String>, asOf: Month,
+                          lastMonths: [String: Month] = [:]) throws -> [(scenario: Scenario, culprit: (String) -> InputError)] {
         var scenarios: [(scenario: Scenario, culprit: (String) -> InputError)] = []
         for path in scenario {
-            for (index, scenario) in try ScenarioFile.read(path: path, indicators: indicators, asOf: asOf).enumerated() {
+            for (index, scenario) in try ScenarioFile.read(path: path, indicators: indicators, asOf: asOf,
+                                                                             lastMonths: lastMonths).enumerated() {
                 scenarios.append((scenario, { InputError(file: path, field: "scenarios[\(index)]", message: $0) }))
             }
         }
@@ -40,9 +43,12 @@ struct ScenarioOptions: ParsableArguments {
         var sources: [(flag: String, text: String)] = []
         for (flag, text) in orderedChanges(CommandLine.arguments) {
             let change = try Self.change(text, flag: flag, indicators: indicators)
-            guard change.months.lowerBound > asOf else {
+            let known = min(asOf, lastMonths[change.indicator] ?? asOf)
+            guard change.months.lowerBound > known else {
                 throw InputError(file: nil, field: flag,
-                                 message: "'\(text)': \(change.months.lowerBound) is not after the as-of month \(asOf); a scenario changes the future only")
+                                 message: "'\(text)': \(change.months.lowerBound) is not after "
+                                     + (known < asOf ? "\(change.indicator)'s last observed month \(known)" : "the as-of month \(asOf)")
+                                     + "; a scenario changes the future only")
             }
             changes.append(change)
             sources.append((flag, text))

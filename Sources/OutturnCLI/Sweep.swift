@@ -52,7 +52,10 @@ struct Sweep: AsyncParsableCommand {
             // and period: an indicator with several conditions must not be scaled twice.
             var changes: [Scenario.Change] = []
             for target in workspace.targetsFile.targets {
-                let first = max(workspace.asOf.advanced(by: 1), target.months[0])
+                // After the indicator's own last observation: one published later than the others
+                // has open months up to the as-of month too, and they move with the shift.
+                let known = workspace.dataset.series(target.indicator)?.lastObserved(through: workspace.asOf) ?? workspace.asOf
+                let first = max(known.advanced(by: 1), target.months[0])
                 let last = target.months[target.months.count - 1]
                 let change = Scenario.Change(indicator: target.indicator, months: first...last,
                                              operation: .scale(percent: shift))

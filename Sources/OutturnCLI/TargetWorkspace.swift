@@ -75,6 +75,14 @@ struct TargetWorkspace {
 
     var inputPaths: [String] { [observationsPath, targetsFile.file] }
 
+    /// Each indicator's last observed month by the as-of month: a scenario may change the months
+    /// after it, even those before the as-of month of an indicator published later.
+    var lastObservedMonths: [String: Month] {
+        var result: [String: Month] = [:]
+        for entry in dataset.entries { result[entry.indicator] = entry.series.lastObserved(through: asOf) }
+        return result
+    }
+
     /// Every target projected under `scenario`, in file order; the first failure is an error at
     /// its target's line, except an overflow under a scenario, which the scenario caused (the
     /// baseline projected): `culprit` names where it came from (a flag or a scenario file).

@@ -22,7 +22,7 @@ struct WhatIf: AsyncParsableCommand {
         try await reportingErrors {
             let workspace = try inputs.workspace()
             let scenarios = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
-                                                          asOf: workspace.asOf)
+                                                                 asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths)
             guard !scenarios.isEmpty else {
                 throw InputError(file: nil, field: "--scenario", message: "no scenario given; use --scenario FILE or --set/--scale/--add")
             }

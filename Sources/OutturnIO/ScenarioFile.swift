@@ -26,14 +26,17 @@ public enum ScenarioFile {
     ///   - path: the file.
     ///   - indicators: the indicators of the observations, which changes and regressors must name.
     ///   - asOf: when given, every month a scenario changes must come after it.
+    ///   - lastMonths: an indicator's last observed month, when earlier than `asOf` (published
+    ///     later than the others): its changes may start after that month instead.
     /// - Throws: ``InputError`` with the file, line and key path (e.g. `scenarios[0].changes[1].scale`).
-    public static func read(path: String, indicators: Set<String>, asOf: Month? = nil) throws(InputError) -> [Scenario] {
-        try parse(try readFile(path), file: path, indicators: indicators, asOf: asOf)
+    public static func read(path: String, indicators: Set<String>, asOf: Month? = nil,
+                            lastMonths: [String: Month] = [:]) throws(InputError) -> [Scenario] {
+        try parse(try readFile(path), file: path, indicators: indicators, asOf: asOf, lastMonths: lastMonths)
     }
 
     /// Parses scenario text.
     public static func parse(_ data: Data, file: String, indicators: Set<String>,
-                             asOf: Month? = nil) throws(InputError) -> [Scenario] {
+                             asOf: Month? = nil, lastMonths: [String: Month] = [:]) throws(InputError) -> [Scenario] {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: file, message: "the file is not valid UTF-8 text")
         }
@@ -51,7 +54,7 @@ public enum ScenarioFile {
         guard let root, let top = root.mapping else {
             throw InputError(file: file, line: 1, message: "expected a mapping with a 'scenarios' list")
         }
-        let reader = Reader(file: file, indicators: indicators, asOf: asOf)
+        let reader = Reader(file: file, indicators: indicators, asOf: asOf, lastMonths: lastMonths)
         try reader.onlyKeys(top, ["scenarios"], path: "")
         guard let list = top["scenarios"]?.sequence, !list.isEmpty else {
             throw reader.fail(root, "scenarios", "expected a non-empty list under 'scenarios'")
@@ -72,10 +75,15 @@ public enum ScenarioFile {
         let file: String
         let indicators: Set<String>
         let asOf: Month?
+        let lastMonths: [String: Month]
 
-        /// A scenario changes the future only.
-        func checkFuture(_ month: Month, _ node: Node, _ field: String) throws(InputError) {
-            if let asOf, month <= asOf {
+        /// A scenario changes the future only: after `indicator`'s last observation, if given.
+        func checkFuture(_ month: Month, _ node: Node, _ field: String, indicator: String? = nil) throws(InputError) {
+            if let asOf, let last = indicator.flatMap({ lastMonths[$0] }), last < asOf {
+                if month <= last {
+                    throw fail(node, field, "\(month) is not after \(indicator ?? "")'s last observed month \(last); a scenario changes the future only")
+                }
+            } else if let asOf, month <= asOf {
                 throw fail(node, field, "\(month) is not after the as-of month \(asOf); a scenario changes the future only")
             }
         }
@@ -177,7 +185,7 @@ public enum ScenarioFile {
                 throw fail(mapping["indicator"] ?? node, "\(path).indicator", "'\(indicator)' is not an indicator of the observations")
             }
             let from = try month(mapping["from"], in: node, "\(path).from")
-            try checkFuture(from, mapping["from"] ?? node, "\(path).from")
+            try checkFuture(from, mapping["from"] ?? node, "\(path).from", indicator: indicator)
             // Without `to`, the change is that one month, as on the command line.
             var to = from
             if mapping["to"] != nil { to = try month(mapping["to"], in: node, "\(path).to") }

@@ -167,3 +167,40 @@ extension ScenarioCommandTests {
         #expect((try whatIf(["--set", "water@2020-09..2020-12=1000"])["indicators"] as? [Any])?.count == targetCount)
     }
 }
+
+extension ScenarioCommandTests {
+    /// The example's PM2.5 is published a month later than the rest: its last month is 2020-07
+    /// while the file's as-of month is 2020-08.
+    func pm25Alone() throws -> (observations: String, targets: String) {
+        let text = try String(contentsOfFile: observations, encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("pm25,") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pm25-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let obs = folder.appendingPathComponent("obs.csv"), tgt = folder.appendingPathComponent("targets.csv")
+        try ("indicator,month,value\n" + rows.joined(separator: "\n") + "\n").write(to: obs, atomically: true, encoding: .utf8)
+        try "indicator,year,aggregate,comparator,threshold\npm25,2020,mean,<,44\n".write(to: tgt, atomically: true, encoding: .utf8)
+        return (obs.path, tgt.path)
+    }
+
+    @Test func aLaterPublishedIndicatorKeepsItsOpenMonths() throws {
+        let alone = try pm25Alone()
+        // The sweep of PM2.5 < 44 must not depend on which other indicators share the file.
+        func sweep(_ obs: String, _ tgt: String) throws -> [Double] {
+            let result = try CLIRunner.run(["sweep", obs, "--targets", tgt, "--from", "-20", "--to", "20", "--step", "10", "--format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let rows = try #require(document["indicators"] as? [[String: Any]])
+            return try #require(rows.first { $0["indicator"] as? String == "pm25" }?["probabilities"] as? [Double])
+        }
+        let shared = try sweep(observations, targets), own = try sweep(alone.observations, alone.targets)
+        #expect(shared.count == 5 && own.count == 5)
+        for (a, b) in zip(shared, own) { #expect(abs(a - b) < 1e-9, "\(shared) vs \(own)") }
+        // August is open for PM2.5: setting Aug–Dec to 30 gives (Jan–Jul sum + 5·30)/12 exactly.
+        let rows = try String(contentsOfFile: alone.observations, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("pm25,2020-") }.map { Double($0.split(separator: ",")[2])! }
+        #expect(rows.count == 7)
+        let expected = (rows.reduce(0, +) + 5 * 30) / 12
+        let value = try projected("pm25", ["--set", "pm25@2020-08..2020-12=30"])
+        #expect(abs(value - expected) < 1e-9)
+    }
+}
