@@ -126,7 +126,7 @@ struct TargetWorkspace {
 
     /// Indicators with two or more conditions in the same year, judged together.
     /// `projected`: the targets' projections in file order, when already made, to reuse.
-    func jointAssessments(reusing projected: [YearEndProjection]? = nil) throws -> [JointAssessment] {
+    func jointAssessments(reusing projected: [YearEndProjection]? = nil, scenario: Scenario = .baseline) throws -> [JointAssessment] {
         var groups: [String: [Int]] = [:], order: [String] = []
         for (index, target) in targetsFile.targets.enumerated() {
             let key = "\(target.indicator)\u{0}\(target.year)"
@@ -143,7 +143,7 @@ struct TargetWorkspace {
             return Result { () throws(ModelError) -> JointAssessment in
                 try JointAssessment(series: dataset.series(conditions[0].indicator)!, targets: conditions, asOf: asOf,
                                     model: choice, levels: levels, extraTerms: extraTerms, regressors: regressors,
-                                    referenceSeries: referenceSeries, intervals: intervals,
+                                    scenario: scenario, referenceSeries: referenceSeries, intervals: intervals,
                                     projected: projected.map { all in members.map { all[$0] } })
             }
         }

@@ -35,7 +35,17 @@ struct WhatIf: AsyncParsableCommand {
                 WhatIfReport.Row(baseline: baseline[index],
                                  scenarios: zip(scenarios, alternatives).map { ($0.scenario.name, $1[index]) })
             }
-            let report = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: rows,
+            // Joint conditions under each scenario too, on their own shared draws.
+            let jointBaseline = try workspace.jointAssessments(reusing: baseline)
+            var jointScenarios: [[JointAssessment]] = []
+            for (index, (scenario, _)) in scenarios.enumerated() {
+                jointScenarios.append(try workspace.jointAssessments(reusing: alternatives[index], scenario: scenario))
+            }
+            let joint = jointBaseline.indices.map { index in
+                WhatIfReport.JointRow(baseline: jointBaseline[index],
+                                      scenarios: zip(scenarios, jointScenarios).map { ($0.scenario.name, $1[index]) })
+            }
+            let report = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: rows, joint: joint,
                                       changedOnly: changedOnly && !all)
             try outputOptions.emit(report.rendered(outputOptions.format),
                                    inputs: workspace.inputPaths + scenarioOptions.scenario)

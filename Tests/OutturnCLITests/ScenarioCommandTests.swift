@@ -153,7 +153,10 @@ extension ScenarioCommandTests {
         let rows = try String(contentsOfFile: targets, encoding: .utf8).split(separator: "\n").dropFirst()
         let targetCount = rows.filter { $0.split(separator: ",", omittingEmptySubsequences: false)[10].isEmpty }.count
         let change = ["whatif", observations, "--targets", targets, "--set", "water@2020-09..2020-12=1000"]
-        let lines = { (output: String) in output.split(separator: "\n").filter { $0.contains("command line") }.count }
+        // Rows of the targets' table, before the joint conditions' own table.
+        let lines = { (output: String) in
+            (output.components(separatedBy: "Joint conditions").first ?? "").split(separator: "\n").filter { $0.contains("command line") }.count
+        }
         let changed = try CLIRunner.run(change)
         #expect(changed.status == 0, "\(changed.stderr)")
         #expect(lines(changed.stdout) == 1)
@@ -202,5 +205,26 @@ extension ScenarioCommandTests {
         let expected = (rows.reduce(0, +) + 5 * 30) / 12
         let value = try projected("pm25", ["--set", "pm25@2020-08..2020-12=30"])
         #expect(abs(value - expected) < 1e-9)
+    }
+}
+
+extension ScenarioCommandTests {
+    @Test func jointConditionsAreJudgedUnderEachScenario() throws {
+        // PM2.5 has three conditions in 2020 (below 44, 3-year mean falling, at most the city's
+        // mean). Setting its open months to 0 puts its year mean near (Jan–Jul sum)/12 ≈ 20, far
+        // below 44 and the city's ≈ 41, and pulls the 3-year mean down: all three are then
+        // practically certain, whatever the baseline said.
+        let document = try whatIf(["--set", "pm25@2020-08..2020-12=0"])
+        let joint = try #require(document["joint"] as? [[String: Any]])
+        let pm25 = try #require(joint.first { $0["indicator"] as? String == "pm25" })
+        #expect(pm25["conditions"] as? Double == 3)
+        let project = try CLIRunner.run(["project", observations, "--targets", targets, "--format", "json"])
+        let projected = try #require(try JSONSerialization.jsonObject(with: Data(project.stdout.utf8)) as? [String: Any])
+        let baseline = try #require(((projected["joint"] as? [[String: Any]])?.first { $0["indicator"] as? String == "pm25" })?["probability"] as? Double)
+        #expect((pm25["baseline"] as? [String: Any])?["probability"] as? Double == baseline)
+        let scenario = try #require((pm25["scenarios"] as? [[String: Any]])?.first)
+        #expect(try #require(scenario["probability"] as? Double) > 0.99)
+        let table = try CLIRunner.run(["whatif", observations, "--targets", targets, "--set", "pm25@2020-08..2020-12=0"])
+        #expect(table.stdout.contains("Joint conditions"), "\(table.stdout)")
     }
 }
