@@ -4,8 +4,11 @@
 /// - `set(v)`: the month's value is v, with no forecast variance;
 /// - `scale(percent: p)`: the value is (1 + p/100)·forecast, so the month's forecast error is
 ///   scaled by the same factor;
+/// - `factor(f)`: the value is f·forecast (the same map as `scale(percent: 100·(f − 1))`);
 /// - `add(d)`: the value is forecast + d, with the forecast's variance unchanged.
-/// Changes to the same month apply in order. A scenario can also give future values of exogenous
+/// Changes to the same month apply in the order written, so `set 9000` then `scale -10%` gives
+/// 8,100 and `scale -10%` then `set 9000` gives 9,000. Two `set`s of one month conflict: see
+/// ``conflictingSets()``. A scenario can also give future values of exogenous
 /// regressors and switch interventions on or off in the forecast months; those change the design
 /// rows, so their effect and its uncertainty come from the fitted model.
 public struct Scenario: Hashable, Sendable {
@@ -17,6 +20,8 @@ public struct Scenario: Hashable, Sendable {
             case set(Double)
             /// The forecast is scaled by 1 + percent/100.
             case scale(percent: Double)
+            /// The forecast is multiplied by this factor.
+            case factor(Double)
             /// The amount is added to the forecast.
             case add(Double)
         }
@@ -54,6 +59,21 @@ public struct Scenario: Hashable, Sendable {
         self.interventions = interventions
     }
 
+    /// The first pair of `set` changes that reach a common month of one indicator, by position in
+    /// ``changes``: the later would silently overwrite the earlier, so readers refuse them.
+    public func conflictingSets() -> (first: Int, second: Int, month: Month)? {
+        for (second, later) in changes.enumerated() {
+            guard case .set = later.operation else { continue }
+            for first in 0..<second {
+                let earlier = changes[first]
+                guard case .set = earlier.operation, earlier.indicator == later.indicator,
+                      earlier.months.overlaps(later.months) else { continue }
+                return (first, second, max(earlier.months.lowerBound, later.months.lowerBound))
+            }
+        }
+        return nil
+    }
+
     /// No change: the model's own projection.
     public static let baseline = Scenario(name: "baseline")
 }
@@ -70,6 +90,9 @@ struct MonthAdjustment: Hashable, Sendable {
 
 extension Scenario {
     /// The composed adjustment of each of `months` for `indicator`.
+    /// - Parameter asOf: the indicator's own last observed month (at or before the as-of month):
+    ///   an indicator published later than others has open months before the as-of month, which
+    ///   a scenario may change.
     /// - Throws: ``ModelError/scenarioChangesObservedMonth(indicator:month:)`` when a change
     ///   reaches a month at or before `asOf`.
     func adjustments(for indicator: String, months: [Month], asOf: Month) throws(ModelError) -> [MonthAdjustment] {
@@ -83,6 +106,8 @@ extension Scenario {
                 case .set(let value): result[index] = MonthAdjustment(scale: 0, shift: value)
                 case .scale(let percent):
                     let factor = 1 + percent / 100
+                    result[index] = MonthAdjustment(scale: result[index].scale * factor, shift: result[index].shift * factor)
+                case .factor(let factor):
                     result[index] = MonthAdjustment(scale: result[index].scale * factor, shift: result[index].shift * factor)
                 case .add(let amount): result[index].shift += amount
                 }

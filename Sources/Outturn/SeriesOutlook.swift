@@ -83,7 +83,8 @@ struct SeriesOutlook: Sendable {
         let history = series.through(asOf)
         isNonNegative = history?.values.allSatisfy { ($0 ?? 0) >= 0 } ?? true
         lastObserved = history?.end
-        adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: asOf)
+        // A scenario may change any month after the indicator's own last observation.
+        adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: series.lastObserved(through: asOf) ?? asOf)
         for (name, values) in scenario.regressorValues {
             if let month = values.keys.min(), month <= asOf {
                 throw .scenarioChangesObservedMonth(indicator: name, month: month)

@@ -14,8 +14,9 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.", valueName: "indicator"))
     var regressor: [String] = []
 
+    // Text, not Double: ArgumentParser's Double reads `0x50` as 80; numbers follow the files' rules.
     @Option(name: .long, help: "Prediction interval level in percent. Repeatable.")
-    var level: [Double] = []
+    var level: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Intervals of projected figures: checked (the model's spread, widened when the series' own history shows it too narrow) or model (the model's formula alone, e.g. R's exact regression result).", valueName: "method"))
     var intervals: IntervalMethod = .checked
@@ -51,7 +52,7 @@ struct ModelOptions: ParsableArguments {
     }
 
     func levels() throws -> [Double] {
-        let levels = level.isEmpty ? [80, 95] : level
+        let levels = try level.isEmpty ? [80, 95] : level.map { text throws(InputError) in try CommandLineNumber.parse(text, flag: "--level") }
         for value in levels where !(value > 0 && value < 100) {
             throw InputError(file: nil, field: "--level", message: "\(value) must lie strictly between 0 and 100 (percent)")
         }

@@ -25,7 +25,7 @@ struct Report: AsyncParsableCommand {
             }
             let workspace = try inputs.workspace()
             let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
-                                                          asOf: workspace.asOf)
+                                                          asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths)
             let baseline = try await workspace.projections()
             let projection = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: baseline,
                                               milestones: try workspace.milestones(), joint: try workspace.jointAssessments(reusing: baseline))

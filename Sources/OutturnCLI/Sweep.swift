@@ -8,14 +8,15 @@ struct Sweep: AsyncParsableCommand {
 
     @OptionGroup var inputs: TargetInputs
 
+    // Text, not Double: ArgumentParser's Double reads `0x10` as 16; numbers follow the files' rules.
     @Option(name: .long, parsing: .unconditional, help: "Smallest shift in percent (may be negative).")
-    var from: Double = -30
+    var from: String = "-30"
 
     @Option(name: .long, parsing: .unconditional, help: "Largest shift in percent.")
-    var to: Double = 30
+    var to: String = "30"
 
     @Option(name: .long, help: "Step in percent.")
-    var step: Double = 10
+    var step: String = "10"
 
     @Option(name: .long, help: "Also write the sweep as an SVG line chart to this file.")
     var chart: String?
@@ -24,9 +25,16 @@ struct Sweep: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            let from = try CommandLineNumber.parse(from, flag: "--from")
+            let to = try CommandLineNumber.parse(to, flag: "--to")
+            let step = try CommandLineNumber.parse(step, flag: "--step")
             guard from > -100, to >= from, step > 0, (to - from) / step <= 200 else {
                 throw InputError(file: nil, field: "--step",
                                  message: "shifts need -100 < from ≤ to and a step > 0 giving at most 200 columns")
+            }
+            // Beyond ×11 the remaining months are no longer a what-if, and huge factors overflow.
+            guard to <= 1000 else {
+                throw InputError(file: nil, field: "--to", message: "\(to)% is more than +1000%; sweep a smaller range")
             }
             let workspace = try inputs.workspace()
             let shifts = stride(from: from, through: to + step / 1e6, by: step).map { ($0 * 1e9).rounded() / 1e9 }
@@ -45,7 +53,10 @@ struct Sweep: AsyncParsableCommand {
             // and period: an indicator with several conditions must not be scaled twice.
             var changes: [Scenario.Change] = []
             for target in workspace.targetsFile.targets {
-                let first = max(workspace.asOf.advanced(by: 1), target.months[0])
+                // After the indicator's own last observation: one published later than the others
+                // has open months up to the as-of month too, and they move with the shift.
+                let known = workspace.dataset.series(target.indicator)?.lastObserved(through: workspace.asOf) ?? workspace.asOf
+                let first = max(known.advanced(by: 1), target.months[0])
                 let last = target.months[target.months.count - 1]
                 let change = Scenario.Change(indicator: target.indicator, months: first...last,
                                              operation: .scale(percent: shift))
@@ -53,7 +64,11 @@ struct Sweep: AsyncParsableCommand {
                     changes.append(change)
                 }
             }
-            columns.append(try await workspace.projections(scenario: Scenario(name: "shift \(shift)%", changes: changes)))
+            let scenario = Scenario(name: "shift \(shift)%", changes: changes)
+            let flag = shift < 0 ? "--from" : "--to"
+            columns.append(try await workspace.projections(scenario: scenario, culprit: {
+                InputError(file: nil, field: flag, message: "a shift of \(shift)%: \($0)")
+            }))
         }
         let rows = baseline.indices.map { index in (baseline[index], columns.map { $0[index].probability }) }
         return SweepReport(asOf: workspace.asOf, shifts: shifts, rows: rows)

@@ -75,9 +75,19 @@ struct TargetWorkspace {
 
     var inputPaths: [String] { [observationsPath, targetsFile.file] }
 
+    /// Each indicator's last observed month by the as-of month: a scenario may change the months
+    /// after it, even those before the as-of month of an indicator published later.
+    var lastObservedMonths: [String: Month] {
+        var result: [String: Month] = [:]
+        for entry in dataset.entries { result[entry.indicator] = entry.series.lastObserved(through: asOf) }
+        return result
+    }
+
     /// Every target projected under `scenario`, in file order; the first failure is an error at
-    /// its target's line.
-    func projections(scenario: Scenario = .baseline) async throws -> [YearEndProjection] {
+    /// its target's line, except an overflow under a scenario, which the scenario caused (the
+    /// baseline projected): `culprit` names where it came from (a flag or a scenario file).
+    func projections(scenario: Scenario = .baseline,
+                     culprit: ((_ message: String) -> InputError)? = nil) async throws -> [YearEndProjection] {
         let requests = targetsFile.targets.map { target in
             YearEndProjection.Request(series: dataset.series(target.indicator)!, target: target, model: choice,
                                       extraTerms: extraTerms, regressors: regressors,
@@ -93,6 +103,9 @@ struct TargetWorkspace {
             switch result {
             case .success(let projection): projections.append(projection)
             case .failure(let error):
+                if case .overflow = error, let culprit {
+                    throw culprit("under scenario '\(scenario.name)' the projection of \(targetsFile.targets[index].indicator) overflows the range of numbers; make the change smaller")
+                }
                 let label = scenario == .baseline ? "" : " (scenario '\(scenario.name)')"
                 throw targetsFile.error(at: index, message: "\(targetsFile.targets[index].indicator)\(label): \(error)")
             }
@@ -113,7 +126,7 @@ struct TargetWorkspace {
 
     /// Indicators with two or more conditions in the same year, judged together.
     /// `projected`: the targets' projections in file order, when already made, to reuse.
-    func jointAssessments(reusing projected: [YearEndProjection]? = nil) throws -> [JointAssessment] {
+    func jointAssessments(reusing projected: [YearEndProjection]? = nil, scenario: Scenario = .baseline) throws -> [JointAssessment] {
         var groups: [String: [Int]] = [:], order: [String] = []
         for (index, target) in targetsFile.targets.enumerated() {
             let key = "\(target.indicator)\u{0}\(target.year)"
@@ -130,7 +143,7 @@ struct TargetWorkspace {
             return Result { () throws(ModelError) -> JointAssessment in
                 try JointAssessment(series: dataset.series(conditions[0].indicator)!, targets: conditions, asOf: asOf,
                                     model: choice, levels: levels, extraTerms: extraTerms, regressors: regressors,
-                                    referenceSeries: referenceSeries, intervals: intervals,
+                                    scenario: scenario, referenceSeries: referenceSeries, intervals: intervals,
                                     projected: projected.map { all in members.map { all[$0] } })
             }
         }

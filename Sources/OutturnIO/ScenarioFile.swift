@@ -10,11 +10,11 @@ import Yams
 ///     changes:
 ///       - indicator: pm25
 ///         from: 2020-10        # first month changed
-///         to: 2020-12          # last month (default: December of `from`'s year)
-///         scale: 10            # percent; or `add: 2.5`, or `set: 50` (exactly one)
+///         to: 2020-12          # last month (default: `from` alone)
+///         scale: 10%           # percent, with its sign; or `factor: 1.1`, `add: 2.5`, `set: 50` (exactly one)
 ///   - name: recovery
 ///     changes:
-///       - {indicator: jobs, from: 2020-09, add: 150}
+///       - {indicator: jobs, from: 2020-09, to: 2020-12, add: 150}
 ///     interventions:
 ///       step@2020-02: off      # or on
 ///     regressors:
@@ -26,16 +26,26 @@ public enum ScenarioFile {
     ///   - path: the file.
     ///   - indicators: the indicators of the observations, which changes and regressors must name.
     ///   - asOf: when given, every month a scenario changes must come after it.
+    ///   - lastMonths: an indicator's last observed month, when earlier than `asOf` (published
+    ///     later than the others): its changes may start after that month instead.
     /// - Throws: ``InputError`` with the file, line and key path (e.g. `scenarios[0].changes[1].scale`).
-    public static func read(path: String, indicators: Set<String>, asOf: Month? = nil) throws(InputError) -> [Scenario] {
-        try parse(try readFile(path), file: path, indicators: indicators, asOf: asOf)
+    public static func read(path: String, indicators: Set<String>, asOf: Month? = nil,
+                            lastMonths: [String: Month] = [:]) throws(InputError) -> [Scenario] {
+        try parse(try readFile(path), file: path, indicators: indicators, asOf: asOf, lastMonths: lastMonths)
     }
 
     /// Parses scenario text.
     public static func parse(_ data: Data, file: String, indicators: Set<String>,
-                             asOf: Month? = nil) throws(InputError) -> [Scenario] {
+                             asOf: Month? = nil, lastMonths: [String: Month] = [:]) throws(InputError) -> [Scenario] {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: file, message: "the file is not valid UTF-8 text")
+        }
+        // Judged before composing: Yams may take minutes on a small file full of aliases.
+        guard data.count <= 1 << 20 else {
+            throw InputError(file: file, message: "is larger than 1 MB; a scenario file is a few lines")
+        }
+        if let problem = YAMLGuard.problem(in: text) {
+            throw InputError(file: file, line: problem.line, message: problem.message)
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
@@ -44,7 +54,7 @@ public enum ScenarioFile {
         guard let root, let top = root.mapping else {
             throw InputError(file: file, line: 1, message: "expected a mapping with a 'scenarios' list")
         }
-        let reader = Reader(file: file, indicators: indicators, asOf: asOf)
+        let reader = Reader(file: file, indicators: indicators, asOf: asOf, lastMonths: lastMonths)
         try reader.onlyKeys(top, ["scenarios"], path: "")
         guard let list = top["scenarios"]?.sequence, !list.isEmpty else {
             throw reader.fail(root, "scenarios", "expected a non-empty list under 'scenarios'")
@@ -65,10 +75,15 @@ public enum ScenarioFile {
         let file: String
         let indicators: Set<String>
         let asOf: Month?
+        let lastMonths: [String: Month]
 
-        /// A scenario changes the future only.
-        func checkFuture(_ month: Month, _ node: Node, _ field: String) throws(InputError) {
-            if let asOf, month <= asOf {
+        /// A scenario changes the future only: after `indicator`'s last observation, if given.
+        func checkFuture(_ month: Month, _ node: Node, _ field: String, indicator: String? = nil) throws(InputError) {
+            if let asOf, let last = indicator.flatMap({ lastMonths[$0] }), last < asOf {
+                if month <= last {
+                    throw fail(node, field, "\(month) is not after \(indicator ?? "")'s last observed month \(last); a scenario changes the future only")
+                }
+            } else if let asOf, month <= asOf {
                 throw fail(node, field, "\(month) is not after the as-of month \(asOf); a scenario changes the future only")
             }
         }
@@ -154,31 +169,39 @@ public enum ScenarioFile {
                     regressorValues[regressor] = values
                 }
             }
-            return Scenario(name: name, changes: changes, regressorValues: regressorValues, interventions: interventions)
+            let scenario = Scenario(name: name, changes: changes, regressorValues: regressorValues, interventions: interventions)
+            if let conflict = scenario.conflictingSets(), let items = mapping["changes"]?.sequence {
+                throw fail(items[conflict.second], "\(path).changes[\(conflict.second)].set",
+                           "sets \(changes[conflict.second].indicator) in \(conflict.month), which changes[\(conflict.first)] already sets; give each month one value")
+            }
+            return scenario
         }
 
         func change(_ node: Node, path: String) throws(InputError) -> Scenario.Change {
             guard let mapping = node.mapping else { throw fail(node, path, "each change must be a mapping") }
-            try onlyKeys(mapping, ["indicator", "from", "to", "set", "scale", "add"], path: path)
+            try onlyKeys(mapping, ["indicator", "from", "to", "set", "scale", "factor", "add"], path: path)
             let indicator = try string(mapping["indicator"], in: node, "\(path).indicator")
             guard indicators.contains(indicator) else {
                 throw fail(mapping["indicator"] ?? node, "\(path).indicator", "'\(indicator)' is not an indicator of the observations")
             }
             let from = try month(mapping["from"], in: node, "\(path).from")
-            try checkFuture(from, mapping["from"] ?? node, "\(path).from")
-            var to = from.advanced(by: 12 - from.month)
+            try checkFuture(from, mapping["from"] ?? node, "\(path).from", indicator: indicator)
+            // Without `to`, the change is that one month, as on the command line.
+            var to = from
             if mapping["to"] != nil { to = try month(mapping["to"], in: node, "\(path).to") }
             guard from <= to else { throw fail(mapping["to"] ?? node, "\(path).to", "\(to) is before \(from)") }
-            let operations = ["set", "scale", "add"].filter { mapping[$0] != nil }
+            let operations = ["set", "scale", "factor", "add"].filter { mapping[$0] != nil }
             guard operations.count == 1, let key = operations.first, let value = mapping[key] else {
                 throw fail(node, "\(path).\(operations.last ?? "scale")",
-                           operations.isEmpty ? "give one of set, scale (percent) or add" : "give only one of set, scale and add")
+                           operations.isEmpty ? "give one of set, scale (percent, e.g. -10%), factor (e.g. 0.9) or add"
+                                              : "give only one of set, scale, factor and add; write several changes to combine them")
             }
-            let amount = try number(value, "\(path).\(key)", percent: key == "scale")
-            let operation: Scenario.Change.Operation = switch key {
-            case "set": .set(amount)
-            case "scale": .scale(percent: amount)
-            default: .add(amount)
+            let text = value.scalar?.string ?? ""
+            let operation: Scenario.Change.Operation
+            do {
+                operation = try ScenarioChangeValue.operation(key, text)
+            } catch {
+                throw fail(value, "\(path).\(key)", error.message)
             }
             return Scenario.Change(indicator: indicator, months: from...to, operation: operation)
         }

@@ -14,14 +14,40 @@ public struct WhatIfReport: Sendable {
         }
     }
 
+    /// Several conditions on one indicator judged together, under the baseline and every scenario.
+    public struct JointRow: Sendable {
+        public let baseline: JointAssessment
+        /// (scenario name, assessment), in scenario order.
+        public let scenarios: [(name: String, assessment: JointAssessment)]
+
+        public init(baseline: JointAssessment, scenarios: [(name: String, assessment: JointAssessment)]) {
+            self.baseline = baseline
+            self.scenarios = scenarios
+        }
+    }
+
     public let asOf: Month
     public let levels: [Double]
     public let rows: [Row]
+    /// Joint conditions (an indicator with several targets in one year).
+    public var joint: [JointRow] = []
+    /// Whether the table and markdown show only scenarios that change a target (with its
+    /// baseline), hiding the rest: most scenarios touch a few indicators, and rows of "±0" bury
+    /// them. JSON and CSV always hold every row.
+    public var changedOnly: Bool
 
-    public init(asOf: Month, levels: [Double], rows: [Row]) {
+    public init(asOf: Month, levels: [Double], rows: [Row], joint: [JointRow] = [], changedOnly: Bool = false) {
         self.asOf = asOf
         self.levels = levels
         self.rows = rows
+        self.joint = joint
+        self.changedOnly = changedOnly
+    }
+
+    /// Whether `p` differs from `baseline` at all: exactly equal doubles mean the scenario
+    /// touched nothing the target depends on (the same fit and months give the same numbers).
+    static func changes(_ p: YearEndProjection, from baseline: YearEndProjection) -> Bool {
+        p.value != baseline.value || p.standardError != baseline.standardError || p.probability != baseline.probability
     }
 
     /// The report in `format`.
@@ -35,9 +61,12 @@ public struct WhatIfReport: Sendable {
             columns += levels.map { ("\(formatLevel($0))% interval", .right) }
             columns += [("P(met)", .right), ("Status", .left), ("Δ projected", .right), ("Δ P(met)", .right)]
             var table = TextTable(columns: columns)
+            var hidden = 0
             for row in rows {
                 let target = row.baseline.target
-                for (index, (name, p)) in ([("baseline", row.baseline)] + row.scenarios).enumerated() {
+                let shown = changedOnly ? row.scenarios.filter { Self.changes($0.projection, from: row.baseline) } : row.scenarios
+                if changedOnly, shown.isEmpty { hidden += 1; continue }
+                for (index, (name, p)) in ([("baseline", row.baseline)] + shown).enumerated() {
                     let settled = p.status.isSettled
                     var cells = [index == 0 ? (target.name ?? target.indicator) : "", index == 0 ? describe(target, p) : "",
                                  name, formatForReading(p.value)]
@@ -48,9 +77,36 @@ public struct WhatIfReport: Sendable {
                     table.append(cells)
                 }
             }
-            let note = "\nAs of \(asOf). A scenario changes forecast months only: a set month has no forecast variance, "
+            var jointText = ""
+            if !joint.isEmpty {
+                var jointTable = TextTable(columns: [("Indicator", .left), ("Conditions", .right), ("Scenario", .left),
+                                                     ("P(all met)", .right), ("Status", .left), ("Δ P(all met)", .right)])
+                var shownRows = 0
+                for row in joint {
+                    let base = row.baseline
+                    let shown = changedOnly ? row.scenarios.filter { $0.assessment.probability != base.probability || $0.assessment.status != base.status } : row.scenarios
+                    if changedOnly, shown.isEmpty { continue }
+                    shownRows += 1
+                    for (index, (name, a)) in ([("baseline", base)] + shown).enumerated() {
+                        let settled = a.status.isSettled
+                        jointTable.append([index == 0 ? a.indicator : "", index == 0 ? String(a.projections.count) : "", name,
+                                           formatProbability(a.probability, settled: settled), a.status.rawValue,
+                                           index == 0 ? "" : signedPoints(a.probability - base.probability)])
+                    }
+                }
+                if shownRows > 0 {
+                    jointText = "\nJoint conditions (every condition on the indicator met):\n\n"
+                        + (format == .markdown ? jointTable.markdown() : jointTable.rendered())
+                }
+            }
+            var note = "\nAs of \(asOf). A scenario changes forecast months only: a set month has no forecast variance, "
                 + "a scaled month's error is scaled with it, an added amount moves the mean.\n"
-            return format == .markdown ? table.markdown() : table.rendered() + note
+            if changedOnly {
+                note += "Only scenarios that change a target are shown"
+                    + (hidden > 0 ? " (\(hidden) target\(hidden == 1 ? "" : "s") unchanged by every scenario hidden)" : "")
+                    + "; --all shows every row.\n"
+            }
+            return format == .markdown ? table.markdown() + jointText : table.rendered() + jointText + note
         }
     }
 
@@ -70,6 +126,19 @@ public struct WhatIfReport: Sendable {
                         .object([("name", .string(name)), ("projection", outcome(p)),
                                  ("change", .object([("value", .number(p.value - row.baseline.value)),
                                                      ("probability", .number(p.probability - row.baseline.probability))]))])
+                    })),
+                ])
+            })),
+            ("joint", .array(joint.map { row in
+                .object([
+                    ("indicator", .string(row.baseline.indicator)),
+                    ("conditions", .number(Double(row.baseline.projections.count))),
+                    ("baseline", .object([("probability", .number(row.baseline.probability)),
+                                          ("status", .string(row.baseline.status.rawValue))])),
+                    ("scenarios", .array(row.scenarios.map { name, a in
+                        .object([("name", .string(name)), ("probability", .number(a.probability)),
+                                 ("status", .string(a.status.rawValue)),
+                                 ("change", .number(a.probability - row.baseline.probability))])
                     })),
                 ])
             })),

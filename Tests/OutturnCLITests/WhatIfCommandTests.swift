@@ -36,7 +36,7 @@ import Testing
 
     @Test func flagsFormOneScenario() throws {
         let document = try json(["whatif", observations, "--targets", targets,
-                                 "--set", "water@2020-09..2020-12=0", "--add", "jobs@2020-09=100"])
+                                 "--set", "water@2020-09..2020-12=0", "--add", "jobs@2020-09..2020-12=100"])
         #expect(document["scenarios"] as? [String] == ["command line"])
         let water = try entry(document, "water")
         let line = try #require((water["scenarios"] as? [[String: Any]])?.first)

@@ -228,7 +228,7 @@ _outturn_project() {
 _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
-    repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
+    repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
     non_repeating_options=(--targets --as-of --model --intervals --out --title)
     __outturn_offer_flags_options 1
 
@@ -271,6 +271,9 @@ _outturn_report() {
     '--scale')
         return
         ;;
+    '--factor')
+        return
+        ;;
     '--add')
         return
         ;;
@@ -279,8 +282,8 @@ _outturn_report() {
 
 _outturn_whatif() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
+    non_repeating_flags=(--changed-only --no-changed-only --all --version -h --help)
+    repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
     non_repeating_options=(--targets --as-of --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
@@ -315,6 +318,9 @@ _outturn_whatif() {
         return
         ;;
     '--scale')
+        return
+        ;;
+    '--factor')
         return
         ;;
     '--add')
