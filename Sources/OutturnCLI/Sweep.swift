@@ -44,11 +44,10 @@ struct Sweep: AsyncParsableCommand {
             // and period: an indicator with several conditions must not be scaled twice.
             var changes: [Scenario.Change] = []
             for target in workspace.targetsFile.targets {
-                let first = max(workspace.asOf.advanced(by: 1), target.months[0])
-                let last = target.months[target.months.count - 1]
-                let change = Scenario.Change(indicator: target.indicator, months: first...last,
-                                             operation: .scale(percent: shift))
-                if first <= last, !changes.contains(where: { $0.indicator == change.indicator && $0.months.overlaps(change.months) }) {
+                // A period already fully observed has nothing left to shift.
+                guard let open = target.openMonths(after: workspace.asOf) else { continue }
+                let change = Scenario.Change(indicator: target.indicator, months: open, operation: .scale(percent: shift))
+                if !changes.contains(where: { $0.indicator == change.indicator && $0.months.overlaps(change.months) }) {
                     changes.append(change)
                 }
             }
