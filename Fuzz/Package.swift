@@ -11,8 +11,31 @@ let outturn = outturnRoot.lastPathComponent
 
 let package = Package(
     name: "OutturnFuzz",
-    dependencies: [.package(path: outturnRoot.path)],
-    targets: [.target(name: "FuzzDriver")] + ["FuzzObservations", "FuzzTargets", "FuzzScenarios", "FuzzProjection"].map { name in
+    dependencies: [
+        .package(path: outturnRoot.path),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "FuzzDriver"),
+        // The CLI's own sources (Sources/FuzzCLI holds a symlink to each file of
+        // ../Sources/OutturnCLI, refreshed by scripts/fuzz.sh, plus PackageShims.swift), built as a
+        // library: its `@main` entry gets another symbol name so libFuzzer's driver stays the
+        // process entry, and `-enable-testing` lets the fuzz target reach the internal command types.
+        .target(
+            name: "FuzzCLI",
+            dependencies: [
+                .product(name: "Outturn", package: outturn),
+                .product(name: "OutturnIO", package: outturn),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.unsafeFlags(["-enable-testing", "-Xfrontend", "-entry-point-function-name", "-Xfrontend", "outturn_cli_main_unused"])]
+        ),
+        .executableTarget(
+            name: "FuzzCommands",
+            dependencies: ["FuzzDriver", "FuzzCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+    ] + ["FuzzObservations", "FuzzTargets", "FuzzScenarios", "FuzzProjection"].map { name in
         .executableTarget(
             name: name,
             dependencies: [

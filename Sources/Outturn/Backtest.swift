@@ -7,6 +7,13 @@ import Foundation
 /// year's figure" (a growth target, known for every past year), the PIT of the actual figure
 /// under the projection (uniform when the projections are calibrated), and the standard
 /// h-step-ahead errors of the monthly forecasts made from the same cut.
+///
+/// A request made from a ``Target`` backtests that target's own figure: its aggregate over its
+/// period, and "last year's figure" in its comparator's direction (a decline for `<`).
+///
+/// Intervals of a series never negative up to the cut are clamped at 0: every figure of such a
+/// series (a sum, mean, last, min or max of its months) is never negative, and a bound below zero
+/// only widens the interval score without ever covering anything.
 public struct Backtest: Sendable {
     /// One indicator, one year, one cut.
     public struct Case: Sendable {
@@ -20,6 +27,17 @@ public struct Backtest: Sendable {
         public let model: String
         /// The projected figure, its intervals and P(growth) at the cut.
         public let projection: YearEndProjection
+        /// How the figure's months reduce to it.
+        public let aggregate: Target.Aggregate
+        /// The months of the year that make the figure (1 … 12 unless a target's period).
+        public let period: ClosedRange<Int>
+        /// The direction of "better than last year": ≥ (growth) unless a target's comparator.
+        public let comparator: Target.Comparator
+        /// The target's name, when the request came from a named target.
+        public let label: String?
+        /// The projection's intervals, the lower bounds clamped at 0 when the series was never
+        /// negative up to the cut (see ``Backtest``); coverage and interval scores use these.
+        public let intervals: [PredictionInterval]
         /// What the year's figure turned out to be.
         public let actual: Double
         /// Last year's figure; `nil` when last year is not fully observed.
@@ -39,21 +57,22 @@ public struct Backtest: Sendable {
 
         /// Whether the interval at `level` contains the actual figure.
         public func covers(level: Double) -> Bool? {
-            projection.intervals.first { $0.level == level }.map { $0.lower <= actual && actual <= $0.upper }
+            intervals.first { $0.level == level }.map { $0.lower <= actual && actual <= $0.upper }
         }
 
         /// The interval (Winkler) score at `level`: width plus 2/α times any miss, α = 1 − level/100.
         public func intervalScore(level: Double) -> Double? {
-            guard let interval = projection.intervals.first(where: { $0.level == level }) else { return nil }
+            guard let interval = intervals.first(where: { $0.level == level }) else { return nil }
             let alpha = 1 - level / 100
             return interval.upper - interval.lower
                 + 2 / alpha * (max(interval.lower - actual, 0) + max(actual - interval.upper, 0))
         }
 
-        /// (P(growth) − 1[growth])² for the target "at least last year's figure".
+        /// (P(growth) − 1[growth])² for the target "at least last year's figure" (for a target's
+        /// request: "last year's figure, in the target's comparator").
         public var brierScore: Double? {
             previous.map { previous in
-                let outcome = actual >= previous ? 1.0 : 0.0
+                let outcome = comparator.isMet(actual, threshold: previous) ? 1.0 : 0.0
                 return (projection.probability - outcome) * (projection.probability - outcome)
             }
         }
@@ -69,13 +88,39 @@ public struct Backtest: Sendable {
         public let year: Int
         /// Months of the year known at the cut, 0 … 11.
         public let monthsKnown: Int
+        /// The aggregate of this request; `nil`: the one given to ``Backtest/run(_:aggregate:model:levels:horizon:intervals:)``.
+        public let aggregate: Target.Aggregate?
+        /// The months of the year that make the figure.
+        public let period: ClosedRange<Int>
+        /// The direction of "better than last year".
+        public let comparator: Target.Comparator
+        /// A name to show for the figure.
+        public let label: String?
 
-        /// Creates a request; the parameters are the properties of the same names.
+        /// Creates a request for the whole year's figure; the parameters are the properties of the
+        /// same names.
         public init(indicator: String, series: MonthlySeries, year: Int, monthsKnown: Int) {
             self.indicator = indicator
             self.series = series
             self.year = year
             self.monthsKnown = monthsKnown
+            aggregate = nil
+            period = 1...12
+            comparator = .greaterThanOrEqual
+            label = nil
+        }
+
+        /// Creates a request that backtests `target`'s own figure in an earlier `year`: its
+        /// aggregate, period and comparator (its reference and year are not used).
+        public init(target: Target, series: MonthlySeries, year: Int, monthsKnown: Int) {
+            indicator = target.indicator
+            self.series = series
+            self.year = year
+            self.monthsKnown = monthsKnown
+            aggregate = target.aggregate
+            period = target.period
+            comparator = target.comparator
+            label = target.name
         }
     }
 
@@ -87,24 +132,34 @@ public struct Backtest: Sendable {
     ///   - levels: interval levels in percent.
     ///   - horizon: months of monthly forecasts to score after the cut (their actuals must exist).
     ///   - intervals: checked spreads (default) or the model's alone.
-    /// - Throws: ``ModelError`` from fitting; ``BacktestError`` when the year is incomplete.
+    /// - Throws: ``ModelError`` from fitting; ``BacktestError`` when the period is incomplete or
+    ///   already observed at the cut.
     public static func run(_ request: Request, aggregate: Target.Aggregate = .sum, model: ModelChoice = .auto,
                            levels: [Double] = [80, 95], horizon: Int = 12,
                            intervals: IntervalMethod = .checked) throws(BacktestError) -> Case {
-        let series = request.series, year = request.year
-        guard let values = completeYear(year, of: series) else { throw .incompleteYear(indicator: request.indicator, year: year) }
+        let series = request.series, year = request.year, period = request.period
+        let aggregate = request.aggregate ?? aggregate
+        guard let values = completeYear(year, of: series, period: period) else {
+            throw .incompleteYear(indicator: request.indicator, year: year)
+        }
         guard (0...11).contains(request.monthsKnown) else { throw .monthsKnown(request.monthsKnown) }
+        // Nothing to project when the cut already covers the period (months 1–6 cut in August).
+        guard request.monthsKnown < period.upperBound else {
+            throw .periodObserved(indicator: request.indicator, year: year, monthsKnown: request.monthsKnown)
+        }
         let actual = aggregate.apply(to: values)
-        let previous = completeYear(year - 1, of: series).map(aggregate.apply)
-        let cut = try! Month(year: year, month: 1).advanced(by: request.monthsKnown - 1)   // the year is complete, so valid
+        let previous = completeYear(year - 1, of: series, period: period).map(aggregate.apply)
+        // The December before the year when nothing is known: 0000-12 for year 1, an intermediate
+        // month only (the history through it is empty, which the fit reports).
+        let cut = Month(ordinal: year * 12 - 1 + request.monthsKnown)
         do {
             func target(_ comparator: Target.Comparator, _ threshold: Double) throws(ModelError) -> Target {
                 do {
                     return try Target(indicator: request.indicator, year: year, aggregate: aggregate,
-                                      comparator: comparator, threshold: threshold)
+                                      comparator: comparator, threshold: threshold, period: period)
                 } catch { throw .nonFiniteInput }
             }
-            let projection = try YearEndProjection(series: series, target: try target(.greaterThanOrEqual, previous ?? actual),
+            let projection = try YearEndProjection(series: series, target: try target(request.comparator, previous ?? actual),
                                                    asOf: cut, model: model, levels: levels, intervals: intervals)
             // The same outlook, judged against the actual: P(V ≤ actual), no second fit.
             let pit = Condition(target: try target(.lessThanOrEqual, actual), outlook: projection.outlook,
@@ -115,9 +170,13 @@ public struct Backtest: Sendable {
                 let monthly = try selection.model.forecast(months: ahead, levels: levels)
                 forecasts = zip(ahead, monthly).map { ($0, $1.value, series[$0]!) }
             }
+            let clamped = projection.outlook.isNonNegative
+                ? projection.intervals.map { PredictionInterval(level: $0.level, lower: max($0.lower, 0), upper: max($0.upper, 0)) }
+                : projection.intervals
             return Case(indicator: request.indicator, year: year, monthsKnown: request.monthsKnown,
                         model: projection.modelSummary?.name ?? "observed", projection: projection,
-                        actual: actual, previous: previous, pit: pit, forecasts: forecasts,
+                        aggregate: aggregate, period: period, comparator: request.comparator, label: request.label,
+                        intervals: clamped, actual: actual, previous: previous, pit: pit, forecasts: forecasts,
                         naiveScale: seasonalNaiveScale(series.through(cut)))
         } catch {
             throw .model(indicator: request.indicator, year: year, error)
@@ -139,16 +198,18 @@ public struct Backtest: Sendable {
 }
 
 extension Backtest {
-    /// The years of `series` with all twelve months observed: those a backtest can score.
-    public static func completeYears(of series: MonthlySeries) -> [Int] {
-        Set(series.observations.map(\.month.year)).sorted().filter { completeYear($0, of: series) != nil }
+    /// The years of `series` with all twelve months observed (or all months of `period`): those a
+    /// backtest can score, in ascending order.
+    public static func completeYears(of series: MonthlySeries, period: ClosedRange<Int> = 1...12) -> [Int] {
+        Set(series.observations.map(\.month.year)).sorted().filter { completeYear($0, of: series, period: period) != nil }
     }
 }
 
-/// The twelve values of `year` in `series`, or `nil` when a month is missing.
-func completeYear(_ year: Int, of series: MonthlySeries) -> [Double]? {
-    let values = (1...12).compactMap { (try? Month(year: year, month: $0)).flatMap { series[$0] } }
-    return values.count == 12 ? values : nil
+/// The values of `period`'s months of `year` in `series`, or `nil` when a month is missing (or
+/// the year is outside the calendar).
+func completeYear(_ year: Int, of series: MonthlySeries, period: ClosedRange<Int> = 1...12) -> [Double]? {
+    let values = period.compactMap { (try? Month(year: year, month: $0)).flatMap { series[$0] } }
+    return values.count == period.count ? values : nil
 }
 
 /// Mean |y_t − y_{t−12}| over the observed pairs of `history`.
@@ -170,6 +231,8 @@ public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
     case incompleteYear(indicator: String, year: Int)
     /// Months known outside 0 … 11.
     case monthsKnown(Int)
+    /// The cut already covers the whole period, so there is nothing to project.
+    case periodObserved(indicator: String, year: Int, monthsKnown: Int)
     /// The model could not be fitted at the cut.
     case model(indicator: String, year: Int, ModelError)
 
@@ -179,6 +242,8 @@ public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
         case .incompleteYear(let indicator, let year):
             "\(indicator) \(year): not all twelve months are observed, so there is nothing to compare with"
         case .monthsKnown(let k): "months known \(k) must be between 0 and 11"
+        case .periodObserved(let indicator, let year, let k):
+            "\(indicator) \(year): the period is fully observed after month \(k), so there is nothing to project"
         case .model(let indicator, let year, let error): "\(indicator) \(year): \(error)"
         }
     }

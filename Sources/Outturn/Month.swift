@@ -55,19 +55,28 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Months since January of year 0; consecutive months differ by one.
     var ordinal: Int { year * 12 + (month - 1) }
 
+    /// Any ordinal, also outside years 1 … 9999 (floor division, so months before year 0 stay
+    /// 1 … 12).
     init(ordinal: Int) {
-        year = ordinal / 12
-        month = ordinal % 12 + 1
+        year = ordinal.floorDivided(by: 12)
+        month = ordinal - year * 12 + 1
     }
 
     /// The month `count` months later (earlier when negative).
     ///
-    /// - Precondition: the result lies in years 1 ... 9999.
+    /// Arithmetic is total: the result may lie outside years 1 … 9999 (the December before year
+    /// 0001 is `0000-12`, a window of 100,000 months reaches back before year 0), so that input
+    /// can never trap here. Such a month is only ever an intermediate bound: ``init(year:month:)``
+    /// and ``init(parsing:)-(String)`` still accept years 1 … 9999 only, and commands refuse a
+    /// result that would have to name a month past 9999-12 (see ``isInCalendar``). The count
+    /// saturates instead of overflowing.
     public func advanced(by count: Int) -> Month {
-        let result = Month(ordinal: ordinal + count)
-        precondition((1...9999).contains(result.year), "month arithmetic left years 1...9999")
-        return result
+        let (sum, overflow) = ordinal.addingReportingOverflow(count)
+        return Month(ordinal: overflow ? (count < 0 ? Int.min / 2 : Int.max / 2) : sum)
     }
+
+    /// Whether the month lies in years 1 … 9999, the calendar that input and output use.
+    public var isInCalendar: Bool { (1...9999).contains(year) }
 
     /// The number of months from `self` to `other` (positive when `other` is later).
     public func distance(to other: Month) -> Int { other.ordinal - ordinal }
@@ -80,8 +89,16 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM`.
     public var description: String {
-        let y = String(year), m = String(month)
-        return String(repeating: "0", count: 4 - y.count) + y + "-" + (month < 10 ? "0" : "") + m
+        let y = String(year.magnitude), m = String(month)
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (month < 10 ? "0" : "") + m
+    }
+}
+
+extension Int {
+    /// ⌊self / divisor⌋ for a positive divisor (Swift's `/` truncates towards zero).
+    fileprivate func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return self % divisor < 0 ? quotient - 1 : quotient
     }
 }
 

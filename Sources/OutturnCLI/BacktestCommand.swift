@@ -20,7 +20,10 @@ struct BacktestCommand: AsyncParsableCommand {
     var years: String?
 
     @Option(name: .long, help: "How the year's months reduce to its figure: sum or mean.")
-    var aggregate: String = "sum"
+    var aggregate: String?
+
+    @Option(name: .long, help: ArgumentHelp("Backtest each target of this file (CSV or JSON) on its own figure: its aggregate over its period, and P(beating last year's figure in its comparator's direction). Replaces --aggregate and --indicator.", valueName: "targets"))
+    var targets: String?
 
     @Option(name: .long, help: "Months of monthly forecasts to score after the cut (their values must exist).")
     var horizon: Int = 12
@@ -42,26 +45,57 @@ struct BacktestCommand: AsyncParsableCommand {
             guard modelOptions.intervention.isEmpty, modelOptions.regressor.isEmpty else {
                 throw InputError(file: nil, field: "--intervention", message: "backtest fits plain models; interventions and regressors are not supported here")
             }
-            guard let aggregate = Target.Aggregate(rawValue: aggregate), aggregate == .sum || aggregate == .mean else {
-                throw InputError(file: nil, field: "--aggregate", message: "'\(aggregate)' must be sum or mean")
+            if targets != nil, aggregate != nil || !indicator.isEmpty {
+                throw InputError(file: nil, field: aggregate != nil ? "--aggregate" : "--indicator",
+                                 message: "--targets backtests each target's own aggregate and indicator; drop this flag")
+            }
+            let aggregateText = self.aggregate ?? "sum"
+            guard let aggregate = Target.Aggregate(rawValue: aggregateText), aggregate == .sum || aggregate == .mean else {
+                throw InputError(file: nil, field: "--aggregate", message: "'\(aggregateText)' must be sum or mean")
             }
             guard (1...120).contains(horizon) else {
                 throw InputError(file: nil, field: "--horizon", message: "\(horizon) must be between 1 and 120 months")
             }
             let dataset = try ObservationsFile.read(path: observations)
             for name in indicator { _ = try series(name, in: dataset) }
+            let targetsFile = try targets.map { path throws(InputError) in
+                let file = try TargetsFile.read(path: path)
+                try file.checkIndicators(in: dataset)
+                return file
+            }
+            if let targetsFile, targetsFile.targets.isEmpty, let targets {
+                throw InputError(file: targets, field: "aggregate", message: "no target to backtest (milestones count events, not a figure)")
+            }
             let entries = indicator.isEmpty ? dataset.entries : dataset.entries.filter { indicator.contains($0.indicator) }
-            let latest = entries.map(\.series.end).max()!
+            let ends = targetsFile.map { $0.targets.compactMap { dataset.series($0.indicator)?.end } } ?? entries.map(\.series.end)
+            guard let latest = ends.max() else {
+                throw InputError(file: observations, field: "--indicator", message: "no indicator to backtest")
+            }
             let monthsKnown = asOfMonth ?? (latest.month == 12 ? 0 : latest.month)
             guard (0...11).contains(monthsKnown) else {
                 throw InputError(file: nil, field: "--as-of-month", message: "\(monthsKnown) must be between 0 and 11")
             }
             let requestedYears = try years.map(parseYears)
+            // Years in ascending order (completeYears is sorted; a Set's order changes per run).
+            func chosen(_ complete: [Int]) -> [Int] { requestedYears.map { wanted in complete.filter(wanted.contains) } ?? complete }
             var requests: [Backtest.Request] = []
-            for entry in entries {
-                let complete = Backtest.completeYears(of: entry.series)
-                for year in requestedYears.map({ $0.filter(complete.contains) }) ?? complete {
-                    requests.append(Backtest.Request(indicator: entry.indicator, series: entry.series, year: year, monthsKnown: monthsKnown))
+            if let targetsFile {
+                // Targets of one figure (a fixed and a relative threshold on the PM2.5 mean) score
+                // the same projections: count them once, under the first target's name.
+                var seen = Set<String>()
+                for target in targetsFile.targets {
+                    let figure = "\(target.indicator)\u{0}\(target.aggregate)\(target.period)\(target.comparator)"
+                    guard seen.insert(figure).inserted else { continue }
+                    guard let series = dataset.series(target.indicator) else { continue }   // checked above
+                    for year in chosen(Backtest.completeYears(of: series, period: target.period)) {
+                        requests.append(Backtest.Request(target: target, series: series, year: year, monthsKnown: monthsKnown))
+                    }
+                }
+            } else {
+                for entry in entries {
+                    for year in chosen(Backtest.completeYears(of: entry.series)) {
+                        requests.append(Backtest.Request(indicator: entry.indicator, series: entry.series, year: year, monthsKnown: monthsKnown))
+                    }
                 }
             }
             let bar = ProgressBar(label: "backtesting", total: requests.count)
@@ -79,22 +113,25 @@ struct BacktestCommand: AsyncParsableCommand {
                 throw InputError(file: observations, field: "--years",
                                  message: "no indicator has a complete year to backtest" + (skipped.first.map { " (\($0))" } ?? ""))
             }
-            let report = BacktestReport(monthsKnown: monthsKnown, aggregate: aggregate, model: choice.description,
-                                        levels: levels, cases: cases, skipped: skipped, summaryOnly: summary)
+            let report = BacktestReport(monthsKnown: monthsKnown, aggregate: targetsFile == nil ? aggregate : nil,
+                                        model: choice.description, levels: levels, cases: cases, skipped: skipped,
+                                        summaryOnly: summary)
+            let inputs = [observations] + (targets.map { [$0] } ?? [])
             try outputOptions.emit(report.rendered(outputOptions.format),
                                    alongside: chart.map { [OutputFile.Item(BacktestChart.svg(report), to: $0, field: "--chart")] } ?? [],
-                                   inputs: [observations])
+                                   inputs: inputs)
         }
     }
 
     private func parseYears(_ text: String) throws -> Set<Int> {
         var result = Set<Int>()
         for part in text.split(separator: ",") {
-            let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0 != nil }), bounds.first!! <= bounds.last!! else {
+            let bounds = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard (1...2).contains(bounds.count), bounds.count == part.split(separator: "-").count,
+                  let first = bounds.first, let last = bounds.last, first <= last, (1...9999).contains(first), last <= 9999 else {
                 throw InputError(file: nil, field: "--years", message: "'\(part)' is not a year or a range like 2017-2019")
             }
-            result.formUnion(bounds.first!!...bounds.last!!)
+            result.formUnion(first...last)
         }
         return result
     }

@@ -54,13 +54,12 @@ struct Sweep: AsyncParsableCommand {
             var changes: [Scenario.Change] = []
             for target in workspace.targetsFile.targets {
                 // After the indicator's own last observation: one published later than the others
-                // has open months up to the as-of month too, and they move with the shift.
+                // has open months up to the as-of month too, and they move with the shift. A period
+                // already fully observed has nothing left to shift.
                 let known = workspace.dataset.series(target.indicator)?.lastObserved(through: workspace.asOf) ?? workspace.asOf
-                let first = max(known.advanced(by: 1), target.months[0])
-                let last = target.months[target.months.count - 1]
-                let change = Scenario.Change(indicator: target.indicator, months: first...last,
-                                             operation: .scale(percent: shift))
-                if first <= last, !changes.contains(where: { $0.indicator == change.indicator && $0.months.overlaps(change.months) }) {
+                guard let open = target.openMonths(after: known) else { continue }
+                let change = Scenario.Change(indicator: target.indicator, months: open, operation: .scale(percent: shift))
+                if !changes.contains(where: { $0.indicator == change.indicator && $0.months.overlaps(change.months) }) {
                     changes.append(change)
                 }
             }

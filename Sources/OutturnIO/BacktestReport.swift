@@ -4,7 +4,8 @@ import Outturn
 /// The cases and summary of `outturn backtest`.
 public struct BacktestReport: Sendable {
     public let monthsKnown: Int
-    public let aggregate: Target.Aggregate
+    /// The one aggregate of every case; `nil` when each case is a target's own figure (`--targets`).
+    public let aggregate: Target.Aggregate?
     public let model: String
     public let levels: [Double]
     public let cases: [Backtest.Case]
@@ -13,7 +14,7 @@ public struct BacktestReport: Sendable {
     /// Print only the summary (tables), for thousands of cases.
     public let summaryOnly: Bool
 
-    public init(monthsKnown: Int, aggregate: Target.Aggregate, model: String, levels: [Double],
+    public init(monthsKnown: Int, aggregate: Target.Aggregate?, model: String, levels: [Double],
                 cases: [Backtest.Case], skipped: [String], summaryOnly: Bool) {
         self.monthsKnown = monthsKnown
         self.aggregate = aggregate
@@ -32,22 +33,28 @@ public struct BacktestReport: Sendable {
         case .table, .markdown:
             var parts: [String] = []
             if !summaryOnly {
-                var table = TextTable(columns: [("Indicator", .left), ("Year", .right), ("Model", .left),
-                                                ("Projected", .right), ("Actual", .right), ("APE", .right)]
-                                      + levels.map { ("In \(formatLevel($0))%", .right) }
-                                      + [("P(growth)", .right), ("PIT", .right)])
+                let perTarget = aggregate == nil
+                var columns: [(String, TextTable.Alignment)] = [("Indicator", .left)]
+                if perTarget { columns.append(("Figure", .left)) }
+                columns += [("Year", .right), ("Model", .left), ("Projected", .right), ("Actual", .right), ("APE", .right)]
+                columns += levels.map { ("In \(formatLevel($0))%", .right) }
+                columns += [(perTarget ? "P(better)" : "P(growth)", .right), ("PIT", .right)]
+                var table = TextTable(columns: columns)
                 for c in cases {
-                    table.append([c.indicator, String(c.year), c.model, formatForReading(c.projection.value),
-                                  formatForReading(c.actual), c.absolutePercentageError.map { String(format: "%.2f%%", $0) } ?? "–"]
-                                 + levels.map { level in c.covers(level: level).map { $0 ? "yes" : "no" } ?? "–" }
-                                 + [c.previous == nil ? "–" : String(format: "%.2f", c.projection.probability),
-                                    String(format: "%.2f", c.pit)])
+                    var row: [String] = [c.label.map { "\(c.indicator) (\($0))" } ?? c.indicator]
+                    if perTarget { row.append(figure(c)) }
+                    row += [String(c.year), c.model, formatForReading(c.projection.value),
+                            formatForReading(c.actual), c.absolutePercentageError.map { String(format: "%.2f%%", $0) } ?? "–"]
+                    row += levels.map { level in c.covers(level: level).map { $0 ? "yes" : "no" } ?? "–" }
+                    row += [c.previous == nil ? "–" : String(format: "%.2f", c.projection.probability), String(format: "%.2f", c.pit)]
+                    table.append(row)
                 }
                 parts.append(format == .markdown ? table.markdown() : table.rendered())
             }
             var overview = TextTable(columns: [("Measure", .left), ("Value", .right)])
             overview.append(["cases", String(summary.count)])
-            overview.append(["mean APE of the year's \(aggregate.rawValue)", percent(summary.meanAPE)])
+            overview.append([aggregate.map { "mean APE of the year's \($0.rawValue)" } ?? "mean APE of the targets' figures",
+                             percent(summary.meanAPE)])
             overview.append(["median APE", percent(summary.medianAPE)])
             for (level, share) in summary.coverage {
                 overview.append(["\(formatLevel(level))% interval coverage", percent(share * 100, digits: 1)])
@@ -55,7 +62,7 @@ public struct BacktestReport: Sendable {
             for (level, score) in summary.relativeIntervalScore {
                 overview.append(["\(formatLevel(level))% interval score / actual", percent(score)])
             }
-            overview.append(["Brier score of P(growth)", summary.brierScore.map { String(format: "%.4f", $0) } ?? "–"])
+            overview.append([aggregate == nil ? "Brier score of P(better)" : "Brier score of P(growth)", summary.brierScore.map { String(format: "%.4f", $0) } ?? "–"])
             overview.append(["PIT deciles", summary.pitHistogram.map { String(format: "%.2f", $0) }.joined(separator: " ")])
             let horizon = cases.map(\.forecasts.count).max() ?? 0
             overview.append(["MAPE, \(horizon) months", percent(summary.mape)])
@@ -63,8 +70,12 @@ public struct BacktestReport: Sendable {
             overview.append(["MASE, \(horizon) months", summary.mase.map { String(format: "%.3f", $0) } ?? "–"])
             parts.append(format == .markdown ? overview.markdown() : overview.rendered())
             var note = "Cut after month \(monthsKnown) of each year (0: before January); model \(model). "
-                + "P(growth): the probability given to reaching last year's figure. PIT: P(figure ≤ actual); "
-                + "calibrated projections spread it evenly over the deciles."
+                + (aggregate == nil
+                   ? "Figure: each target's aggregate over its period. P(better): the probability given to beating last year's figure in the target's direction (≥ or >: growth; ≤ or <: decline). "
+                   : "P(growth): the probability given to reaching last year's figure. ")
+                + "PIT: P(figure ≤ actual); calibrated projections spread it evenly over the deciles."
+                + (cases.contains { $0.intervals != $0.projection.intervals }
+                   ? " Interval bounds of series never negative are clamped at 0." : "")
             if !skipped.isEmpty {
                 note += "\nSkipped \(skipped.count): " + skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; …" : "")
             }
@@ -77,7 +88,7 @@ public struct BacktestReport: Sendable {
     private func json(_ summary: BacktestSummary) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("monthsKnown", .number(Double(monthsKnown))),
-            ("aggregate", .string(aggregate.rawValue)),
+            ("aggregate", aggregate.map { .string($0.rawValue) } ?? .null),
             ("model", .string(model)),
             ("summary", .object([
                 ("cases", .number(Double(summary.count))),
@@ -92,9 +103,15 @@ public struct BacktestReport: Sendable {
         ]
         if !summaryOnly {
             members.append(("cases", .array(cases.map { c in
-                .object([("indicator", .string(c.indicator)), ("year", .number(Double(c.year))),
+                .object([("indicator", .string(c.indicator))]
+                        + (aggregate == nil
+                           ? [("name", c.label.map { .string($0) } ?? .null), ("aggregate", .string(c.aggregate.rawValue)),
+                              ("months", .string("\(c.period.lowerBound)-\(c.period.upperBound)")),
+                              ("comparator", .string(c.comparator.rawValue))]
+                           : [])
+                        + [("year", .number(Double(c.year))),
                          ("model", .string(c.model)), ("projection", .number(c.projection.value)),
-                         ("intervals", intervals(c.projection.intervals)), ("actual", .number(c.actual)),
+                         ("intervals", intervals(c.intervals)), ("actual", .number(c.actual)),
                          ("ape", .number(c.absolutePercentageError)), ("previous", .number(c.previous)),
                          ("probabilityOfGrowth", c.previous == nil ? .null : .number(c.projection.probability)),
                          ("pit", .number(c.pit)), ("mae", .number(c.meanAbsoluteError)),
@@ -106,18 +123,29 @@ public struct BacktestReport: Sendable {
     }
 
     private func csv() -> String {
-        var lines = ["indicator,year,model,projection," + levels.map { "lower_\(formatLevel($0)),upper_\(formatLevel($0))" }.joined(separator: ",")
-                     + ",actual,ape,previous,probability_of_growth,pit,mae,rmse"]
+        let perTarget = aggregate == nil
+        let bounds = levels.map { "lower_\(formatLevel($0)),upper_\(formatLevel($0))" }.joined(separator: ",")
+        var lines = ["indicator," + (perTarget ? "name,aggregate,months,comparator," : "") + "year,model,projection," + bounds
+                     + ",actual,ape,previous," + (perTarget ? "probability_better" : "probability_of_growth") + ",pit,mae,rmse"]
         for c in cases {
-            lines.append(([c.indicator, String(c.year), c.model, formatExact(c.projection.value)]
-                          + c.projection.intervals.flatMap { [formatExact($0.lower), formatExact($0.upper)] }
-                          + [formatExact(c.actual), formatExact(c.absolutePercentageError), formatExact(c.previous),
-                             c.previous == nil ? "" : formatExact(c.projection.probability), formatExact(c.pit),
-                             formatExact(c.meanAbsoluteError), formatExact(c.rootMeanSquaredError)])
-                .map(csvField).joined(separator: ","))
+            var fields: [String] = [c.indicator]
+            if perTarget {
+                fields += [c.label ?? "", c.aggregate.rawValue, "\(c.period.lowerBound)-\(c.period.upperBound)", c.comparator.rawValue]
+            }
+            fields += [String(c.year), c.model, formatExact(c.projection.value)]
+            fields += c.intervals.flatMap { [formatExact($0.lower), formatExact($0.upper)] }
+            fields += [formatExact(c.actual), formatExact(c.absolutePercentageError), formatExact(c.previous),
+                       c.previous == nil ? "" : formatExact(c.projection.probability), formatExact(c.pit),
+                       formatExact(c.meanAbsoluteError), formatExact(c.rootMeanSquaredError)]
+            lines.append(fields.map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
+}
+
+/// "mean of months 5–12, <" for a target's figure.
+private func figure(_ c: Backtest.Case) -> String {
+    c.aggregate.rawValue + (c.period == 1...12 ? "" : " \(c.period.lowerBound)-\(c.period.upperBound)") + " " + c.comparator.rawValue
 }
 
 private func percent(_ value: Double?, digits: Int = 2) -> String {

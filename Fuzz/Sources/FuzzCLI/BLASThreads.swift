@@ -1,0 +1,1 @@
+../../../Sources/OutturnCLI/BLASThreads.swift

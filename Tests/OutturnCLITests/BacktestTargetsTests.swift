@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `backtest --targets` scores each target's own figure, and `--years` comes out in order.
+@Suite struct BacktestTargetsTests {
+    /// 2016-01 … 2019-12: month m of year y is 10·(y − 2015) + m, never negative.
+    func folder(targets: String) throws -> URL {
+        let folder = try CLIRunner.temporaryFolder()
+        var rows = "indicator,month,value\n"
+        for year in 2016...2019 { for month in 1...12 { rows += "r,\(year)-\(String(format: "%02d", month)),\(10 * (year - 2015) + month)\n" } }
+        try Data(rows.utf8).write(to: folder.appendingPathComponent("obs.csv"))
+        try Data(targets.utf8).write(to: folder.appendingPathComponent("targets.csv"))
+        return folder
+    }
+
+    @Test func eachTargetIsBacktestedOnItsOwnAggregateAndPeriod() throws {
+        let folder = try folder(targets: "indicator,year,aggregate,comparator,threshold,months\nr,2020,mean,<,5,5-12\nr,2020,max,>=,5,\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["backtest", "obs.csv", "--targets", "targets.csv", "--as-of-month", "6",
+                                        "--model", "trend", "--format", "json"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let cases = try #require(document["cases"] as? [[String: Any]])
+        let means = cases.filter { $0["aggregate"] as? String == "mean" }
+        let maxima = cases.filter { $0["aggregate"] as? String == "max" }
+        // Mean of May–December of year y: 10·(y − 2015) + (5 + … + 12)/8 = 10·(y − 2015) + 8.5.
+        #expect(means.map { $0["year"] as? Int } == [2016, 2017, 2018, 2019])
+        for c in means {
+            let year = try #require(c["year"] as? Int)
+            #expect(c["actual"] as? Double == Double(10 * (year - 2015)) + 8.5)
+            #expect(c["months"] as? String == "5-12" && c["comparator"] as? String == "<")
+        }
+        // The maximum is December's value: 10·(y − 2015) + 12.
+        for c in maxima {
+            let year = try #require(c["year"] as? Int)
+            #expect(c["actual"] as? Double == Double(10 * (year - 2015) + 12))
+        }
+        #expect(maxima.count == 4)
+        #expect(document["aggregate"] is NSNull)
+        // A series never negative has no interval below zero.
+        for c in cases {
+            for interval in try #require(c["intervals"] as? [[String: Any]]) {
+                #expect(try #require(interval["lower"] as? Double) >= 0)
+            }
+        }
+    }
+
+    @Test func targetsReplaceAggregate() throws {
+        let folder = try folder(targets: "indicator,year,aggregate,comparator,threshold\nr,2020,sum,>=,5\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["backtest", "obs.csv", "--targets", "targets.csv", "--aggregate", "mean"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("field '--aggregate'"), "\(result.stderr)")
+    }
+
+    /// The years of `--years` were a Set's iteration order: different on every run.
+    @Test func yearsComeInOrderOnEveryRun() throws {
+        let folder = try folder(targets: "")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for _ in 0..<4 {
+            let result = try CLIRunner.run(["backtest", "obs.csv", "--years", "2019,2016-2018", "--model", "trend",
+                                            "--as-of-month", "3", "--format", "csv"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let years = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
+            #expect(years == ["2016", "2017", "2018", "2019"])
+        }
+    }
+}
