@@ -28,7 +28,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// At most the first 40 characters of a field the user wrote, then `…` when it was longer: an
 /// error message quotes enough to find the cell, never a whole 50 MB value.
-func excerpt(_ text: String) -> String {
+public func excerpt(_ text: String) -> String {
     let limit = 40
     guard text.count > limit else { return text }
     return String(text.prefix(limit)) + "…"

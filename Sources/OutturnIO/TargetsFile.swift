@@ -98,6 +98,7 @@ public struct TargetsFile: Sendable {
             throw InputError(file: file, line: header.line, message: "the file has a header but no targets")
         }
         var entries: [(Entry, Location)] = []
+        var seenRows: [[String]: Int] = [:]
         for record in records.dropFirst() {
             guard record.fields.count == names.count else {
                 throw InputError(file: file, line: record.line,
@@ -107,6 +108,11 @@ public struct TargetsFile: Sendable {
             for (name, value) in zip(names, record.fields) { row[name] = value }
             let location = Location.line(record.line)
             entries.append((try makeEntry(file: file, location: location) { row[$0] }, location))
+            // A row repeated exactly is a copy-paste slip, and would count one target twice.
+            if let first = seenRows.updateValue(record.line, forKey: record.fields.map(trimmed)) {
+                throw InputError(file: file, line: record.line,
+                                 message: "the row repeats line \(first) exactly; delete one of them")
+            }
         }
         return TargetsFile(file: file, entries: entries)
     }
@@ -187,6 +193,11 @@ public struct TargetsFile: Sendable {
             var due = try! Month(year: year, month: 12)   // year was validated
             if let dueText = text("due") {
                 do { due = try Month(parsing: dueText) } catch { throw fail("due", error.description) }
+                // A milestone counts months of its own row's year; a due month in another year
+                // would be judged against a year the row does not describe.
+                guard due.year == year else {
+                    throw fail("due", "'\(excerpt(dueText))' is not in \(year), the row's year; give a month of \(year) or change the year")
+                }
             }
             do {
                 return .milestone(try Milestone(indicator: indicator, count: count, due: due, name: name, unit: unit))
