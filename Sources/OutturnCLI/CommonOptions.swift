@@ -51,6 +51,16 @@ struct ModelOptions: ParsableArguments {
         return result
     }
 
+    /// Refuses a `--regressor` that is one of the indicators being projected: a series cannot
+    /// explain itself, and the failure would otherwise surface later against a target row.
+    func refuseSelfRegression(projecting indicators: some Sequence<String>) throws {
+        let projected = Set(indicators)
+        if let name = regressor.first(where: projected.contains) {
+            throw InputError(file: nil, field: "--regressor",
+                             message: "'\(excerpt(name))' is the indicator being projected; a regressor must be another indicator")
+        }
+    }
+
     func levels() throws -> [Double] {
         let levels = try level.isEmpty ? [80, 95] : level.map { text throws(InputError) in try CommandLineNumber.parse(text, flag: "--level") }
         for value in levels where !(value > 0 && value < 100) {

@@ -23,6 +23,7 @@ struct SeriesInputs: ParsableArguments {
         let extraTerms = try modelOptions.extraTerms()
         let asOf = try parseAsOf(asOf)
         let dataset = try ObservationsFile.read(path: observations)
+        try modelOptions.refuseSelfRegression(projecting: [indicator])
         let history = try history(try series(indicator, in: dataset), asOf: asOf, dataset: dataset)
         do {
             return try ModelSelection(history: history, choice: choice, extraTerms: extraTerms,

@@ -47,6 +47,7 @@ struct TargetWorkspace {
         self.dataset = dataset
         self.targetsFile = targetsFile
         regressors = try modelOptions.regressors(for: choice, in: dataset)
+        try modelOptions.refuseSelfRegression(projecting: targetsFile.targets.map(\.indicator))
         // The default as-of is the last month observed for a target's indicator: a regressor
         // known into the future must not move it. Checked above: every indicator exists.
         let indicators = targetsFile.targets.map(\.indicator) + targetsFile.milestones.map(\.indicator)
@@ -54,6 +55,13 @@ struct TargetWorkspace {
         if let requestedAsOf, requestedAsOf > lastMonth {
             throw InputError(file: nil, field: "--as-of",
                              message: "\(requestedAsOf) is after the data end (\(lastMonth)) in \(observations); use \(lastMonth) or earlier")
+        }
+        // An --as-of before an indicator's first observation leaves nothing to project from: the
+        // flag is at fault, not the target row that happens to be judged first.
+        if let requestedAsOf, let early = indicators.first(where: { requestedAsOf < dataset.series($0)!.start }) {
+            let start = dataset.series(early)!.start
+            throw InputError(file: nil, field: "--as-of",
+                             message: "\(requestedAsOf) is before the first observation of \(excerpt(early)) (\(start)) in \(observations); use \(start) or later")
         }
         self.asOf = requestedAsOf ?? lastMonth
         // Figures wholly before an indicator's data cannot be projected: name the column at fault.
@@ -69,6 +77,14 @@ struct TargetWorkspace {
             if let field {
                 throw targetsFile.error(at: index, field: field,
                                         message: "\(target.indicator) has no data for \(year): its first month is \(start)")
+            }
+            // The same limit as `forecast --horizon`: a year whose last month lies further beyond
+            // the as-of month is refused before any model is fitted.
+            let ahead = self.asOf.distance(to: target.months.last!)
+            if ahead > ModelFit.maximumHorizon {
+                throw targetsFile.error(at: index, field: "year",
+                                        message: "\(target.year) is \(ahead) months after the as-of month \(self.asOf); "
+                                            + "projections reach at most \(ModelFit.maximumHorizon) months ahead")
             }
         }
     }

@@ -25,3 +25,25 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         return "\(location): \(message)"
     }
 }
+
+/// At most the first 40 characters of a field the user wrote, then `…` when it was longer: an
+/// error message quotes enough to find the cell, never a whole 50 MB value.
+public func excerpt(_ text: String) -> String {
+    let limit = 40
+    guard text.count > limit else { return text }
+    return String(text.prefix(limit)) + "…"
+}
+
+/// Refuses an indicator name holding a control or format character (Unicode Cc/Cf: NUL, zero-width
+/// space, joiners, direction marks…; a tab is left to the existing trimming): it is invisible in
+/// every report, so `sales` and `sales` + U+200B would silently be two series that look like one.
+func refuseInvisible(_ name: String, file: String, line: Int, field: String) throws(InputError) {
+    guard let scalar = name.unicodeScalars.first(where: { scalar in
+        scalar != "\t" && [.control, .format].contains(scalar.properties.generalCategory)
+    }) else { return }
+    let code = String(format: "U+%04X", scalar.value)
+    throw InputError(file: file, line: line, field: field,
+                     message: "the indicator name holds an invisible character (\(code)); remove it")
+}
+
+import Foundation

@@ -25,6 +25,9 @@ func parseDecimal(_ text: String) -> Double? {
         guard sawDigit else { return nil }
     }
     guard index == utf8.endIndex, let value = Double(text), value.isFinite else { return nil }
+    // A figure with a non-zero digit that rounds to zero (`1e-400`) is out of range just like
+    // one that overflows: reading it as 0 would silently change the analyst's number.
+    if value == 0, hasNonZeroSignificand(text) { return nil }
     return value
 }
 
@@ -81,6 +84,15 @@ func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     return negative ? -value : value
 }
 
+/// Whether the digits before any exponent include one other than 0.
+private func hasNonZeroSignificand(_ text: String) -> Bool {
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+        if (49...57).contains(byte) { return true }
+    }
+    return false
+}
+
 /// 10⁰ … 10²²: every one an exact double (5²² < 2⁵³).
 private let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
                                           1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
@@ -88,16 +100,19 @@ private let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7
 /// Why `text` is not a number, as advice to the user.
 func numberAdvice(_ text: String) -> String {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if trimmed != text, parseDecimal(trimmed) != nil { return "'\(text)' has spaces around the number; remove them" }
+    if trimmed != text, parseDecimal(trimmed) != nil { return "'\(excerpt(text))' has spaces around the number; remove them" }
     if text.contains(","), parseDecimal(text.replacingOccurrences(of: ",", with: "")) != nil {
-        return "'\(text)' has a thousands separator or decimal comma; write plain digits with a decimal point, e.g. 5048.43"
+        return "'\(excerpt(text))' has a thousands separator or decimal comma; write plain digits with a decimal point, e.g. 5048.43"
     }
     let lower = text.lowercased()
     if ["nan", "inf", "+inf", "-inf", "infinity", "-infinity", "na", "n/a", "null"].contains(lower) {
-        return "'\(text)' is not a finite number; leave the cell empty for a missing month"
+        return "'\(excerpt(text))' is not a finite number; leave the cell empty for a missing month"
     }
-    if let value = Double(text), !value.isFinite { return "'\(text)' is too large for a number" }
-    return "'\(text)' is not a number; write it like 44 or 5048.43 (empty for a missing month)"
+    if let value = Double(text), !value.isFinite { return "'\(excerpt(text))' is too large for a number" }
+    if let value = Double(text), value == 0, hasNonZeroSignificand(text) {
+        return "'\(excerpt(text))' is too small for a number (it would be read as 0); write 0 if that is meant"
+    }
+    return "'\(excerpt(text))' is not a number; write it like 44 or 5048.43 (empty for a missing month)"
 }
 
 import Foundation

@@ -121,6 +121,7 @@ public enum ObservationsFile {
                         throw InputError(file: file, line: header.line, field: "column \(offset + 2)",
                                          message: "the column has no indicator name")
                     }
+                    try refuseInvisible(name, file: file, line: header.line, field: "column \(offset + 2)")
                     guard seen.insert(name).inserted else {
                         throw InputError(file: file, line: header.line, field: name, message: "the indicator appears twice in the header")
                     }
@@ -143,6 +144,7 @@ public enum ObservationsFile {
                 guard !indicator.isEmpty else {
                     throw InputError(file: file, line: record.line, field: "indicator", message: "the indicator is empty")
                 }
+                if !sameIndicator { try refuseInvisible(indicator, file: file, line: record.line, field: "indicator") }
                 let month = try parseMonth(record, monthColumn, file: file)
                 let value = try parseValue(record, valueColumn, file: file, field: "value")
                 if !sameIndicator { currentField = Array(record[indicatorColumn]) }
@@ -214,10 +216,10 @@ public enum ObservationsFile {
         }
         if offset >= 0, builder.lines[offset] != 0 {
             throw InputError(file: file, line: line, field: "month",
-                             message: "\(indicator) has \(month) twice (also on line \(builder.lines[offset])); keep one row per month")
+                             message: "\(excerpt(indicator)) has \(month) twice (also on line \(builder.lines[offset])); keep one row per month")
         }
         throw InputError(file: file, line: line, field: "month",
-                         message: "\(indicator)'s months are out of order: \(month) follows \(start.advanced(by: last)) (line \(builder.lines[last])); sort the rows by month")
+                         message: "\(excerpt(indicator))'s months are out of order: \(month) follows \(start.advanced(by: last)) (line \(builder.lines[last])); sort the rows by month")
     }
 
     /// `builder` followed by `later`'s months; `false` when they do not all come after its last.
@@ -243,7 +245,7 @@ public enum ObservationsFile {
             let builder = builders.removeValue(forKey: indicator)!
             guard let start = builder.start, let series = try? MonthlySeries(start: start, values: builder.values) else {
                 throw InputError(file: file, line: builder.firstLine, field: "value",
-                                 message: "\(indicator) has no observed value; give at least one month a number")
+                                 message: "\(excerpt(indicator)) has no observed value; give at least one month a number")
             }
             entries.append(.init(indicator: indicator, series: series))
         }
@@ -281,7 +283,7 @@ public enum ObservationsFile {
         }
         guard isSupportedMagnitude(value) else {
             throw InputError(file: file, line: line, field: field,
-                             message: "'\(text)' is outside the supported range (zero, or 1e-100 to 1e100 in magnitude); "
+                             message: "'\(excerpt(text))' is outside the supported range (zero, or 1e-100 to 1e100 in magnitude); "
                                 + "change the unit (e.g. thousands) so the values fit")
         }
         return value

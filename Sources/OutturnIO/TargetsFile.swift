@@ -98,6 +98,7 @@ public struct TargetsFile: Sendable {
             throw InputError(file: file, line: header.line, message: "the file has a header but no targets")
         }
         var entries: [(Entry, Location)] = []
+        var seenRows: [[String]: Int] = [:]
         for record in records.dropFirst() {
             guard record.fields.count == names.count else {
                 throw InputError(file: file, line: record.line,
@@ -107,6 +108,11 @@ public struct TargetsFile: Sendable {
             for (name, value) in zip(names, record.fields) { row[name] = value }
             let location = Location.line(record.line)
             entries.append((try makeEntry(file: file, location: location) { row[$0] }, location))
+            // A row repeated exactly is a copy-paste slip, and would count one target twice.
+            if let first = seenRows.updateValue(record.line, forKey: record.fields.map(trimmed)) {
+                throw InputError(file: file, line: record.line,
+                                 message: "the row repeats line \(first) exactly; delete one of them")
+            }
         }
         return TargetsFile(file: file, entries: entries)
     }
@@ -164,14 +170,14 @@ public struct TargetsFile: Sendable {
         }
         func wholeNumber(_ key: String, _ advice: String) throws(InputError) -> Int? {
             guard let raw = text(key) else { return nil }
-            guard let value = Int(raw) else { throw fail(key, "'\(raw)' is not a whole number; \(advice)") }
+            guard let value = Int(raw) else { throw fail(key, "'\(excerpt(raw))' is not a whole number; \(advice)") }
             return value
         }
 
         let indicator = try required("indicator")
         let yearText = try required("year")
         guard let year = Int(yearText), (1...9999).contains(year) else {
-            throw fail("year", "'\(yearText)' is not a year; write it like 2020")
+            throw fail("year", "'\(excerpt(yearText))' is not a year; write it like 2020")
         }
         let aggregateText = try required("aggregate")
         let name = text("name"), unit = text("unit")
@@ -180,13 +186,18 @@ public struct TargetsFile: Sendable {
             for key in ["months", "base_year", "change_percent", "moving_average", "versus"] where text(key) != nil {
                 throw fail(key, "a milestone takes a threshold (the count) and a due month only")
             }
-            if let comparator = text("comparator"), comparator != ">=" {
+            if let comparator = text("comparator").map(asciiComparator), comparator != ">=" {
                 throw fail("comparator", "a milestone is reached at or above its count; use >=")
             }
             guard let count = try number("threshold") else { throw fail("threshold", "a milestone needs its count as threshold") }
             var due = try! Month(year: year, month: 12)   // year was validated
             if let dueText = text("due") {
                 do { due = try Month(parsing: dueText) } catch { throw fail("due", error.description) }
+                // A milestone counts months of its own row's year; a due month in another year
+                // would be judged against a year the row does not describe.
+                guard due.year == year else {
+                    throw fail("due", "'\(excerpt(dueText))' is not in \(year), the row's year; give a month of \(year) or change the year")
+                }
             }
             do {
                 return .milestone(try Milestone(indicator: indicator, count: count, due: due, name: name, unit: unit))
@@ -196,11 +207,11 @@ public struct TargetsFile: Sendable {
         }
 
         guard let aggregate = Target.Aggregate(rawValue: aggregateText) else {
-            throw fail("aggregate", "unknown aggregate '\(aggregateText)'; use sum, mean, last, min, max or milestone")
+            throw fail("aggregate", "unknown aggregate '\(excerpt(aggregateText))'; use sum, mean, last, min, max or milestone")
         }
         let comparatorText = try required("comparator")
-        guard let comparator = Target.Comparator(rawValue: comparatorText) else {
-            throw fail("comparator", "unknown comparator '\(comparatorText)'; use <, <=, > or >=")
+        guard let comparator = Target.Comparator(rawValue: asciiComparator(comparatorText)) else {
+            throw fail("comparator", "unknown comparator '\(excerpt(comparatorText))'; use <, <=, > or >= (≤ and ≥ are read as <= and >=)")
         }
         if text("due") != nil { throw fail("due", "only a milestone has a due month") }
 
@@ -228,7 +239,7 @@ public struct TargetsFile: Sendable {
         if let months = text("months") {
             let parts = months.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
             guard (1...2).contains(parts.count), let from = parts.first ?? nil, let to = parts.last ?? nil, from <= to else {
-                throw fail("months", "'\(months)' is not a period of months; write it like 5-12 (May to December)")
+                throw fail("months", "'\(excerpt(months))' is not a period of months; write it like 5-12 (May to December)")
             }
             period = from...to
         }
@@ -266,7 +277,7 @@ public struct TargetsFile: Sendable {
         func message(_ name: String) -> String {
             let close = known.sorted().first { $0.lowercased() == name.lowercased() }
             let hint = close.map { " (did you mean '\($0)'?)" } ?? "; the observations name \(known.count) indicators"
-            return "indicator '\(name)' is not in \(dataset.file)\(hint)"
+            return "indicator '\(excerpt(name))' is not in \(dataset.file)\(hint)"
         }
         for (index, target) in targets.enumerated() {
             if !known.contains(target.indicator) { throw error(at: index, message: message(target.indicator)) }
@@ -277,5 +288,15 @@ public struct TargetsFile: Sendable {
         for (index, milestone) in milestones.enumerated() where !known.contains(milestone.indicator) {
             throw milestoneError(at: index, message: message(milestone.indicator))
         }
+    }
+}
+
+/// The ASCII spelling of a comparator: `≤` and `≥` — the signs Outturn's own reports print — are
+/// read as `<=` and `>=`, so a table copied back from a report is accepted.
+func asciiComparator(_ text: String) -> String {
+    switch text {
+    case "≤": "<="
+    case "≥": ">="
+    default: text
     }
 }
