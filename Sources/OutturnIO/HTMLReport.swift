@@ -56,10 +56,18 @@ public struct HTMLReport: Sendable {
         let interval = p.intervals.last.map { " (\(formatLevel($0.level))%: \(formatForReading($0.lower))–\(formatForReading($0.upper)))" } ?? ""
         let settled = p.status.isSettled
         // A moving-average target's figure is the mean over several years, not the target year's own.
-        let over = FigureLabel.movingAverageYears(t).map { "the \($0.lowerBound)–\($0.upperBound) mean of the \(period == "the year" ? "yearly" : "period") \(t.aggregate.rawValue)" }
-        var text = over.map { "On the current pace \(name)'s \($0) is \(formatForReading(p.value))\(unit)\(interval), " }
-            ?? "On the current pace \(name) \(figure) \(formatForReading(p.value))\(unit) over \(period)\(interval), "
-            + "against a target of \(symbol(t.comparator)) \(formatForReading(p.referenceValue))\(unit)"
+        var text: String
+        if let span = FigureLabel.movingAverageYears(t) {
+            let years = "\(span.lowerBound)–\(span.upperBound)"
+            let previous = "\(span.lowerBound - 1)–\(span.upperBound - 1)"
+            let value: String = formatForReading(p.value) + unit + interval
+            let reference: String = symbol(t.comparator) + " " + formatForReading(p.referenceValue) + unit
+            text = "On the current pace the \(years) mean of \(name)'s yearly \(t.aggregate.rawValue) is \(value), "
+            text += "against a target of \(reference) (the \(previous) mean)"
+        } else {
+            text = "On the current pace \(name) \(figure) \(formatForReading(p.value))\(unit) over \(period)\(interval), "
+            text += "against a target of \(symbol(t.comparator)) \(formatForReading(p.referenceValue))\(unit)"
+        }
         if settled {
             text += p.status == .met ? ": already met." : ": already missed."
         } else {

@@ -9,7 +9,7 @@ enum FigureLabel {
         return (target.year - years + 1)...target.year
     }
 
-    /// Short axis caption: "2020 mean", or "2018–2020 3-year mean of the yearly mean".
+    /// Short axis caption: "2020 mean", or "2018–2020 3-year mean" for a moving-average target.
     static func caption(_ target: Target) -> String {
         guard let span = movingAverageYears(target) else { return "\(target.year) \(target.aggregate.rawValue)" }
         return "\(span.lowerBound)–\(span.upperBound) \(span.count)-year mean"
