@@ -6,7 +6,9 @@ A block to refresh is marked by an HTML comment on the line before its opening f
 The command runs in the repository root through bash, with the release `outturn` first on PATH;
 the block's contents become its standard output. Run by scripts/refresh-readme.sh after a
 change that alters output, so the README always shows what the program really prints.
-With --check it writes nothing and fails when a block differs (scripts/test.sh runs that).
+A figure quoted in prose is marked inline, and its text becomes the command's output (stripped):
+    <!-- figure: python3 scripts/readme-figure.py coverage auto -->78% / 93%<!-- /figure -->
+With --check it writes nothing and fails when a block or a figure differs (scripts/test.sh runs that).
 """
 import os
 import pathlib
@@ -37,10 +39,24 @@ while i < len(lines):
         refreshed += 1
     i += 1
 text = "\n".join(out)
+
+
+def fill(match):
+    global refreshed
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", match.group(1)], cwd=root, env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"refresh-readme: `{match.group(1)}` failed:\n{result.stderr}")
+    refreshed += 1
+    return f"<!-- figure: {match.group(1)} -->{result.stdout.strip()}<!-- /figure -->"
+
+
+# Figures quoted in prose: filled the same way, so a sentence cannot keep an old number.
+text = re.sub(r"<!-- figure: (.*?) -->(.*?)<!-- /figure -->", fill, text, flags=re.S)
 if "--check" in sys.argv[1:]:
     if text != readme.read_text(encoding="utf-8"):
-        sys.exit("README.md: an output block no longer matches what outturn prints; run bash scripts/refresh-readme.sh")
-    print(f"README.md: {refreshed} output blocks match the program's output")
+        sys.exit("README.md: an output block or quoted figure no longer matches what outturn prints; run bash scripts/refresh-readme.sh")
+    print(f"README.md: {refreshed} output blocks and figures match the program's output")
 else:
     readme.write_text(text, encoding="utf-8")
-    print(f"README.md: {refreshed} output blocks refreshed")
+    print(f"README.md: {refreshed} output blocks and figures refreshed")

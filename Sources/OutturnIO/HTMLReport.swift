@@ -55,8 +55,19 @@ public struct HTMLReport: Sendable {
         }
         let interval = p.intervals.last.map { " (\(formatLevel($0.level))%: \(formatForReading($0.lower))–\(formatForReading($0.upper)))" } ?? ""
         let settled = p.status.isSettled
-        var text = "On the current pace \(name) \(figure) \(formatForReading(p.value))\(unit) over \(period)\(interval), "
-            + "against a target of \(symbol(t.comparator)) \(formatForReading(p.referenceValue))\(unit)"
+        // A moving-average target's figure is the mean over several years, not the target year's own.
+        var text: String
+        if let span = FigureLabel.movingAverageYears(t) {
+            let years = "\(span.lowerBound)–\(span.upperBound)"
+            let previous = "\(span.lowerBound - 1)–\(span.upperBound - 1)"
+            let value: String = formatForReading(p.value) + unit + interval
+            let reference: String = symbol(t.comparator) + " " + formatForReading(p.referenceValue) + unit
+            text = "On the current pace the \(years) mean of \(name)'s yearly \(t.aggregate.rawValue) is \(value), "
+            text += "against a target of \(reference) (the \(previous) mean)"
+        } else {
+            text = "On the current pace \(name) \(figure) \(formatForReading(p.value))\(unit) over \(period)\(interval), "
+            text += "against a target of \(symbol(t.comparator)) \(formatForReading(p.referenceValue))\(unit)"
+        }
         if settled {
             text += p.status == .met ? ": already met." : ": already missed."
         } else {
@@ -200,12 +211,34 @@ public struct HTMLReport: Sendable {
         """
 }
 
-/// `<indicator>-<year>.svg`, made unique (`-2`, `-3` …) for an indicator with several conditions;
+/// `<indicator>-<year>[-m<from>-<to>]-<aggregate>-<comparator>-<reference>.svg`, e.g.
+/// `pm25-2020-mean-lt-44.svg`, made unique (`-2` …) only if two targets state the same condition;
 /// characters a file system may refuse become `_`.
 public func chartFileName(_ target: Target, used: inout Set<String>) -> String {
-    let safe = String(target.indicator.map { "/\\:*?\"<>| ".contains($0) ? "_" : $0 })
-    var name = "\(safe)-\(target.year).svg", counter = 2
-    while used.contains(name) { name = "\(safe)-\(target.year)-\(counter).svg"; counter += 1 }
+    // Named after the condition, so two charts of one indicator and year say which target each shows
+    // (`pm25-2020-mean-lt-44.svg`, not `pm25-2020-2.svg`); only [A-Za-z0-9._-] so any file system takes it.
+    func safe(_ text: String) -> String {
+        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+    }
+    func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+    let comparator = switch target.comparator {
+    case .lessThan: "lt"
+    case .lessThanOrEqual: "le"
+    case .greaterThan: "gt"
+    case .greaterThanOrEqual: "ge"
+    }
+    let reference = switch target.reference {
+    case .value(let threshold): number(threshold)
+    case .baseYear(let year, let change): "\(year)\(change < 0 ? "minus" : "plus")\(number(abs(change)))pct"
+    case .movingAverage(let years): "ma\(years)"
+    case .indicator(let other): other
+    }
+    let period = target.period == 1...12 ? "" : "-m\(target.period.lowerBound)-\(target.period.upperBound)"
+    let stem = safe("\(target.indicator)-\(target.year)\(period)-\(target.aggregate.rawValue)-\(comparator)-\(reference)")
+    var name = "\(stem).svg", counter = 2
+    while used.contains(name) { name = "\(stem)-\(counter).svg"; counter += 1 }
     used.insert(name)
     return name
 }

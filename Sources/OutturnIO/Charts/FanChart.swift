@@ -41,7 +41,7 @@ public enum FanChart {
         // Axes and grid.
         for tick in y.ticks {
             svg.line(64, y(tick), 540, y(tick), stroke: "#e6e6e6")
-            svg.text(58, y(tick) + 4, formatForReading(tick), size: 10, anchor: "end", fill: "#666")
+            svg.text(58, y(tick) + 4, y.label(tick), size: 10, anchor: "end", fill: "#666")
         }
         svg.text(16, 170, unit, size: 11, fill: "#666")
         var january = first.january
@@ -86,8 +86,8 @@ public enum FanChart {
         let yearValues = [projection.value, projection.referenceValue] + intervals.flatMap { [$0.lower, $0.upper] }
             + (projection.yearToDate.map { [$0] } ?? [])
         let yy = LinearScale(covering: yearValues, pixels: 48...290)
-        svg.text(650, 44, "\(target.year) \(target.aggregate.rawValue)", size: 11, anchor: "middle", fill: "#666")
-        for tick in yy.ticks { svg.text(744, yy(tick) + 4, formatForReading(tick), size: 10, anchor: "end", fill: "#666") }
+        svg.text(650, 44, FigureLabel.caption(target), size: 11, anchor: "middle", fill: "#666")
+        for tick in yy.ticks { svg.text(744, yy(tick) + 4, yy.label(tick), size: 10, anchor: "end", fill: "#666") }
         svg.line(600, yy(projection.referenceValue), 700, yy(projection.referenceValue), stroke: "#c62828", width: 1.5, dash: "6,3")
         svg.text(600, yy(projection.referenceValue) - 5,
                  "\(symbol(target.comparator)) \(formatForReading(projection.referenceValue))", size: 10, fill: "#c62828")
@@ -96,7 +96,8 @@ public enum FanChart {
         }
         svg.circle(650, yy(projection.value), radius: 5, fill: colour)
         svg.text(660, yy(projection.value) + 4, formatForReading(projection.value), size: 11, weight: "bold", fill: colour)
-        if let soFar = projection.yearToDate, target.aggregate == .sum {
+        // Labelled only where its line is drawn inside the panel: a label beside nothing misleads.
+        if let soFar = projection.yearToDate, target.aggregate == .sum, (48...290).contains(yy(soFar)) {
             svg.line(630, yy(soFar), 670, yy(soFar), stroke: "#222", width: 1.5)
             svg.text(626, yy(soFar) + 4, "so far", size: 9, anchor: "end", fill: "#222")
         }

@@ -107,13 +107,43 @@ struct LinearScale {
         pixelLow + (value - low) / (high - low) * (pixelHigh - pixelLow)
     }
 
-    var ticks: [Double] {
+    private var step: Double {
         let raw = (high - low) / 5
         let magnitude = pow(10, (log10(raw)).rounded(.down))
-        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
-        var tick = (low / step).rounded(.up) * step
+        return [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+    }
+
+    var ticks: [Double] {
+        let step = step
+        // Multiples of the step, not a running sum, so no tick drifts to 0.30000000000000004.
+        var index = (low / step).rounded(.up)
         var result: [Double] = []
-        while tick <= high + step * 1e-9 { result.append(tick); tick += step }
+        while index * step <= high + step * 1e-9 { result.append(index * step); index += 1 }
         return result
     }
+
+    /// The label of `tick`: one number of decimals for the whole axis, the fewest that tell the
+    /// step apart (2.5 needs one, 20 none), so an axis never reads "4.000 / 2.000 / 0.00".
+    func label(_ tick: Double) -> String {
+        let step = step
+        var decimals = 0
+        while decimals < 10, abs((step * pow(10, Double(decimals))).rounded() - step * pow(10, Double(decimals))) > 1e-6 * step * pow(10, Double(decimals)) {
+            decimals += 1
+        }
+        return formatFixed(tick, decimals: decimals)
+    }
+}
+
+/// `value` with exactly `decimals` decimals and thousands grouped (`11,400`, `2.50`), and no "-0".
+func formatFixed(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return "–" }
+    let fixed = String(format: "%.\(decimals)f", abs(value))
+    let parts = fixed.split(separator: ".", maxSplits: 1)
+    var integer = String(parts[0]), grouped = ""
+    while integer.count > 3 {
+        grouped = "," + integer.suffix(3) + grouped
+        integer.removeLast(3)
+    }
+    let sign = value < 0 && fixed.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+    return sign + integer + grouped + (parts.count > 1 ? "." + parts[1] : "")
 }

@@ -3,6 +3,7 @@ import Outturn
 /// P(target met) against a uniform shift of the remaining months, one line per target, as SVG.
 public enum SweepChart {
     static let palette = ["#2f6db5", "#c62828", "#1a7f37", "#b35900", "#6a3d9a", "#00838f", "#ad1457", "#5d4037"]
+    static let dashes = ["", "6,3", "2,2", "8,3,2,3", "1,3", "10,4"]
 
     /// The chart of `report`.
     public static func svg(_ report: SweepReport) -> String {
@@ -23,14 +24,16 @@ public enum SweepChart {
         svg.line(x(0), 50, x(0), 290, stroke: "#999", dash: "3,3")
         svg.text(390, 324, "shift of every remaining month of the target period", size: 11, anchor: "middle", fill: "#666")
         for (index, row) in rows.enumerated() {
-            // Past eight lines the colours repeat with a dash pattern.
+            // Past eight lines the colours repeat with a new dash pattern, so every (colour, dash) pair
+            // is one line's up to palette × dashes lines; the legend draws the same stroke.
             let colour = palette[index % palette.count]
-            let dash = ["", "6,3", "2,2"][min(index / palette.count, 2)]
+            let dash = dashes[(index / palette.count) % dashes.count]
             svg.polyline(zip(shifts, row.probabilities).map { (x($0), y($1)) }, stroke: colour, width: 2,
                          dash: dash.isEmpty ? nil : dash)
             let target = row.projection.target
             let label = "\(target.name ?? target.indicator): \(describe(target, row.projection))"
-            svg.rect(70, 346 + Double(index) * 18, 14, 3, fill: colour)
+            svg.line(66, 347.5 + Double(index) * 18, 86, 347.5 + Double(index) * 18, stroke: colour, width: 2,
+                     dash: dash.isEmpty ? nil : dash)
             svg.text(90, 351 + Double(index) * 18, label, size: 11)
         }
         if rows.isEmpty { svg.text(90, 351, "every target is already settled", size: 11) }
