@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // `swift package generate-documentation` for the DocC catalog (CI builds it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Unzipping .xlsx workbooks (the XML parts are read with Foundation's SAX XMLParser).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The Fortran LAPACK/BLAS routines Outturn calls, declared by hand (Debian ships no header).
@@ -33,6 +35,7 @@ let package = Package(
         // Reading and writing files: CSV/JSON in; table, JSON, CSV, Markdown out.
         .target(name: "OutturnIO", dependencies: [
             "Outturn", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The `outturn` command: parse, call the library, render.
         .executableTarget(

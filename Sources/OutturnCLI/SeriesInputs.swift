@@ -14,6 +14,9 @@ struct SeriesInputs: ParsableArguments {
     @Option(name: .long, help: "Fit on data up to this month (YYYY-MM); default: all data.")
     var asOf: String?
 
+    @Option(name: .long, help: "The sheet of an .xlsx observations workbook; default: the first.")
+    var sheet: String?
+
     @OptionGroup var modelOptions: ModelOptions
 
     /// Reads the file and fits the chosen model to the indicator's history; a model error is
@@ -22,7 +25,7 @@ struct SeriesInputs: ParsableArguments {
         let choice = try modelOptions.choice()
         let extraTerms = try modelOptions.extraTerms()
         let asOf = try parseAsOf(asOf)
-        let dataset = try ObservationsFile.read(path: observations)
+        let dataset = try ObservationsFile.read(path: observations, sheet: sheet)
         try modelOptions.refuseSelfRegression(projecting: [indicator])
         let history = try history(try series(indicator, in: dataset), asOf: asOf, dataset: dataset)
         do {

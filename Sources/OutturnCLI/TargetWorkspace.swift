@@ -13,11 +13,14 @@ struct TargetInputs: ParsableArguments {
     @Option(name: .long, help: "Project as known at the end of this month (YYYY-MM); default: the last month observed for a target's indicator.")
     var asOf: String?
 
+    @Option(name: .long, help: "The sheet of an .xlsx observations or targets workbook; default: the first.")
+    var sheet: String?
+
     @OptionGroup var modelOptions: ModelOptions
 
     /// Reads and cross-checks them.
     func workspace() throws -> TargetWorkspace {
-        try TargetWorkspace(observations: observations, targets: targets, asOf: asOf, modelOptions: modelOptions)
+        try TargetWorkspace(observations: observations, targets: targets, asOf: asOf, modelOptions: modelOptions, sheet: sheet)
     }
 }
 
@@ -34,15 +37,15 @@ struct TargetWorkspace {
     let levels: [Double]
     let intervals: IntervalMethod
 
-    init(observations: String, targets: String, asOf: String?, modelOptions: ModelOptions) throws {
+    init(observations: String, targets: String, asOf: String?, modelOptions: ModelOptions, sheet: String? = nil) throws {
         levels = try modelOptions.levels()
         choice = try modelOptions.choice()
         intervals = modelOptions.intervals
         extraTerms = try modelOptions.extraTerms()
         let requestedAsOf = try parseAsOf(asOf)
         observationsPath = observations
-        let dataset = try ObservationsFile.read(path: observations)
-        let targetsFile = try TargetsFile.read(path: targets)
+        let dataset = try ObservationsFile.read(path: observations, sheet: sheet)
+        let targetsFile = try TargetsFile.read(path: targets, sheet: sheet)
         try targetsFile.checkIndicators(in: dataset)
         self.dataset = dataset
         self.targetsFile = targetsFile

@@ -13,7 +13,8 @@ public enum ObservationsFile {
     /// Reads and validates the file at `path`.
     /// - Throws: ``InputError`` naming the file, line and field of the first problem.
     public static func read(path: String) throws(InputError) -> Dataset {
-        try parse(try readFile(path), file: path)
+        if isWorkbook(path) { return try readWorkbook(path: path, sheet: nil) }
+        return try parse(try readFile(path), file: path)
     }
 
     /// Parses CSV `data`; `file` names it in errors.

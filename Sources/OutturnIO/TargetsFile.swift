@@ -51,6 +51,7 @@ public struct TargetsFile: Sendable {
     /// Reads `path`: JSON when it ends in `.json`, CSV otherwise.
     /// - Throws: ``InputError`` naming the file, line and field (for JSON, the entry and key too).
     public static func read(path: String) throws(InputError) -> TargetsFile {
+        if isWorkbook(path) { return try readWorkbook(path: path, sheet: nil) }
         let data = try readFile(path)
         return path.lowercased().hasSuffix(".json") ? try parseJSON(data, file: path) : try parseCSV(data, file: path)
     }

@@ -188,7 +188,7 @@ _outturn_project() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -197,6 +197,9 @@ _outturn_project() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -228,8 +231,8 @@ _outturn_project() {
 _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
-    repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
-    non_repeating_options=(--targets --as-of --model --intervals --out --title)
+    repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -238,6 +241,9 @@ _outturn_report() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -271,9 +277,6 @@ _outturn_report() {
     '--scale')
         return
         ;;
-    '--factor')
-        return
-        ;;
     '--add')
         return
         ;;
@@ -282,9 +285,9 @@ _outturn_report() {
 
 _outturn_whatif() {
     repeating_flags=()
-    non_repeating_flags=(--changed-only --no-changed-only --all --version -h --help)
-    repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
-    non_repeating_options=(--targets --as-of --model --intervals --format --output -o)
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -293,6 +296,9 @@ _outturn_whatif() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -320,9 +326,6 @@ _outturn_whatif() {
     '--scale')
         return
         ;;
-    '--factor')
-        return
-        ;;
     '--add')
         return
         ;;
@@ -340,7 +343,7 @@ _outturn_pace() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --probability --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --probability --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -349,6 +352,9 @@ _outturn_pace() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -384,7 +390,7 @@ _outturn_sweep() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --from --to --step --chart --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --from --to --step --chart --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -393,6 +399,9 @@ _outturn_sweep() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -437,7 +446,7 @@ _outturn_plot() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --out)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -446,6 +455,9 @@ _outturn_plot() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -474,7 +486,7 @@ _outturn_forecast() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --model --intervals --horizon --format --output -o)
+    non_repeating_options=(--indicator --as-of --sheet --model --intervals --horizon --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -483,6 +495,9 @@ _outturn_forecast() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -518,7 +533,7 @@ _outturn_fit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --model --intervals --format --output -o)
+    non_repeating_options=(--indicator --as-of --sheet --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -527,6 +542,9 @@ _outturn_fit() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
