@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // `swift package generate-documentation` for the DocC catalog (CI builds it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The projection store (`project --record`, `history`): SQLite with migrations and WAL.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The Fortran LAPACK/BLAS routines Outturn calls, declared by hand (Debian ships no header).
@@ -34,18 +36,20 @@ let package = Package(
         .target(name: "OutturnIO", dependencies: [
             "Outturn", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
         ]),
+        // The record of projections in SQLite; kept apart so `Outturn` and `OutturnIO` need no SQLite.
+        .target(name: "OutturnStore", dependencies: ["Outturn", "OutturnIO", .product(name: "GRDB", package: "GRDB.swift")]),
         // The `outturn` command: parse, call the library, render.
         .executableTarget(
             name: "OutturnCLI",
             dependencies: [
-                "Outturn", "OutturnIO",
+                "Outturn", "OutturnIO", "OutturnStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "OutturnTests", dependencies: [
             "Outturn", "OutturnIO", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "OutturnIOTests", dependencies: ["OutturnIO"]),
+        .testTarget(name: "OutturnIOTests", dependencies: ["OutturnIO", "OutturnStore"]),
         // Runs the built `outturn` binary as a subprocess; depending on the target makes it built.
         .testTarget(name: "OutturnCLITests", dependencies: ["OutturnCLI"]),
     ],
