@@ -49,9 +49,9 @@ let package = Package(
         .testTarget(name: "OutturnTests", dependencies: [
             "Outturn", "OutturnIO", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "OutturnIOTests", dependencies: ["OutturnIO", "OutturnStore"]),
+        .testTarget(name: "OutturnIOTests", dependencies: ["OutturnIO", "OutturnStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `outturn` binary as a subprocess; depending on the target makes it built.
-        .testTarget(name: "OutturnCLITests", dependencies: ["OutturnCLI"]),
+        .testTarget(name: "OutturnCLITests", dependencies: ["OutturnCLI", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
