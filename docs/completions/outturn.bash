@@ -173,13 +173,13 @@ _outturn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    project|report|whatif|pace|sweep|plot|forecast|fit|backtest|help)
+    project|report|whatif|pace|sweep|plot|forecast|fit|backtest|history|help)
         # Offer subcommand argument completions
         "_outturn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'project report whatif pace sweep plot forecast fit backtest help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'project report whatif pace sweep plot forecast fit backtest history help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _outturn_project() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --format --output -o --record)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -220,6 +220,9 @@ _outturn_project() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--record')
         return
         ;;
     esac
@@ -597,6 +600,28 @@ _outturn_backtest() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    esac
+}
+
+_outturn_history() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--indicator --format --chart)
+    __outturn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--indicator')
+        return
+        ;;
+    '--format')
+        __outturn_add_completions -W 'table'$'\n''json'$'\n''csv'$'\n''markdown'
+        return
+        ;;
+    '--chart')
         return
         ;;
     esac
