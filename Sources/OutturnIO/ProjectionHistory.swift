@@ -122,11 +122,11 @@ public struct ProjectionHistory: Sendable {
 
     private func footnote() -> String {
         let runList = runs.map { run in
-            "#\(run.id.map(String.init) ?? "?") as of \(run.asOf) (recorded \(run.recordedAt), model \(run.model), "
-                + "observations \(run.observationsSHA256.prefix(12)), targets \(run.targetsSHA256.prefix(12)))"
+            "  #\(run.id.map(String.init) ?? "?") as of \(run.asOf), recorded \(run.recordedAt), model \(run.model), "
+                + "observations \(run.observationsSHA256.prefix(12)), targets \(run.targetsSHA256.prefix(12))\n"
         }
-        return "\n\(runs.count) run\(runs.count == 1 ? "" : "s") in \(store): " + runList.joined(separator: "; ") + ".\n"
-            + "Δ: the change since the target's previous run. A → B: the status changed. Data revised: months of the "
+        return "\n\(runs.count) run\(runs.count == 1 ? "" : "s") in \(store) (SHA-256 of the inputs, first 12 digits):\n"
+            + runList.joined() + "Δ: the change since the target's previous run. A → B: the status changed. Data revised: months of the "
             + "indicator whose value differs from the previous run's (a data revision, not a change of outlook).\n"
     }
 

@@ -31,7 +31,7 @@ public enum HistoryChart {
             svg.line(70, y(tick), 720, y(tick), stroke: "#e6e6e6")
             svg.text(64, y(tick) + 4, formatForReading(tick), size: 10, anchor: "end", fill: "#666")
         }
-        svg.text(16, 140, latest.unit ?? "", size: 11, fill: "#666")
+        svg.text(70, 40, latest.unit ?? "", size: 11, fill: "#666")
         let banded = steps.compactMap { step in widest(step.projection).map { (step.asOf, $0) } }
         if banded.count > 1 {
             svg.polygon(banded.map { (x($0.0), y($0.1.upper)) } + banded.reversed().map { (x($0.0), y($0.1.lower)) },
@@ -56,7 +56,7 @@ public enum HistoryChart {
                      dash: tick == 0.2 || tick == 0.8 ? "3,3" : nil)
             svg.text(64, py(tick) + 4, "\(Int(tick * 100))%", size: 10, anchor: "end", fill: "#666")
         }
-        svg.text(16, 320, "P(met)", size: 11, fill: "#666")
+        svg.text(70, 258, "P(met)", size: 11, fill: "#666")
         svg.polyline(steps.map { (x($0.asOf), py($0.projection.probability)) }, stroke: "#444", width: 1.5)
         for step in steps {
             svg.circle(x(step.asOf), py(step.projection.probability), radius: 3.5, fill: colour(step.projection.status))
