@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Unzipping .xlsx workbooks (the XML parts are read with Foundation's SAX XMLParser).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The projection store (`project --record`, `history`): SQLite with migrations and WAL.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The Fortran LAPACK/BLAS routines Outturn calls, declared by hand (Debian ships no header).
@@ -37,20 +39,22 @@ let package = Package(
             "Outturn", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // The record of projections in SQLite; kept apart so `Outturn` and `OutturnIO` need no SQLite.
+        .target(name: "OutturnStore", dependencies: ["Outturn", "OutturnIO", .product(name: "GRDB", package: "GRDB.swift")]),
         // The `outturn` command: parse, call the library, render.
         .executableTarget(
             name: "OutturnCLI",
             dependencies: [
-                "Outturn", "OutturnIO",
+                "Outturn", "OutturnIO", "OutturnStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "OutturnTests", dependencies: [
             "Outturn", "OutturnIO", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "OutturnIOTests", dependencies: ["OutturnIO"]),
+        .testTarget(name: "OutturnIOTests", dependencies: ["OutturnIO", "OutturnStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `outturn` binary as a subprocess; depending on the target makes it built.
-        .testTarget(name: "OutturnCLITests", dependencies: ["OutturnCLI"]),
+        .testTarget(name: "OutturnCLITests", dependencies: ["OutturnCLI", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,7 @@ set -euo pipefail
 
 missing=()
 dpkg -s liblapack-dev >/dev/null 2>&1 || missing+=(liblapack-dev)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)  # the projection store (GRDB)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 for extra in "$@"; do
   if [ "$extra" = --with-test-tools ]; then

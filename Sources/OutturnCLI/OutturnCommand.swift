@@ -7,7 +7,7 @@ struct OutturnCommand: AsyncParsableCommand {
     static func main() async {
         pinOpenBLASThreads()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(RecordOption.normalised(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -35,7 +35,7 @@ struct OutturnCommand: AsyncParsableCommand {
             indicator,year,aggregate,comparator,threshold[,name,unit].
             """,
         version: "0.1.0",
-        subcommands: [Project.self, Report.self, WhatIf.self, Pace.self, Sweep.self, Plot.self, Forecast.self, Fit.self, BacktestCommand.self],
+        subcommands: [Project.self, Report.self, WhatIf.self, Pace.self, Sweep.self, Plot.self, Forecast.self, Fit.self, BacktestCommand.self, History.self],
         defaultSubcommand: nil
     )
 }

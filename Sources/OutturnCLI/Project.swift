@@ -10,6 +10,8 @@ struct Project: AsyncParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var recordOption: RecordOption
+
     func run() async throws {
         try await reportingErrors {
             let workspace = try inputs.workspace()
@@ -17,8 +19,10 @@ struct Project: AsyncParsableCommand {
             let report = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: projections,
                                           milestones: try workspace.milestones(),
                                           joint: try workspace.jointAssessments(reusing: projections))
-            try outputOptions.emit(report.rendered(outputOptions.format, colour: outputOptions.wantsColour),
-                                   inputs: workspace.inputPaths)
+            try recordOption.recording(report, workspace: workspace, model: inputs.modelOptions) {
+                try outputOptions.emit(report.rendered(outputOptions.format, colour: outputOptions.wantsColour),
+                                       inputs: workspace.inputPaths)
+            }
         }
     }
 }

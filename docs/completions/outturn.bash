@@ -173,13 +173,13 @@ _outturn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    project|report|whatif|pace|sweep|plot|forecast|fit|backtest|help)
+    project|report|whatif|pace|sweep|plot|forecast|fit|backtest|history|help)
         # Offer subcommand argument completions
         "_outturn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'project report whatif pace sweep plot forecast fit backtest help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'project report whatif pace sweep plot forecast fit backtest history help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _outturn_project() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --format --output -o --record)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -197,9 +197,6 @@ _outturn_project() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--sheet')
         return
         ;;
     '--model')
@@ -225,6 +222,9 @@ _outturn_project() {
     '--output'|'-o')
         return
         ;;
+    '--record')
+        return
+        ;;
     esac
 }
 
@@ -232,7 +232,7 @@ _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title)
+    non_repeating_options=(--targets --as-of --model --intervals --out --title)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -241,9 +241,6 @@ _outturn_report() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--sheet')
         return
         ;;
     '--model')
@@ -287,7 +284,7 @@ _outturn_whatif() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -296,9 +293,6 @@ _outturn_whatif() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--sheet')
         return
         ;;
     '--model')
@@ -343,7 +337,7 @@ _outturn_pace() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --probability --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --probability --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -352,9 +346,6 @@ _outturn_pace() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--sheet')
         return
         ;;
     '--model')
@@ -390,7 +381,7 @@ _outturn_sweep() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --from --to --step --chart --format --output -o)
+    non_repeating_options=(--targets --as-of --model --intervals --from --to --step --chart --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -399,9 +390,6 @@ _outturn_sweep() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--sheet')
         return
         ;;
     '--model')
@@ -446,7 +434,7 @@ _outturn_plot() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --out)
+    non_repeating_options=(--targets --as-of --model --intervals --out)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -455,9 +443,6 @@ _outturn_plot() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--sheet')
         return
         ;;
     '--model')
@@ -486,7 +471,7 @@ _outturn_forecast() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --sheet --model --intervals --horizon --format --output -o)
+    non_repeating_options=(--indicator --as-of --model --intervals --horizon --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -495,9 +480,6 @@ _outturn_forecast() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--sheet')
         return
         ;;
     '--model')
@@ -533,7 +515,7 @@ _outturn_fit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --sheet --model --intervals --format --output -o)
+    non_repeating_options=(--indicator --as-of --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -542,9 +524,6 @@ _outturn_fit() {
         return
         ;;
     '--as-of')
-        return
-        ;;
-    '--sheet')
         return
         ;;
     '--model')
@@ -621,6 +600,28 @@ _outturn_backtest() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    esac
+}
+
+_outturn_history() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--indicator --format --chart)
+    __outturn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--indicator')
+        return
+        ;;
+    '--format')
+        __outturn_add_completions -W 'table'$'\n''json'$'\n''csv'$'\n''markdown'
+        return
+        ;;
+    '--chart')
         return
         ;;
     esac

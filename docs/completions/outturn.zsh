@@ -59,13 +59,14 @@ _outturn() {
             'forecast:Forecast one indicator month by month with prediction intervals.'
             'fit:Fit a model to one indicator and print its summary (like R'\''s summary(lm)).'
             'backtest:How good would past years'\'' projections have been? Cut each complete year at a month, project, compare.'
+            'history:Show how each target'\''s projection, interval and P(met) moved between recorded runs.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        project|report|whatif|pace|sweep|plot|forecast|fit|backtest|help)
+        project|report|whatif|pace|sweep|plot|forecast|fit|backtest|history|help)
             "_outturn_${words[1]}" && ret=0
             ;;
         esac
@@ -91,6 +92,7 @@ _outturn_project() {
         '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--record[Record the run in a projection store (SQLite), for `outturn history`; alone, outturn.sqlite beside the observations.]:store:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -303,6 +305,22 @@ _outturn_backtest() {
         '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_history() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':store:'
+        '--indicator[Only this indicator'\''s targets.]:indicator:'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '--chart[Write an SVG per target into this folder (created if missing) instead of the table.]:folder:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
