@@ -188,7 +188,7 @@ _outturn_project() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --format --output -o --record)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o --record)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -197,6 +197,9 @@ _outturn_project() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -231,8 +234,8 @@ _outturn_project() {
 _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
-    repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
-    non_repeating_options=(--targets --as-of --model --intervals --out --title)
+    repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -241,6 +244,9 @@ _outturn_report() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -274,6 +280,9 @@ _outturn_report() {
     '--scale')
         return
         ;;
+    '--factor')
+        return
+        ;;
     '--add')
         return
         ;;
@@ -282,9 +291,9 @@ _outturn_report() {
 
 _outturn_whatif() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=(--intervention --regressor --level --scenario --set --scale --add)
-    non_repeating_options=(--targets --as-of --model --intervals --format --output -o)
+    non_repeating_flags=(--changed-only --no-changed-only --all --version -h --help)
+    repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -293,6 +302,9 @@ _outturn_whatif() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -320,6 +332,9 @@ _outturn_whatif() {
     '--scale')
         return
         ;;
+    '--factor')
+        return
+        ;;
     '--add')
         return
         ;;
@@ -337,7 +352,7 @@ _outturn_pace() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --probability --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --probability --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -346,6 +361,9 @@ _outturn_pace() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -381,7 +399,7 @@ _outturn_sweep() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --from --to --step --chart --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --from --to --step --chart --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -390,6 +408,9 @@ _outturn_sweep() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -434,7 +455,7 @@ _outturn_plot() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --model --intervals --out)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -443,6 +464,9 @@ _outturn_plot() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -471,7 +495,7 @@ _outturn_forecast() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --model --intervals --horizon --format --output -o)
+    non_repeating_options=(--indicator --as-of --sheet --model --intervals --horizon --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -480,6 +504,9 @@ _outturn_forecast() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -515,7 +542,7 @@ _outturn_fit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --model --intervals --format --output -o)
+    non_repeating_options=(--indicator --as-of --sheet --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -524,6 +551,9 @@ _outturn_fit() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--sheet')
         return
         ;;
     '--model')
@@ -556,7 +586,7 @@ _outturn_backtest() {
     repeating_flags=()
     non_repeating_flags=(--summary --version -h --help)
     repeating_options=(--indicator --intervention --regressor --level)
-    non_repeating_options=(--as-of-month --years --aggregate --horizon --chart --model --intervals --format --output -o)
+    non_repeating_options=(--as-of-month --years --aggregate --targets --horizon --chart --model --intervals --format --output -o)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -571,6 +601,9 @@ _outturn_backtest() {
         return
         ;;
     '--aggregate')
+        return
+        ;;
+    '--targets')
         return
         ;;
     '--horizon')

@@ -295,6 +295,7 @@ _outturn_backtest() {
         '--as-of-month[Months of the year known at the cut, 0…11 (0\: projected from the December before). Default\: the month of the latest observation (0 when that is December).]:M:'
         '--years[Years to backtest\: a list or ranges, e.g. 2017,2019-2021. Default\: every year with all twelve months observed.]:years:'
         '--aggregate[How the year'\''s months reduce to its figure\: sum or mean.]:aggregate:'
+        '--targets[Backtest each target of this file (CSV or JSON) on its own figure\: its aggregate over its period, and P(beating last year'\''s figure in its comparator'\''s direction). Replaces --aggregate and --indicator.]:targets:'
         '--horizon[Months of monthly forecasts to score after the cut (their values must exist).]:horizon:'
         '--summary[Print only the summary, not one row per indicator and year.]'
         '--chart[Also write a calibration chart (interval coverage by level, PIT histogram) as SVG to this file.]:chart:'
