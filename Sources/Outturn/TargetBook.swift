@@ -118,6 +118,9 @@ public struct TargetBook: Sendable {
 
     /// The ``jointGroups`` judged together, side by side on the cores, in order.
     /// - Parameters:
+    ///   - asOf: the last month known; default ``lastObservedMonth``.
+    ///   - levels: interval levels in percent.
+    ///   - scenario: changes to the forecast months.
     ///   - projected: the targets' projections in order when already made with the same `asOf`,
     ///     `levels` and `scenario` (they are reused, not refitted); `nil` to make them.
     /// - Throws: ``TargetBookError/joint(_:_:)`` for the first group that fails.

@@ -198,7 +198,7 @@ public enum OutputFile {
         let fd = template.withUnsafeMutableBufferPointer { buffer in mkstemp(buffer.baseAddress!) }
         guard fd >= 0 else { throw failure(destination, errno) }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         InterruptGuard.temporaryPaths.withLock { $0.append(path) }
         // mkostemp creates 0600; a report gets the usual permissions, or those of the file it replaces.
         let mode = destination.mode ?? { let mask = umask(0); umask(mask); return 0o666 & ~mask }()

@@ -35,7 +35,7 @@ enum YAMLGuard {
                     return (line, "nests lists or mappings more than \(maximumFlowDepth) deep; a scenario file needs far fewer")
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            case UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "<") where tokenStart:
+            case UInt8(ascii: "&") where tokenStart, UInt8(ascii: "*") where tokenStart, UInt8(ascii: "<") where tokenStart:
                 let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: " ")
                 if byte == UInt8(ascii: "<") {
                     // `<<` is the merge key, which only works with aliases.
