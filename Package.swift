@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Outturn", targets: ["Outturn"]),
         .library(name: "OutturnIO", targets: ["OutturnIO"]),
+        .library(name: "OutturnStore", targets: ["OutturnStore"]),
         .executable(name: "outturn", targets: ["OutturnCLI"]),
     ],
     dependencies: [

@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Outturn", package: outturn),
                 .product(name: "OutturnIO", package: outturn),
+                .product(name: "OutturnStore", package: outturn),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.unsafeFlags(["-enable-testing", "-Xfrontend", "-entry-point-function-name", "-Xfrontend", "outturn_cli_main_unused"])]
