@@ -28,6 +28,7 @@ struct TargetInputs: ParsableArguments {
 /// model options, checked against each other.
 struct TargetWorkspace {
     let observationsPath: String
+    let targetsPath: String
     let dataset: Dataset
     let targetsFile: TargetsFile
     let asOf: Month
@@ -44,6 +45,11 @@ struct TargetWorkspace {
         extraTerms = try modelOptions.extraTerms()
         let requestedAsOf = try parseAsOf(asOf)
         observationsPath = observations
+        targetsPath = targets
+        if observations == StandardInput.path, targets == StandardInput.path {
+            throw InputError(file: nil, field: "--targets",
+                             message: "standard input (-) can feed only one input and the observations take it; give the targets as a file")
+        }
         let dataset = try ObservationsFile.read(path: observations, sheet: sheet)
         let targetsFile = try TargetsFile.read(path: targets, sheet: sheet)
         try targetsFile.checkIndicators(in: dataset)
@@ -92,7 +98,7 @@ struct TargetWorkspace {
         }
     }
 
-    var inputPaths: [String] { [observationsPath, targetsFile.file] }
+    var inputPaths: [String] { [observationsPath, targetsPath] }
 
     /// Each indicator's last observed month by the as-of month: a scenario may change the months
     /// after it, even those before the as-of month of an indicator published later.

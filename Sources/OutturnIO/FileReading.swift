@@ -9,8 +9,10 @@ func trimmed(_ text: String) -> String {
     return text.trimmingCharacters(in: .whitespaces)
 }
 
-/// Reads a whole file, with an ``InputError`` that names it when it cannot be read.
+/// Reads a whole file, with an ``InputError`` that names it when it cannot be read; `-` reads
+/// standard input (``StandardInput``).
 func readFile(_ path: String) throws(InputError) -> Data {
+    if path == StandardInput.path { return try StandardInput.readAll() }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw InputError(file: path, message: "no such file")

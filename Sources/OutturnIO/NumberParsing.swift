@@ -31,12 +31,14 @@ func parseDecimal(_ text: String) -> Double? {
     return value
 }
 
-/// The value of a plain decimal written in `bytes` when it can be computed exactly in one step,
-/// else `nil` (the caller then uses ``parseDecimal(_:)``): the digits, without the point, form an
-/// integer w ≤ 2⁵³ and the decimal exponent e has |e| ≤ 22, so w and 10^|e| are exact doubles and
-/// one multiplication or division rounds correctly (Clinger's fast path) — the same double as
-/// `strtod`, for most figures in data files (`44`, `5048.43`, `-0.125`), without making a String.
-/// The grammar is ``parseDecimal(_:)``'s.
+/// The value of a plain decimal written in `bytes`, correctly rounded (the same double as
+/// `strtod`), computed without making a String, else `nil` (the caller then uses
+/// ``parseDecimal(_:)``, which also explains a refusal). Digits w ≤ 2⁵³ with a decimal exponent
+/// |e| ≤ 22 take one exact IEEE operation (Clinger's fast path: `44`, `5048.43`, `-0.125`); other
+/// significands of up to 19 digits (`%.17g` output, exponents) take Eisel–Lemire
+/// (``eiselLemire(significand:exponent:)``). Longer significands are cut to 19 digits and answered
+/// only when the cut and the cut plus one unit round to the same double. `nil` also for anything
+/// that overflows, or rounds a non-zero figure to zero. The grammar is ``parseDecimal(_:)``'s.
 func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     let count = bytes.count
     var index = 0, negative = false
@@ -44,25 +46,27 @@ func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         negative = bytes[index] == UInt8(ascii: "-")
         index += 1
     }
-    var mantissa: UInt64 = 0, exponent = 0, sawDigit = false, tooLong = false
-    func digits(scaling: Bool) {
-        while index < count, (48...57).contains(bytes[index]) {
-            sawDigit = true
-            if mantissa <= (1 << 53) / 10 {
-                mantissa = mantissa * 10 + UInt64(bytes[index] - 48)
-                if scaling { exponent -= 1 }
-            } else {
-                tooLong = true
-            }
-            index += 1
-        }
+    // Digits accumulate with wrapping arithmetic: more than 19 of them are re-read below.
+    var significand: UInt64 = 0
+    let integerStart = index
+    while index < count, bytes[index] &- 48 < 10 {
+        significand = significand &* 10 &+ UInt64(bytes[index] &- 48)
+        index += 1
     }
-    digits(scaling: false)
+    let integerEnd = index
+    var fractionStart = index, fractionEnd = index
     if index < count, bytes[index] == UInt8(ascii: ".") {
         index += 1
-        digits(scaling: true)
+        fractionStart = index
+        while index < count, bytes[index] &- 48 < 10 {
+            significand = significand &* 10 &+ UInt64(bytes[index] &- 48)
+            index += 1
+        }
+        fractionEnd = index
     }
-    guard sawDigit, !tooLong else { return nil }
+    let digitCount = (integerEnd - integerStart) + (fractionEnd - fractionStart)
+    guard digitCount > 0 else { return nil }
+    var written = 0
     if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
         index += 1
         var exponentNegative = false
@@ -70,18 +74,61 @@ func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
             exponentNegative = bytes[index] == UInt8(ascii: "-")
             index += 1
         }
-        var written = 0, sawExponentDigit = false
-        while index < count, (48...57).contains(bytes[index]), written < 1000 {
-            written = written * 10 + Int(bytes[index] - 48)
-            sawExponentDigit = true
+        let exponentStart = index
+        while index < count, bytes[index] &- 48 < 10 {
+            // Past 10⁸ the figure is out of range whatever its digits; keep reading, stop adding.
+            if written < 100_000_000 { written = written * 10 + Int(bytes[index] &- 48) }
             index += 1
         }
-        guard sawExponentDigit else { return nil }
-        exponent += exponentNegative ? -written : written
+        guard index > exponentStart else { return nil }
+        if exponentNegative { written = -written }
     }
-    guard index == count, mantissa <= 1 << 53, abs(exponent) <= 22 else { return nil }
-    let value = exponent >= 0 ? Double(mantissa) * exactPowersOfTen[exponent] : Double(mantissa) / exactPowersOfTen[-exponent]
-    return negative ? -value : value
+    guard index == count else { return nil }
+    var exponent = written - (fractionEnd - fractionStart)
+    var truncated = false
+    if digitCount > 19 {
+        // Re-read: skip leading zeros, keep the first 19 significant digits, note whether a
+        // non-zero digit was dropped.
+        significand = 0
+        var kept = 0
+        exponent = written
+        for position in integerStart..<integerEnd {
+            let digit = UInt64(bytes[position] &- 48)
+            if kept == 0, digit == 0 { continue }
+            if kept < 19 {
+                significand = significand * 10 + digit
+                kept += 1
+            } else {
+                exponent += 1
+                if digit != 0 { truncated = true }
+            }
+        }
+        for position in fractionStart..<fractionEnd {
+            let digit = UInt64(bytes[position] &- 48)
+            if kept < 19 {
+                exponent -= 1
+                if kept == 0, digit == 0 { continue }
+                significand = significand * 10 + digit
+                kept += 1
+            } else if digit != 0 {
+                truncated = true
+                break
+            }
+        }
+    }
+    let magnitude: Double
+    if !truncated, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
+        magnitude = exponent >= 0 ? Double(significand) * exactPowersOfTen[exponent]
+                                  : Double(significand) / exactPowersOfTen[-exponent]
+    } else {
+        guard let value = eiselLemire(significand: significand, exponent: exponent) else { return nil }
+        if truncated {
+            // The true significand lies strictly between w and w + 1 (in units of 10^exponent).
+            guard value == eiselLemire(significand: significand + 1, exponent: exponent) else { return nil }
+        }
+        magnitude = value
+    }
+    return negative ? -magnitude : magnitude
 }
 
 /// Whether the digits before any exponent include one other than 0.

@@ -10,11 +10,11 @@ import Outturn
 /// `month` is `YYYY-MM`; an empty value is a missing month. Within an indicator months must
 /// ascend and appear once. UTF-8 with or without BOM; indicator names may be Chinese.
 public enum ObservationsFile {
-    /// Reads and validates the file at `path`.
+    /// Reads and validates the file at `path`; `-` reads standard input, named `<stdin>` in errors.
     /// - Throws: ``InputError`` naming the file, line and field of the first problem.
     public static func read(path: String) throws(InputError) -> Dataset {
         if isWorkbook(path) { return try readWorkbook(path: path, sheet: nil) }
-        return try parse(try readFile(path), file: path)
+        return try parse(try readFile(path), file: StandardInput.displayName(path))
     }
 
     /// Parses CSV `data`; `file` names it in errors.

@@ -64,7 +64,8 @@ public enum OutputFile {
     static func resolve(_ items: [Item], inputs: [String]) throws(InputError) -> [Destination] {
         // Each input as the kernel resolves it and as Foundation's readers do (they collapse
         // `link/..` as text): an output that is either one is refused.
-        let inputIdentities = inputs.flatMap { [identity($0), identity(URL(fileURLWithPath: $0).standardizedFileURL.path)] }
+        // `-` (standard input) is checked as what it reads: a redirected file is an input too.
+        let inputIdentities = inputs.map(StandardInput.identityPath).flatMap { [identity($0), identity(URL(fileURLWithPath: $0).standardizedFileURL.path)] }
             .compactMap { $0 }
         var destinations: [Destination] = []
         for item in items {

@@ -48,11 +48,15 @@ public struct TargetsFile: Sendable {
         case milestone(Milestone)
     }
 
-    /// Reads `path`: JSON when it ends in `.json`, CSV otherwise.
+    /// Reads `path`: JSON when it ends in `.json`, CSV otherwise; `-` reads standard input (JSON
+    /// when it starts with `{` or `[`), named `<stdin>` in errors.
     /// - Throws: ``InputError`` naming the file, line and field (for JSON, the entry and key too).
     public static func read(path: String) throws(InputError) -> TargetsFile {
         if isWorkbook(path) { return try readWorkbook(path: path, sheet: nil) }
         let data = try readFile(path)
+        if path == StandardInput.path {
+            return isJSONText(data) ? try parseJSON(data, file: StandardInput.name) : try parseCSV(data, file: StandardInput.name)
+        }
         return path.lowercased().hasSuffix(".json") ? try parseJSON(data, file: path) : try parseCSV(data, file: path)
     }
 

@@ -24,11 +24,14 @@ struct CLIRunner {
         return packageRoot.appendingPathComponent(".build/debug/outturn")
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// - Parameter standardInput: a file the process reads as standard input (`-` paths); by
+    ///   default it inherits the test runner's.
+    static func run(_ arguments: [String], in directory: URL? = nil, standardInput: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let standardInput { process.standardInput = try FileHandle(forReadingFrom: standardInput) }
         // Files, not pipes: a large report would fill a pipe and block the child.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("outturn-run-\(UUID())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

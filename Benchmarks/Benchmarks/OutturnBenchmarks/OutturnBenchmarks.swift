@@ -118,20 +118,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // Values as Swift prints doubles (up to 17 digits, read by strtod) and as published
-    // statistics are written (two decimals, read by the exact fast path).
-    for decimals in [nil, 2] as [Int?] {
+    // Values as Swift prints doubles (shortest round trip, up to 17 digits), as `%.17g` writes
+    // them (always 17 digits: C, R and numpy's full-precision output), both read by Eisel–Lemire,
+    // and as published statistics are written (two decimals, read by the exact fast path).
+    for (digits, format) in [("full precision", nil), ("%.17g", "%.17g"), ("2 decimals", "%.2f")] as [(String, String?)] {
         let csv: Data = {
             var text = "indicator,month,value\n"
             for index in 0..<5_000 {
                 let series = syntheticSeries(index, months: 56)
                 for (month, value) in series.observations {
-                    text += "s\(index),\(month),\(decimals.map { String(format: "%.\($0)f", value) } ?? "\(value)")\n"
+                    text += "s\(index),\(month),\(format.map { String(format: $0, value) } ?? "\(value)")\n"
                 }
             }
             return Data(text.utf8)
         }()
-        let digits = decimals.map { "\($0) decimals" } ?? "full precision"
         Benchmark("CSV ingest, 280,000 rows (5,000 series × 56 months), \(digits), \(csv.count / 1000) kB",
                   configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxIterations: 10)) { benchmark in
             for _ in benchmark.scaledIterations {
