@@ -55,4 +55,9 @@ public struct BaselineFit: Sendable {
     /// The rule applied one month ahead from each earlier month; the first months, which the rule
     /// cannot reach (a year for `snaive`, one for `runrate`), as observed.
     public var fittedValues: [Double] { rule.fittedValues }
+
+    /// The joint predictive distribution of `months`, each after the last fitted month.
+    func prediction(for months: [Month]) throws(ModelError) -> JointPrediction {
+        try rule.prediction(for: months, overrides: .none)
+    }
 }

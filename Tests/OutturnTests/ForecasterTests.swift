@@ -69,12 +69,13 @@ struct ForecasterTests {
     @Test func everyFamilyThroughTheSeam() throws {
         let values = (0..<36).map { t in 100 + Double(t) + 5 * sin(2 * Double.pi * Double(t) / 12) }
         let history = try MonthlySeries(start: start, values: values)
+        let december = try Month(parsing: "2020-12")
         for (choice, name) in [(ModelChoice.smoothing(.theta), "theta"), (.baseline(.snaive), "snaive"),
                                (.baseline(.runrate), "runrate"), (.fixed(.trend), "trend")] {
             let model = try ModelSelection(history: history, choice: choice).model
             #expect(model.forecaster.name == name)
             #expect(model.name == name)
-            #expect(model.months.count == 36 && model.lastMonth == (try Month(parsing: "2020-12")))
+            #expect(model.months.count == 36 && model.lastMonth == december)
             #expect(model.forecaster.fittedValues.count == 36)
         }
         let snaive = try ModelSelection(history: history, choice: .baseline(.snaive)).model
