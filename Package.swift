@@ -33,7 +33,7 @@ let package = Package(
             providers: [.apt(["liblapack-dev"])]
         ),
         // Pure computation: no file I/O, no printing, no global state.
-        // On Apple platforms LAPACK comes from Accelerate instead (LAPACK+Accelerate.swift).
+        // On Apple platforms LAPACK comes from Accelerate instead (LAPACK.swift).
         .target(name: "Outturn", dependencies: [.target(name: "CLAPACK", condition: .when(platforms: [.linux]))]),
         // Reading and writing files: CSV/JSON in; table, JSON, CSV, Markdown out.
         .target(name: "OutturnIO", dependencies: [

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Turns a ``ModelSpec`` into regression columns for any months, fitted or future.
+/// Turns a ``RegressionFormula`` into regression columns for any months, fitted or future.
 ///
 /// The trend's origin is fixed at the first fitted month (t = 1 there, as in R's `tslm`) and the
 /// column holds t − t̄, t̄ the mean over the fitted months: centring keeps designs over real years
-/// well conditioned. Coefficients are reported back in the uncentred form (see ``ModelFit``).
+/// well conditioned. Coefficients are reported back in the uncentred form (see ``RegressionFit``).
 struct DesignMatrix: Sendable {
-    let model: ModelSpec
+    let model: RegressionFormula
     /// t = 1 in this month.
     let origin: Month
     /// t̄ over the fitted months.
@@ -17,7 +17,7 @@ struct DesignMatrix: Sendable {
     /// The index of the trend column, if any.
     let trendColumn: Int?
 
-    init(model: ModelSpec, fittedMonths: [Month], regressors: [String: MonthlySeries]) {
+    init(model: RegressionFormula, fittedMonths: [Month], regressors: [String: MonthlySeries]) {
         precondition(!fittedMonths.isEmpty, "a design needs at least one month")
         self.model = model
         self.regressors = regressors

@@ -1,81 +1,58 @@
 import Foundation
 
-/// A fitted model of either family: a regression (``ModelFit``) or exponential smoothing
-/// (``SmoothingFit``). Everything downstream — forecasts, year-end projections, scenarios — works
-/// on the joint predictive distribution either one gives.
-public enum FittedModel: Sendable {
+/// A fitted model of any family, seen through the ``Forecaster`` seam: a regression
+/// (``RegressionFit``), exponential smoothing (``SmoothingFit``) or a rule of thumb
+/// (``SeasonalNaiveFit``, ``RunRateFit``). Everything downstream — forecasts, year-end
+/// projections, scenarios — works on the joint predictive distribution any one gives.
+public struct FittedModel: Sendable {
+    /// The fitted model. Internal as the refinement projecting needs (see ``Forecaster``).
+    let model: any JointForecaster
+
+    init(_ model: any JointForecaster) {
+        self.model = model
+    }
+
     /// A regression fitted by least squares.
-    case regression(ModelFit)
+    public static func regression(_ fit: RegressionFit) -> FittedModel { FittedModel(fit) }
     /// Exponential smoothing: Theta, damped trend, or their combination.
-    case smoothing(SmoothingFit)
+    public static func smoothing(_ fit: SmoothingFit) -> FittedModel { FittedModel(fit) }
     /// A rule of thumb: seasonal naive or run-rate.
-    case baseline(BaselineFit)
+    public static func baseline(_ fit: BaselineFit) -> FittedModel { FittedModel(fit.rule) }
+
+    /// The fitted model.
+    public var forecaster: any Forecaster { model }
 
     /// The model's name: `theta`, or the regression's terms (e.g. `trend+season`).
-    public var name: String {
-        switch self {
-        case .regression(let fit): fit.model.description
-        case .smoothing(let fit): fit.method.rawValue
-        case .baseline(let fit): fit.method.rawValue
-        }
-    }
+    public var name: String { model.name }
 
     /// The months the model was fitted to.
-    public var months: [Month] {
-        switch self {
-        case .regression(let fit): fit.months
-        case .smoothing(let fit): fit.months
-        case .baseline(let fit): fit.months
-        }
-    }
+    public var months: [Month] { model.months }
 
     /// The last fitted month.
-    public var lastMonth: Month { months[months.count - 1] }
+    public var lastMonth: Month { model.lastMonth }
 
     /// In-sample fitted values on the original scale, one per fitted month.
-    public var fittedValues: [Double] {
-        switch self {
-        case .regression(let fit): fit.model.isLog ? fit.fittedValues.map { exp($0) } : fit.fittedValues
-        case .smoothing(let fit): fit.fittedValues
-        case .baseline(let fit): fit.fittedValues
-        }
-    }
+    public var fittedValues: [Double] { model.isLogScale ? model.fittedValues.map { exp($0) } : model.fittedValues }
 
     /// σ̂ of the errors on the model's scale: residual standard error, or of Theta's one-step errors.
-    public var sigma: Double {
-        switch self {
-        case .regression(let fit): fit.sigma
-        case .smoothing(let fit): fit.sigma
-        case .baseline(let fit): fit.sigma
-        }
-    }
+    public var sigma: Double { model.sigma }
 
     /// The degrees of freedom of σ̂ (the Student-t of the intervals).
-    public var degreesOfFreedom: Int {
-        switch self {
-        case .regression(let fit): fit.degreesOfFreedom
-        case .smoothing(let fit): fit.degreesOfFreedom
-        case .baseline(let fit): fit.degreesOfFreedom
-        }
-    }
+    public var degreesOfFreedom: Int { model.degreesOfFreedom }
 
     /// The regression, when the model is one.
-    public var regression: ModelFit? {
-        if case .regression(let fit) = self { fit } else { nil }
-    }
+    public var regression: RegressionFit? { model as? RegressionFit }
 
-    var isLog: Bool { regression?.model.isLog ?? false }
+    /// The smoothing fit, when the model is one.
+    public var smoothing: SmoothingFit? { model as? SmoothingFit }
+
+    /// The rule of thumb, when the model is one.
+    public var baseline: BaselineFit? { BaselineFit(rule: model) }
+
+    var isLog: Bool { model.isLogScale }
 
     /// The joint predictive distribution of `months` on the model's scale.
     func prediction(for months: [Month], overrides: RowOverrides = .none) throws(ModelError) -> JointPrediction {
-        switch self {
-        case .regression(let fit): return try fit.prediction(for: months, overrides: overrides)
-        case .smoothing(let fit):
-            if let intervention = overrides.interventions.keys.first { throw .interventionNotInModel(intervention) }
-            return try fit.prediction(for: months)
-        case .baseline(let fit):
-            if let intervention = overrides.interventions.keys.first { throw .interventionNotInModel(intervention) }
-            return try fit.prediction(for: months)
-        }
+        try model.prediction(for: months, overrides: overrides)
     }
 }

@@ -25,8 +25,8 @@ public struct MonthForecast: Hashable, Sendable {
 }
 
 /// The largest horizon `forecast` accepts.
-@available(*, deprecated, renamed: "ModelFit.maximumHorizon")
-public var maximumHorizon: Int { ModelFit.maximumHorizon }
+@available(*, deprecated, renamed: "RegressionFit.maximumHorizon")
+public var maximumHorizon: Int { RegressionFit.maximumHorizon }
 
 /// Checks prediction levels given in percent.
 /// - Throws: ``ModelError/level(_:)`` for a level outside (0, 100).
@@ -34,7 +34,7 @@ func validateLevels(_ levels: [Double]) throws(ModelError) {
     for level in levels where !(level > 0 && level < 100) { throw .level(level) }
 }
 
-extension ModelFit {
+extension RegressionFit {
     /// The largest horizon ``forecast(horizon:levels:)`` accepts: a century.
     public static let maximumHorizon = 1200
 
@@ -62,13 +62,13 @@ extension ModelFit {
 extension FittedModel {
     /// Forecasts the `horizon` months after the last fitted month.
     /// - Parameters:
-    ///   - horizon: how many months, 1 … ``ModelFit/maximumHorizon``.
+    ///   - horizon: how many months, 1 … ``RegressionFit/maximumHorizon``.
     ///   - levels: interval levels in percent, e.g. `[80, 95]`.
     /// - Throws: ``ModelError/horizon(_:maximum:)``, ``ModelError/level(_:)``,
     ///   ``ModelError/missingRegressor(name:month:)``.
     public func forecast(horizon: Int, levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
-        guard (1...ModelFit.maximumHorizon).contains(horizon) else {
-            throw .horizon(horizon, maximum: ModelFit.maximumHorizon)
+        guard (1...RegressionFit.maximumHorizon).contains(horizon) else {
+            throw .horizon(horizon, maximum: RegressionFit.maximumHorizon)
         }
         return try forecast(months: (1...horizon).map { lastMonth.advanced(by: $0) }, levels: levels)
     }

@@ -33,7 +33,7 @@ public struct JointAssessment: Sendable {
     ///     made from these same inputs (a caller that also reports them one by one); `nil` to make them.
     /// - Throws: ``ModelError``.
     public init(series: MonthlySeries, targets: [Target], asOf: Month, model: ModelChoice = .auto,
-                levels: [Double] = [80, 95], extraTerms: [ModelSpec.Term] = [],
+                levels: [Double] = [80, 95], extraTerms: [RegressionFormula.Term] = [],
                 regressors: [String: MonthlySeries] = [:], scenario: Scenario = .baseline,
                 referenceSeries: [String: MonthlySeries] = [:], intervals: IntervalMethod = .checked,
                 projected: [YearEndProjection]? = nil) throws(ModelError) {

@@ -10,9 +10,9 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
     /// A rule of thumb (``BaselineFit``): `snaive` or `runrate`.
     case baseline(BaselineFit.Method)
     /// A given regression (still subject to the short-history rule of ``ModelSelection``).
-    case fixed(ModelSpec)
+    case fixed(RegressionFormula)
 
-    /// Parses `auto`, `regression`, `theta`, `damped`, `ensemble`, `snaive`, `runrate` or a regression's name (see ``ModelSpec/init(parsing:)``).
+    /// Parses `auto`, `regression`, `theta`, `damped`, `ensemble`, `snaive`, `runrate` or a regression's name (see ``RegressionFormula/init(parsing:)``).
     public init(parsing name: String) throws(ModelError) {
         switch name {
         case "auto": self = .auto
@@ -23,7 +23,7 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
             } else if let method = BaselineFit.Method(rawValue: name) {
                 self = .baseline(method)
             } else {
-                self = .fixed(try ModelSpec(parsing: name))
+                self = .fixed(try RegressionFormula(parsing: name))
             }
         }
     }
@@ -58,10 +58,6 @@ public struct ModelSelection: Sendable {
     /// One line: what was chosen and why (e.g. "auto: lowest AICc of trend+season, season, …").
     public let reason: String
 
-    /// What the model was fitted to, for checking its spread at earlier origins.
-    let history: MonthlySeries
-    let regressors: [String: MonthlySeries]
-
     /// Two full years: the least history from which month-of-year effects are estimated.
     public static let minimumSeasonalHistory = 24
 
@@ -73,28 +69,26 @@ public struct ModelSelection: Sendable {
     ///   - regressors: values of the exogenous regressors the models name, by name.
     /// - Throws: ``ModelError`` when no candidate can be fitted; for too few observations, the
     ///   error names the smallest model that was tried.
-    public init(history: MonthlySeries, choice: ModelChoice, extraTerms: [ModelSpec.Term] = [],
+    public init(history: MonthlySeries, choice: ModelChoice, extraTerms: [RegressionFormula.Term] = [],
                 regressors: [String: MonthlySeries] = [:]) throws(ModelError) {
         try self.init(history: history, choice: choice, extraTerms: extraTerms, regressors: regressors, firstForecast: nil)
     }
 
     /// As the public initialiser; `auto` also takes a regression when `firstForecast` (the
     /// earliest month to be forecast) is not after the history, which only a regression can fill.
-    init(history: MonthlySeries, choice: ModelChoice, extraTerms: [ModelSpec.Term],
+    init(history: MonthlySeries, choice: ModelChoice, extraTerms: [RegressionFormula.Term],
          regressors: [String: MonthlySeries], firstForecast: Month?) throws(ModelError) {
-        self.history = history
-        self.regressors = regressors
         let observed = history.values.lazy.filter { $0 != nil }.count
         let seasonal = observed >= Self.minimumSeasonalHistory
         let shortNote = "\(observed) observed months (< \(Self.minimumSeasonalHistory)): no seasonal terms"
-        func attempt(_ model: ModelSpec) throws(ModelError) -> ModelFit {
-            try ModelFit(series: history, model: model, regressors: regressors)
+        func attempt(_ model: RegressionFormula) throws(ModelError) -> RegressionFit {
+            try RegressionFit(series: history, model: model, regressors: regressors)
         }
 
         func lowestAICc(label: String, note: String?) throws(ModelError) -> (FittedModel, String) {
-            let candidates = (seasonal ? [ModelSpec.trendSeason, .season, .trend, .level] : [.trend, .level])
+            let candidates = (seasonal ? [RegressionFormula.trendSeason, .season, .trend, .level] : [.trend, .level])
                 .map { $0.adding(extraTerms) }
-            var fits: [ModelFit] = []
+            var fits: [RegressionFit] = []
             var lastError: ModelError?
             for candidate in candidates {
                 do { fits.append(try attempt(candidate)) } catch { lastError = error }
@@ -156,8 +150,8 @@ public struct ModelSelection: Sendable {
             }
             do {
                 model = .regression(try attempt(candidate))
-            } catch .tooFewObservations where candidate != ModelSpec.level.adding(extraTerms) {
-                let fallback = ModelSpec.level.adding(extraTerms)
+            } catch .tooFewObservations where candidate != RegressionFormula.level.adding(extraTerms) {
+                let fallback = RegressionFormula.level.adding(extraTerms)
                 model = .regression(try attempt(fallback))
                 notes.append("too few months for \(candidate): fell back to \(fallback)")
             }
@@ -181,12 +175,7 @@ extension ModelSelection {
         guard intervals == .checked, prediction.sigma > 0 else { return prediction }
         let horizons = months.map { model.lastMonth.distance(to: $0) }
         guard horizons.allSatisfy({ $0 >= 1 }) else { return prediction }
-        let check: SpreadCheck
-        switch model {
-        case .smoothing(let fit): check = fit.forecaster.spreadCheck(horizons: horizons)
-        case .baseline(let fit): check = fit.spreadCheck(horizons: horizons, model: prediction)
-        case .regression(let fit): check = .regression(history: history, model: fit.model, regressors: regressors, horizons: horizons)
-        }
+        let check = RollingOriginCheck.spread(of: model.model, horizons: horizons)
         return check.applied(to: prediction)
     }
 }

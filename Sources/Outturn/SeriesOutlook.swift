@@ -26,7 +26,7 @@ struct SeriesOutlook: Sendable {
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
     init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, choice: ModelChoice,
-         extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries], scenario: Scenario,
+         extraTerms: [RegressionFormula.Term], regressors: [String: MonthlySeries], scenario: Scenario,
          intervals: IntervalMethod) throws(ModelError) {
         try self.init(series: series, indicator: indicator, months: months, asOf: asOf, scenario: scenario,
                       predict: Self.fitting(choice: choice, extraTerms: extraTerms, regressors: regressors,
@@ -38,7 +38,7 @@ struct SeriesOutlook: Sendable {
     /// month and model options; a selection of theirs is used instead of fitting again when it was
     /// chosen for the same first unobserved month (the only thing besides the history that the
     /// choice depends on), which gives the very same fit.
-    static func fitting(choice: ModelChoice, extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries],
+    static func fitting(choice: ModelChoice, extraTerms: [RegressionFormula.Term], regressors: [String: MonthlySeries],
                         scenario: Scenario, intervals: IntervalMethod, reusing earlier: [SeriesOutlook] = [])
         -> (MonthlySeries?, [Month]) throws(ModelError) -> (ModelSelection?, JointPrediction) {
         { history, unobserved throws(ModelError) in

@@ -70,7 +70,7 @@ public enum SharedCalendarBatch {
     ///   - levels: interval levels in percent.
     /// - Throws: ``ModelError`` for an unsupported model or aggregate, non-finite values, or too
     ///   few months for the model.
-    public static func project(values: [Double], months: [Month], count: Int, model: ModelSpec,
+    public static func project(values: [Double], months: [Month], count: Int, model: RegressionFormula,
                                year: Int, period: ClosedRange<Int> = 1...12, aggregate: Target.Aggregate,
                                comparator: Target.Comparator, thresholds: [Double],
                                levels: [Double] = [80, 95]) throws(ModelError) -> Projections {
@@ -80,7 +80,7 @@ public enum SharedCalendarBatch {
 
     /// As above; `concurrently: false` runs the same blocks one after another (for tests that the
     /// thread count does not change a bit).
-    static func project(values: [Double], months: [Month], count: Int, model: ModelSpec,
+    static func project(values: [Double], months: [Month], count: Int, model: RegressionFormula,
                         year: Int, period: ClosedRange<Int>, aggregate: Target.Aggregate,
                         comparator: Target.Comparator, thresholds: [Double],
                         levels: [Double], concurrently: Bool) throws(ModelError) -> Projections {
@@ -155,7 +155,7 @@ public enum SharedCalendarBatch {
     /// they have observed through `asOf` so that each group — real panels have a few gap patterns —
     /// takes the shared path above. Results in input order.
     /// - Throws: ``ModelError`` from the first group that fails.
-    public static func project(series: [MonthlySeries], thresholds: [Double], asOf: Month, model: ModelSpec,
+    public static func project(series: [MonthlySeries], thresholds: [Double], asOf: Month, model: RegressionFormula,
                                year: Int, period: ClosedRange<Int> = 1...12, aggregate: Target.Aggregate,
                                comparator: Target.Comparator, levels: [Double] = [80, 95]) throws(ModelError) -> [Outcome] {
         precondition(series.count == thresholds.count, "one threshold per series")

@@ -15,7 +15,7 @@ import Synchronization
 /// ``YearEndProjection/projectAll(_:asOf:levels:scenario:progress:)`` (one functional per
 /// unobserved month, for a full predictive distribution per series).
 struct SharedDesign: Sendable {
-    let model: ModelSpec
+    let model: RegressionFormula
     /// The fitted months, shared by every series.
     let months: [Month]
     let design: DesignMatrix
@@ -32,7 +32,7 @@ struct SharedDesign: Sendable {
 
     /// - Throws: ``ModelError/tooFewObservations(model:needed:available:)`` when n ≤ rank,
     ///   ``ModelError/emptyDesign``.
-    init(model: ModelSpec, months: [Month]) throws(ModelError) {
+    init(model: RegressionFormula, months: [Month]) throws(ModelError) {
         guard !months.isEmpty else { throw .emptyDesign }
         let n = months.count
         let design = DesignMatrix(model: model, fittedMonths: months, regressors: [:])

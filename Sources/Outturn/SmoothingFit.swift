@@ -150,3 +150,25 @@ public struct SmoothingFit: Sendable {
             sigma: sigma, degreesOfFreedom: degreesOfFreedom)
     }
 }
+
+extension SmoothingFit: Forecaster {
+    /// `theta`, `damped` or `ensemble`.
+    public var name: String { method.rawValue }
+}
+
+extension SmoothingFit: JointForecaster {
+    func prediction(for months: [Month], overrides: RowOverrides) throws(ModelError) -> JointPrediction {
+        try overrides.requireNoInterventions()
+        return try prediction(for: months)
+    }
+
+    /// Every origin after the warm-up (with quarters, those ending a block as the last
+    /// observation does), oldest first.
+    func rollingOrigins(longest: Int) -> [Int] {
+        forecaster.calibrationOrigins(longest: longest, blockAligned: true)
+    }
+
+    func rollingOriginTotal(origin: Int, horizons: [Int]) -> RollingOriginCheck.Total? {
+        forecaster.originTotal(origin: origin, horizons: horizons)
+    }
+}

@@ -115,34 +115,14 @@ struct SmoothingForecaster: Sendable {
         return combined.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
 
-    /// The check of the spread of the total over `horizons` (see ``IntervalMethod/checked``),
-    /// from every block-aligned origin after the warm-up, with the fitted parameters.
-    func spreadCheck(horizons: [Int]) -> SpreadCheck {
-        guard let longest = horizons.max(), sigma > 0 else { return .none }
-        let origins = calibrationOrigins(longest: longest, blockAligned: true)
-        guard let first = origins.first, let last = origins.last else { return .none }
-        let errors = origins.map { t in
-            var error = 0.0
-            for h in horizons {
-                error += (adjusted[t + h] - forecast(origin: t, horizon: h)) * seasonalIndex(at: t + h)
-            }
-            let deviation = sigma * unitTotalDeviation(origin: t, horizons: horizons)
-            return (error, deviation * deviation)
+    /// The error of the total over `horizons` forecast from observation t, and the model's
+    /// variance of it: one origin of a ``RollingOriginCheck``.
+    func originTotal(origin t: Int, horizons: [Int]) -> RollingOriginCheck.Total {
+        var error = 0.0
+        for h in horizons {
+            error += (adjusted[t + h] - forecast(origin: t, horizon: h)) * seasonalIndex(at: t + h)
         }
-        return SpreadCheck(errors: errors, span: last - first + 1, longest: longest)
+        let deviation = sigma * unitTotalDeviation(origin: t, horizons: horizons)
+        return (error, deviation * deviation)
     }
-}
-
-/// The slope of the least-squares line through (0, y₀), (1, y₁), …
-func leastSquaresSlope(_ values: [Double]) -> Double {
-    let n = Double(values.count)
-    let meanT = (n - 1) / 2
-    let meanY = values.reduce(0, +) / n
-    var sxy = 0.0, sxx = 0.0
-    for (t, y) in values.enumerated() {
-        let dt = Double(t) - meanT
-        sxy += dt * (y - meanY)
-        sxx += dt * dt
-    }
-    return sxy / sxx
 }

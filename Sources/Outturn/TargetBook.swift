@@ -22,7 +22,7 @@ public struct TargetBook: Sendable {
     /// The model for every target, or ``ModelChoice/auto``.
     public let model: ModelChoice
     /// Terms added to the chosen model (interventions, regressors).
-    public let extraTerms: [ModelSpec.Term]
+    public let extraTerms: [RegressionFormula.Term]
     /// Exogenous regressors by name.
     public let regressors: [String: MonthlySeries]
     /// Checked spreads (default) or the model's alone.
@@ -32,7 +32,7 @@ public struct TargetBook: Sendable {
     /// - Throws: ``TargetBookError/unknownIndicator(_:target:milestone:)`` when a target, a target's
     ///   reference indicator or a milestone names a series that is not in `series`.
     public init(series: [String: MonthlySeries], targets: [Target], milestones: [Milestone] = [],
-                model: ModelChoice = .auto, extraTerms: [ModelSpec.Term] = [],
+                model: ModelChoice = .auto, extraTerms: [RegressionFormula.Term] = [],
                 regressors: [String: MonthlySeries] = [:], intervals: IntervalMethod = .checked) throws(TargetBookError) {
         for (index, target) in targets.enumerated() {
             for name in [target.indicator] + (target.referenceIndicator.map { [$0] } ?? []) where series[name] == nil {

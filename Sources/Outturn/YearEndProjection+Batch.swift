@@ -10,7 +10,7 @@ extension YearEndProjection {
         /// The model, or ``ModelChoice/auto``.
         public let model: ModelChoice
         /// Terms added to the chosen model.
-        public let extraTerms: [ModelSpec.Term]
+        public let extraTerms: [RegressionFormula.Term]
         /// Exogenous regressors by name.
         public let regressors: [String: MonthlySeries]
         /// The series a ``Target/Reference/indicator(_:)`` target compares with.
@@ -20,7 +20,7 @@ extension YearEndProjection {
 
         /// Creates a request; the parameters are the properties of the same names.
         public init(series: MonthlySeries, target: Target, model: ModelChoice = .auto,
-                    extraTerms: [ModelSpec.Term] = [], regressors: [String: MonthlySeries] = [:],
+                    extraTerms: [RegressionFormula.Term] = [], regressors: [String: MonthlySeries] = [:],
                     referenceSeries: MonthlySeries? = nil, intervals: IntervalMethod = .checked) {
             self.series = series
             self.target = target

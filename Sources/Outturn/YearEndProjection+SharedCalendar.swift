@@ -8,7 +8,7 @@ extension YearEndProjection {
     /// What lets requests share one factorisation: the regression, the months it is fitted to and
     /// the months it must predict.
     struct CalendarKey: Hashable, Sendable {
-        let model: ModelSpec
+        let model: RegressionFormula
         let fitted: ObservedMonths
         let unobserved: [Month]
     }

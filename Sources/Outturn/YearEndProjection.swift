@@ -128,7 +128,7 @@ public struct YearEndProjection: Sendable {
     ///     the default), or the model's alone.
     /// - Throws: ``ModelError``.
     public init(series: MonthlySeries, target: Target, asOf: Month, model: ModelChoice = .auto,
-                levels: [Double] = [80, 95], extraTerms: [ModelSpec.Term] = [],
+                levels: [Double] = [80, 95], extraTerms: [RegressionFormula.Term] = [],
                 regressors: [String: MonthlySeries] = [:], scenario: Scenario = .baseline,
                 referenceSeries: MonthlySeries? = nil, intervals spread: IntervalMethod = .checked) throws(ModelError) {
         try validateLevels(levels)

@@ -17,32 +17,29 @@ public struct FitReport: Sendable {
             return JSONValue.object([("indicator", .string(indicator)),
                                      ("model", modelJSON(ModelSummary(selection), fit: selection))]).rendered() + "\n"
         }
-        let text = switch selection.model {
-        case .regression(let fit): regressionRendered(format, fit: fit)
-        case .smoothing(let fit): smoothingRendered(format, fit: fit)
-        case .baseline(let fit): baselineRendered(format, fit: fit)
-        }
+        // Each family lays out its own summary; a model without one shows σ̂ alone.
+        let model = selection.model.forecaster
+        let text = (model as? any FitSummaryRendering)?.fitSummary(format, report: self)
+            ?? ruleRendered(format, fit: model, rule: nil)
         // The indicator's name comes from the input: its control characters are shown, not obeyed.
         return escapingControlCharacters(text, keepingLineBreaks: true)
     }
 
-    /// A rule of thumb has no parameters beyond σ̂.
-    private func baselineRendered(_ format: OutputFormat, fit: BaselineFit) -> String {
+    /// A rule of thumb has no parameters beyond σ̂; `rule` says in words what it does.
+    fileprivate func ruleRendered(_ format: OutputFormat, fit: any Forecaster, rule: String?) -> String {
         if format == .csv {
             return "parameter,estimate\nsigma,\(formatExact(fit.sigma))\n"
         }
         // Table or Markdown (JSON is rendered by `rendered(_:)` for every family).
-        let rule = fit.method == .snaive ? "each month as the same month a year earlier"
-            : "each month as the mean of the latest year's months so far"
         return [
-            "\(indicator): \(fit.method.rawValue) (\(rule)), fitted to \(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)",
+            "\(indicator): \(fit.name)\(rule.map { " (\($0))" } ?? ""), fitted to \(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)",
             "Chosen: \(selection.reason)",
             "Error standard deviation: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
         ].joined(separator: "\n") + "\n"
     }
 
     /// A smoothing fit's parameters and any seasonal indices.
-    private func smoothingRendered(_ format: OutputFormat, fit theta: SmoothingFit) -> String {
+    fileprivate func smoothingRendered(_ format: OutputFormat, fit theta: SmoothingFit) -> String {
         let parameters: [(String, Double)] = smoothingParameters(theta)
             + (theta.seasonalIndices ?? []).enumerated().map { ("season\($0.offset + 1)", $0.element) }
         if format == .csv {
@@ -65,7 +62,7 @@ public struct FitReport: Sendable {
         ].joined(separator: "\n") + "\n"
     }
 
-    private func regressionRendered(_ format: OutputFormat, fit: ModelFit) -> String {
+    fileprivate func regressionRendered(_ format: OutputFormat, fit: RegressionFit) -> String {
         if format == .csv {
             return (["term,estimate,standard_error,t_value,p_value"] + fit.coefficients.map { c in
                 let (t, p) = statistic(c, fit: fit)
@@ -99,7 +96,7 @@ public struct FitReport: Sendable {
     }
 
     /// t = estimate / SE and its two-sided p-value on ν degrees of freedom.
-    private func statistic(_ c: ModelFit.Coefficient, fit: ModelFit) -> (Double?, Double?) {
+    private func statistic(_ c: RegressionFit.Coefficient, fit: RegressionFit) -> (Double?, Double?) {
         guard let estimate = c.estimate, let se = c.standardError, se > 0 else { return (nil, nil) }
         let t = estimate / se
         return (t, fit.twoSidedPValue(t))
@@ -107,3 +104,33 @@ public struct FitReport: Sendable {
 }
 
 private func significant(_ value: Double) -> String { String(format: "%.6g", value) }
+
+/// A model family's own layout of its fit summary (table, Markdown or CSV); JSON is the same
+/// object for every family. A new model conforms here to show more than σ̂.
+private protocol FitSummaryRendering: Forecaster {
+    func fitSummary(_ format: OutputFormat, report: FitReport) -> String
+}
+
+extension RegressionFit: FitSummaryRendering {
+    fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
+        report.regressionRendered(format, fit: self)
+    }
+}
+
+extension SmoothingFit: FitSummaryRendering {
+    fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
+        report.smoothingRendered(format, fit: self)
+    }
+}
+
+extension SeasonalNaiveFit: FitSummaryRendering {
+    fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
+        report.ruleRendered(format, fit: self, rule: "each month as the same month a year earlier")
+    }
+}
+
+extension RunRateFit: FitSummaryRendering {
+    fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
+        report.ruleRendered(format, fit: self, rule: "each month as the mean of the latest year's months so far")
+    }
+}

@@ -273,7 +273,7 @@ func modelJSON(_ summary: ModelSummary, fit selection: ModelSelection?) -> JSONV
         ("residualDegreesOfFreedom", .number(Double(summary.degreesOfFreedom))),
     ]
     guard let model = selection?.model else { return .object(members) }
-    if case .smoothing(let fit) = model {
+    if let fit = model.smoothing {
         members += smoothingParameters(fit).map { ($0.0, JSONValue.number($0.1)) }
         members.append(("seasonalIndices", fit.seasonalIndices.map { .array($0.map { .number($0) }) } ?? .null))
     }

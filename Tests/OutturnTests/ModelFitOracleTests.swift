@@ -5,7 +5,7 @@ import Testing
 /// `trend+season` against R forecast 8.20's `tslm(y ~ trend + season)` on eight real series
 /// (../shared/oracle/series): coefficients, standard errors, σ, R², 12 forecasts and their
 /// 80%/95% intervals, all to 1e-8 relative.
-@Suite("ModelFit and forecast against R's tslm")
+@Suite("RegressionFit and forecast against R's tslm")
 struct ModelFitOracleTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let id: String
@@ -26,7 +26,7 @@ struct ModelFitOracleTests {
         let series = try MonthlySeries(start: start, values: try train.doubles("values").map { $0 })
         let tslm = try oracle.object("methods").object("tslm")
 
-        let fit = try ModelFit(series: series, model: .trendSeason)
+        let fit = try RegressionFit(series: series, model: .trendSeason)
         let scale = try train.doubles("values").map(abs).max() ?? 1
 
         #expect(fit.degreesOfFreedom == Int(try tslm.double("df_residual")))

@@ -9,7 +9,7 @@ import Testing
     @Test func trendCoefficientsAreReportedInRsParametrisation() throws {
         // t = 1…4 on 2020-01…04, so the line of LeastSquaresTests: a = 3.5, b = 1.4,
         // σ² = 4.2/2 = 2.1, Var(a) = σ²(1/n + x̄²/Sxx) = 2.1·1.5 = 3.15, Var(b) = σ²/Sxx = 0.42.
-        let fit = try ModelFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10]), model: .trend)
+        let fit = try RegressionFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10]), model: .trend)
         #expect(fit.coefficients.map(\.term) == ["(Intercept)", "trend"])
         #expect(isClose(try #require(fit.coefficients[0].estimate), 3.5, relative: 1e-12))
         #expect(isClose(try #require(fit.coefficients[1].estimate), 1.4, relative: 1e-12))
@@ -24,7 +24,7 @@ import Testing
     @Test func forecastIntervalByHand() throws {
         // t = 5: ŷ = 3.5 + 7 = 10.5; Var = σ²(1 + 1/4 + (5 − 2.5)²/5) = 2.1·2.5 = 5.25;
         // 95%: ± t₂,₀.₉₇₅·√5.25 with t₂,₀.₉₇₅ = 0.95/√(2·0.975·0.025) (closed form for ν = 2).
-        let fit = try ModelFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10]), model: .trend)
+        let fit = try RegressionFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10]), model: .trend)
         let forecast = try #require(try fit.forecast(horizon: 1, levels: [95]).first)
         #expect(forecast.month == start.advanced(by: 4))
         #expect(isClose(forecast.value, 10.5, relative: 1e-12))
@@ -36,8 +36,8 @@ import Testing
 
     @Test func logModelReproducesAnExactExponential() throws {
         let values = (0..<30).map { 100 * pow(1.01, Double($0)) as Double? }
-        let fit = try ModelFit(series: MonthlySeries(start: start, values: values),
-                               model: ModelSpec(parsing: "log(trend)"))
+        let fit = try RegressionFit(series: MonthlySeries(start: start, values: values),
+                               model: RegressionFormula(parsing: "log(trend)"))
         let forecast = try fit.forecast(horizon: 3, levels: [95])
         for (h, f) in forecast.enumerated() {
             #expect(isClose(f.value, 100 * pow(1.01, Double(30 + h)), relative: 1e-10))
@@ -47,7 +47,7 @@ import Testing
     @Test func logModelRefusesNonPositiveValues() throws {
         let series = try MonthlySeries(start: start, values: [3, 0, 4, 5])
         #expect(throws: ModelError.nonPositiveForLog(month: start.advanced(by: 1), value: 0)) {
-            try ModelFit(series: series, model: ModelSpec(parsing: "log(trend)"))
+            try RegressionFit(series: series, model: RegressionFormula(parsing: "log(trend)"))
         }
     }
 
@@ -55,11 +55,11 @@ import Testing
     func extremeMagnitudesAreRefusedNotTurnedIntoInfinity(_ scale: Double) throws {
         let series = try MonthlySeries(start: start, values: [6, 5, 7, 10].map { $0 * scale })
         #expect(throws: ModelError.valueOutOfRange(month: start, value: 6 * scale)) {
-            try ModelFit(series: series, model: .trend)
+            try RegressionFit(series: series, model: .trend)
         }
         // At the edges of the range the fit is the hand line scaled (σ² = 2.1·s²).
         let edge = scale > 1 ? 1e99 : 1e-99
-        let fit = try ModelFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10].map { $0 * edge }), model: .trend)
+        let fit = try RegressionFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10].map { $0 * edge }), model: .trend)
         #expect(isClose(fit.sigma, 2.1.squareRoot() * edge, relative: 1e-12))
         #expect(try fit.forecast(horizon: 1, levels: [95]).allSatisfy { $0.intervals.allSatisfy { $0.lower.isFinite && $0.upper.isFinite } })
     }
@@ -67,7 +67,7 @@ import Testing
     @Test func tooFewObservationsNamesWhatIsNeeded() throws {
         let series = try MonthlySeries(start: start, values: [3, 4])
         #expect(throws: ModelError.tooFewObservations(model: "trend", needed: 3, available: 2)) {
-            try ModelFit(series: series, model: .trend)
+            try RegressionFit(series: series, model: .trend)
         }
     }
 
@@ -81,7 +81,7 @@ import Testing
 
     @Test func stepAfterTheDataIsAliasedNotNaN() throws {
         let series = try MonthlySeries(start: start, values: [6, 5, 7, 10])
-        let fit = try ModelFit(series: series, model: ModelSpec(parsing: "trend+step@2021-01"))
+        let fit = try RegressionFit(series: series, model: RegressionFormula(parsing: "trend+step@2021-01"))
         #expect(fit.rank == 2)
         #expect(fit.coefficients.last?.term == "step@2021-01")
         #expect(fit.coefficients.last?.estimate == nil)
@@ -90,12 +90,12 @@ import Testing
 
     @Test(arguments: ["trend+season", "log(trend+fourier2)", "season+pulse@2020-02", "level", "trend+ramp@2019-12"])
     func modelNamesRoundTrip(_ name: String) throws {
-        #expect(try ModelSpec(parsing: name).description == name)
+        #expect(try RegressionFormula(parsing: name).description == name)
     }
 
     @Test(arguments: ["seasons", "trend+", "fourier7", "trend+trend", "log(", "step@2020-13", ""])
     func unknownModelNamesAreErrors(_ name: String) {
-        #expect(throws: ModelError.self) { try ModelSpec(parsing: name) }
+        #expect(throws: ModelError.self) { try RegressionFormula(parsing: name) }
     }
 }
 
@@ -108,7 +108,7 @@ import Testing
         let train = try oracle.object("train")
         let series = try MonthlySeries(start: try Month(parsing: try train.string("start")),
                                        values: try train.doubles("values"))
-        let fit = try ModelFit(series: series, model: ModelSpec(parsing: "trend+fourier6"))
+        let fit = try RegressionFit(series: series, model: RegressionFormula(parsing: "trend+fourier6"))
         #expect(fit.coefficients.count == 13)
         let expected = try oracle.object("methods").object("tslm").doubles("upper_95")
         for (f, upper) in zip(try fit.forecast(horizon: 12, levels: [95]), expected) {
@@ -126,8 +126,8 @@ import Testing
         let x: [Double?] = [1, 4, 2, 8, 5, 7, 10]            // 2020-01 … 2020-07
         let y: [Double?] = x.prefix(5).map { 3 + 2 * $0! }   // observed 2020-01 … 2020-05
         let regressor = try MonthlySeries(start: start, values: x)
-        let fit = try ModelFit(series: MonthlySeries(start: start, values: y),
-                               model: ModelSpec(parsing: "x:rain"), regressors: ["rain": regressor])
+        let fit = try RegressionFit(series: MonthlySeries(start: start, values: y),
+                               model: RegressionFormula(parsing: "x:rain"), regressors: ["rain": regressor])
         #expect(fit.coefficients.map(\.term) == ["(Intercept)", "rain"])
         #expect(isClose(try #require(fit.coefficients[0].estimate), 3, relative: 1e-12))
         #expect(isClose(try #require(fit.coefficients[1].estimate), 2, relative: 1e-12))
@@ -142,7 +142,7 @@ import Testing
     @Test func informationCriteriaByHand() throws {
         // The line of LeastSquaresTests: n = 4, RSS = 4.2, k = 3 (two coefficients and σ).
         // log L = −(n/2)(log 2π + log(RSS/n) + 1) = −2(1.8378770664093453 + log 1.05 + 1).
-        let fit = try ModelFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10]), model: .trend)
+        let fit = try RegressionFit(series: MonthlySeries(start: start, values: [6, 5, 7, 10]), model: .trend)
         let logLikelihood = -2 * (1.8378770664093453 + 0.04879016416943205 + 1)
         #expect(isClose(fit.logLikelihood, logLikelihood, relative: 1e-12))
         #expect(isClose(fit.aic, -2 * logLikelihood + 6, relative: 1e-12))
@@ -158,16 +158,16 @@ import Testing
         let start = try Month(parsing: "2015-01")
         let values: [Double?] = (0..<72).map { t in 50 + 0.4 * Double(t) + 5 * sin(Double(t) * Double.pi / 6) + random.normal() }
         let series = try MonthlySeries(start: start, values: values)
-        let windowed = try ModelFit(series: series, model: try ModelSpec(parsing: "trend+season[36]"))
-        let truncated = try ModelFit(series: try MonthlySeries(start: start.advanced(by: 36), values: Array(values[36...])),
+        let windowed = try RegressionFit(series: series, model: try RegressionFormula(parsing: "trend+season[36]"))
+        let truncated = try RegressionFit(series: try MonthlySeries(start: start.advanced(by: 36), values: Array(values[36...])),
                                      model: .trendSeason)
         #expect(windowed.months == truncated.months)
         for (a, b) in zip(windowed.coefficients, truncated.coefficients) {
             #expect(a.estimate == b.estimate && a.standardError == b.standardError)
         }
         #expect(windowed.model.description == "trend+season[36]")
-        #expect(try ModelSpec(parsing: "log(trend)[24]").description == "log(trend)[24]")
-        #expect(throws: ModelError.self) { try ModelSpec(parsing: "trend[1]") }
-        #expect(throws: ModelError.self) { try ModelSpec(parsing: "trend[x]") }
+        #expect(try RegressionFormula(parsing: "log(trend)[24]").description == "log(trend)[24]")
+        #expect(throws: ModelError.self) { try RegressionFormula(parsing: "trend[1]") }
+        #expect(throws: ModelError.self) { try RegressionFormula(parsing: "trend[x]") }
     }
 }

@@ -12,7 +12,7 @@ import Testing
             let trend: Double = 0.01 * Double(t + 1)
             return 7 + trend + Double(t % 12)
         }
-        let fit = try ModelFit(series: MonthlySeries(start: start, values: values), model: .trendSeason)
+        let fit = try RegressionFit(series: MonthlySeries(start: start, values: values), model: .trendSeason)
         #expect(fit.sigma == 0)
         #expect(isClose(try #require(fit.coefficients[1].estimate), 0.01, relative: 1e-9))
         let forecast = try #require(try fit.forecast(horizon: 1, levels: [95]).first)
@@ -26,10 +26,10 @@ import Testing
         }
         let series = try MonthlySeries(start: start, values: noisy)
         let clock = try MonthlySeries(start: start, values: (0..<40).map { (t: Int) -> Double? in 3 * Double(t) + 2 })
-        let fit = try ModelFit(series: series, model: ModelSpec(parsing: "trend+x:clock"), regressors: ["clock": clock])
+        let fit = try RegressionFit(series: series, model: RegressionFormula(parsing: "trend+x:clock"), regressors: ["clock": clock])
         #expect(fit.rank == 2)
         #expect(fit.coefficients.filter { $0.estimate == nil }.count == 1)
-        let plain = try ModelFit(series: series, model: .trend)
+        let plain = try RegressionFit(series: series, model: .trend)
         #expect(isClose(fit.sigma, plain.sigma, relative: 1e-10))
         // Forecasts agree with the trend-only model: the aliased column adds nothing.
         let withClock = try fit.forecast(horizon: 6), trendOnly = try plain.forecast(horizon: 6)
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func aConstantSeriesHasNoRSquaredAndAnExactProjection() throws {
-        let fit = try ModelFit(series: MonthlySeries(start: start, values: [Double?](repeating: 3, count: 30)), model: .trend)
+        let fit = try RegressionFit(series: MonthlySeries(start: start, values: [Double?](repeating: 3, count: 30)), model: .trend)
         #expect(fit.rSquared == nil && fit.adjustedRSquared == nil && fit.sigma == 0)
         #expect(fit.aic.isFinite && fit.bic.isFinite)
     }
@@ -53,9 +53,9 @@ import Testing
                                 threshold: -6365, period: 8...12)
         #expect(throws: ModelError.overflow("the projection of x")) {
             try YearEndProjection(series: series, target: target, asOf: start.advanced(by: 2),
-                                  model: .fixed(ModelSpec(parsing: "log(trend)")), levels: [80, 95])
+                                  model: .fixed(RegressionFormula(parsing: "log(trend)")), levels: [80, 95])
         }
-        let fit = try ModelFit(series: series, model: ModelSpec(parsing: "log(trend)"))
+        let fit = try RegressionFit(series: series, model: RegressionFormula(parsing: "log(trend)"))
         #expect(throws: ModelError.self) { try fit.forecast(horizon: 60, levels: [95]) }
     }
 
@@ -63,7 +63,7 @@ import Testing
         // Sparse, short, constant, zero-variance, simulated and exact cases together.
         let seasonal: [Double?] = (0..<30).map { (t: Int) -> Double? in 1 + Double(t % 12) }
         let growing: [Double?] = (0..<30).map { (t: Int) -> Double? in exp(Double(t) / 10) }
-        let logTrend = try ModelSpec(parsing: "log(trend)")
+        let logTrend = try RegressionFormula(parsing: "log(trend)")
         let cases: [([Double?], Target.Aggregate, ModelChoice)] = [
             ([5, 5, 5, 5], .sum, .auto), ([1, nil, nil, 2, 3], .max, .auto), ([0, 0, 0, 0, 0, 0], .mean, .auto),
             (seasonal, .min, .fixed(.trendSeason)), (growing, .sum, .fixed(logTrend)),

@@ -14,7 +14,7 @@ import Testing
 
     static func project(_ values: [Double], aggregate: Target.Aggregate = .sum,
                         comparator: Target.Comparator = .greaterThanOrEqual, threshold: Double,
-                        model: ModelSpec = .trendSeason) throws -> YearEndProjection {
+                        model: RegressionFormula = .trendSeason) throws -> YearEndProjection {
         let target = try Target(indicator: "x", year: 2020, aggregate: aggregate, comparator: comparator, threshold: threshold)
         return try YearEndProjection(series: MonthlySeries(start: start, values: values), target: target,
                                      asOf: august, model: .fixed(model), levels: [80, 95])
@@ -75,7 +75,7 @@ import Testing
         await propertyCheck(count: 60, input: Gen.double(in: -100...100), Gen.double(in: -5...5),
                             Gen.double(in: -50...50).array(of: 12)) { intercept, slope, seasonal in
             let values = (0..<44).map { t in intercept + slope * Double(t + 1) + seasonal[t % 12] }
-            let fit = try ModelFit(series: MonthlySeries(start: Self.start, values: values), model: .trendSeason)
+            let fit = try RegressionFit(series: MonthlySeries(start: Self.start, values: values), model: .trendSeason)
             #expect(fit.sigma == 0)
             for (h, forecast) in try fit.forecast(horizon: 16, levels: [95]).enumerated() {
                 let t = 44 + h

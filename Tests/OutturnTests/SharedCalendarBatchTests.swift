@@ -86,7 +86,7 @@ struct SharedCalendarBatchTests {
         let months = (0..<24).map { try! Month(parsing: "2019-01").advanced(by: $0) }
         #expect(throws: ModelError.self) {
             try SharedCalendarBatch.project(values: [Double](repeating: 1, count: 24), months: months, count: 1,
-                                            model: try ModelSpec(parsing: "log(trend)"), year: 2020, aggregate: .sum,
+                                            model: try RegressionFormula(parsing: "log(trend)"), year: 2020, aggregate: .sum,
                                             comparator: .lessThan, thresholds: [1])
         }
         #expect(throws: ModelError.self) {

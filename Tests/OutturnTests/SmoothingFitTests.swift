@@ -111,7 +111,7 @@ struct SmoothingFitTests {
         let values = (0..<96).map { t in 100 + 10 * sin(2 * Double.pi * Double(t) / 48) + 3 * random.normal() }
         let fit = try SmoothingFit(history: try MonthlySeries(start: january, values: values), method: .theta)
         let horizons = Array(1...12)
-        let check = fit.forecaster.spreadCheck(horizons: horizons)
+        let check = RollingOriginCheck.spread(of: fit, horizons: horizons)
         #expect(check.factor > 1.1)
         // Origins 12 … 83 span 72 months: 6 independent totals.
         #expect(check.degreesOfFreedom == 6)
@@ -133,7 +133,7 @@ struct SmoothingFitTests {
         #expect(throws: ModelError.tooFewObservations(model: "ensemble", needed: 8, available: 3)) {
             try SmoothingFit(history: short, method: .ensemble)
         }
-        let step = ModelSpec.Term.intervention(try Intervention(parsing: "step@2018-03"))
+        let step = RegressionFormula.Term.intervention(try Intervention(parsing: "step@2018-03"))
         #expect(throws: ModelError.termsNeedRegression(model: "theta", terms: "step@2018-03")) {
             try ModelSelection(history: try MonthlySeries(start: january, values: (1...12).map(Double.init)),
                                choice: .smoothing(.theta), extraTerms: [step])

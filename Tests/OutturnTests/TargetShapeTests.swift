@@ -229,7 +229,7 @@ import Testing
         let x = try MonthlySeries(start: start, values: (0..<24).map { Double($0 % 5) })
         let y = try MonthlySeries(start: start, values: (0..<20).map { 3 + 2 * Double($0 % 5) })
         let zeros = Dictionary(uniqueKeysWithValues: (20..<24).map { (start.advanced(by: $0), 0.0) })
-        let regressed = try YearEndProjection(series: y, target: sum, asOf: august, model: .fixed(ModelSpec(parsing: "x:x")),
+        let regressed = try YearEndProjection(series: y, target: sum, asOf: august, model: .fixed(RegressionFormula(parsing: "x:x")),
                                               regressors: ["x": x], scenario: Scenario(name: "s", regressorValues: ["x": zeros]))
         let observed = (12..<20).map { 3 + 2 * Double($0 % 5) }.reduce(0, +)
         #expect(isClose(regressed.value, observed + 4 * 3, relative: 1e-12))

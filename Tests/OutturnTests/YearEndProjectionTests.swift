@@ -165,7 +165,7 @@ import Testing
         #expect(plain.model.name == "ensemble")
         #expect(plain.reason.hasPrefix("auto: ensemble of Theta"))
 
-        let step = ModelSpec.Term.intervention(try Intervention(parsing: "step@2020-03"))
+        let step = RegressionFormula.Term.intervention(try Intervention(parsing: "step@2020-03"))
         let withTerm = try ModelSelection(history: series, choice: .auto, extraTerms: [step])
         #expect(withTerm.model.regression != nil)
         #expect(withTerm.reason.contains("regression terms given"))

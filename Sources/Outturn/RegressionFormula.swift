@@ -6,7 +6,7 @@
 /// followed by a window `[N]` (fit only the last N months): `trend+season`, `log(trend+fourier2)`,
 /// `trend+season+step@2020-02`, `trend+season[60]`. An intercept is always included.
 /// `trend+season` is R's `tslm(y ~ trend + season)`.
-public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
+public struct RegressionFormula: Hashable, Sendable, CustomStringConvertible {
     /// One regression term.
     public enum Term: Hashable, Sendable {
         /// A linear trend in months (t = 1 at the first fitted month; centred internally).
@@ -82,14 +82,14 @@ public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The same model with `extra` terms appended (those already present are skipped).
-    public func adding(_ extra: [Term]) -> ModelSpec {
+    public func adding(_ extra: [Term]) -> RegressionFormula {
         // Appending terms keeps every invariant the initialiser checked.
-        ModelSpec(checkedTerms: terms + extra.filter { !terms.contains($0) }, isLog: isLog, window: window)
+        RegressionFormula(checkedTerms: terms + extra.filter { !terms.contains($0) }, isLog: isLog, window: window)
     }
 
     /// The same model without seasonal terms (for histories too short to estimate them).
-    var withoutSeasonality: ModelSpec {
-        ModelSpec(checkedTerms: terms.filter { !$0.isSeasonal }, isLog: isLog, window: window)
+    var withoutSeasonality: RegressionFormula {
+        RegressionFormula(checkedTerms: terms.filter { !$0.isSeasonal }, isLog: isLog, window: window)
     }
 
     private init(checkedTerms: [Term], isLog: Bool, window: Int? = nil) {
@@ -114,16 +114,16 @@ public struct ModelSpec: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `level`: the mean of the series.
-    public static let level = ModelSpec(checkedTerms: [], isLog: false)
+    public static let level = RegressionFormula(checkedTerms: [], isLog: false)
     /// `trend`: a straight line.
-    public static let trend = ModelSpec(checkedTerms: [.trend], isLog: false)
+    public static let trend = RegressionFormula(checkedTerms: [.trend], isLog: false)
     /// `season`: a constant seasonal pattern.
-    public static let season = ModelSpec(checkedTerms: [.season], isLog: false)
+    public static let season = RegressionFormula(checkedTerms: [.season], isLog: false)
     /// `trend+season`: R's `tslm(y ~ trend + season)`.
-    public static let trendSeason = ModelSpec(checkedTerms: [.trend, .season], isLog: false)
+    public static let trendSeason = RegressionFormula(checkedTerms: [.trend, .season], isLog: false)
 }
 
-extension ModelSpec.Term {
+extension RegressionFormula.Term {
     var isSeasonal: Bool {
         switch self {
         case .season, .fourier: true
@@ -142,3 +142,7 @@ extension ModelSpec.Term {
         }
     }
 }
+
+/// The former name of ``RegressionFormula``.
+@available(*, deprecated, renamed: "RegressionFormula")
+public typealias ModelSpec = RegressionFormula

@@ -2,7 +2,7 @@ import Foundation
 
 /// A regression fitted to the observed months of a series: coefficients, σ, and the summary
 /// statistics of R's `summary(lm)`, plus what is needed to forecast.
-public struct ModelFit: Sendable {
+public struct RegressionFit: Sendable {
     /// One coefficient; `estimate` and `standardError` are `nil` for an aliased term.
     public struct Coefficient: Hashable, Sendable {
         /// The column's name, R-style: `(Intercept)`, `trend`, `season2`, `S1-12`, `step@2020-02`.
@@ -14,7 +14,7 @@ public struct ModelFit: Sendable {
     }
 
     /// The model that was fitted.
-    public let model: ModelSpec
+    public let model: RegressionFormula
     /// The observed months used, in order.
     public let months: [Month]
     /// Coefficients in R's parametrisation: the trend is t = 1, 2, … from the first fitted month.
@@ -38,6 +38,9 @@ public struct ModelFit: Sendable {
 
     let design: DesignMatrix
     let solution: LeastSquares
+    /// What the model was fitted to, for refitting at earlier origins (``RollingOriginCheck``).
+    let history: MonthlySeries
+    let regressors: [String: MonthlySeries]
 
     /// Fits `model` to every observed month of `series` (the last `model.window` months when it
     /// has a window).
@@ -49,7 +52,7 @@ public struct ModelFit: Sendable {
     ///   rank + 1 months are observed, ``ModelError/nonPositiveForLog(month:value:)``,
     ///   ``ModelError/missingRegressor(name:month:)``.
     /// - Complexity: O(n·p²) for n months and p columns.
-    public init(series: MonthlySeries, model: ModelSpec,
+    public init(series: MonthlySeries, model: RegressionFormula,
                 regressors: [String: MonthlySeries] = [:]) throws(ModelError) {
         var observations = series.observations
         if let window = model.window, let last = observations.last?.month {
@@ -103,6 +106,8 @@ public struct ModelFit: Sendable {
         bic = -2 * logLikelihood + log(Double(n)) * k
 
         self.model = model
+        self.history = series
+        self.regressors = regressors
         self.months = months
         self.rank = solution.rank
         self.sigma = sigma
@@ -154,7 +159,7 @@ public struct ModelFit: Sendable {
     }
 }
 
-extension ModelFit {
+extension RegressionFit {
     /// P(|T| > |t|) for T ~ t with the fit's residual degrees of freedom: the p-value of a
     /// coefficient's t statistic, as in R's `summary(lm)`.
     public func twoSidedPValue(_ t: Double) -> Double {
@@ -174,3 +179,55 @@ func exactFitAware(sigma: Double, magnitude: Double) -> Double {
 public func isSupportedMagnitude(_ value: Double) -> Bool {
     value == 0 || (abs(value) >= 1e-100 && abs(value) <= 1e100)
 }
+
+
+extension RegressionFit: Forecaster {
+    /// The regression's terms, e.g. `trend+season` or `log(trend)`.
+    public var name: String { model.description }
+    /// Whether the regression is fitted to log values.
+    public var isLogScale: Bool { model.isLog }
+}
+
+extension RegressionFit: JointForecaster {
+    /// Origins need two years of history (a seasonal model's minimum): every third month back
+    /// from the latest one whose horizons are inside the history.
+    func rollingOrigins(longest: Int) -> [Int] {
+        let observations = history.observations
+        guard let first = observations.first?.month, let last = observations.last?.month else { return [] }
+        var origins: [Int] = []
+        var origin = first.distance(to: last) - longest
+        while origin >= ModelSelection.minimumSeasonalHistory - 1 {
+            origins.append(origin)
+            origin -= SpreadCheck.originStep
+        }
+        return origins
+    }
+
+    /// Refits the model on the months known at the origin, forecasts the same horizons and
+    /// compares the total (on the model's scale) with what happened; `nil` when a month of the
+    /// horizons is unobserved (or not positive for a log model) or the refit fails.
+    func rollingOriginTotal(origin index: Int, horizons: [Int]) -> RollingOriginCheck.Total? {
+        guard let first = history.observations.first?.month else { return nil }
+        let origin = first.advanced(by: index)
+        let targets = horizons.map { origin.advanced(by: $0) }
+        guard let cut = history.through(origin), targets.allSatisfy({ history[$0] != nil }),
+              let fit = try? RegressionFit(series: cut, model: model, regressors: regressors),
+              let prediction = try? fit.prediction(for: targets) else { return nil }
+        var actual = 0.0
+        for month in targets {
+            guard let value = history[month], !model.isLog || value > 0 else { return nil }
+            actual += model.isLog ? log(value) : value
+        }
+        guard actual.isFinite else { return nil }
+        return (actual - prediction.means.reduce(0, +),
+                prediction.varianceOfCombination([Double](repeating: 1, count: targets.count)))
+    }
+
+    /// A regression refits at each origin; the most recent 40 (ten years) are enough to judge
+    /// its spread and keep the cost of a long history bounded.
+    var maximumRollingOrigins: Int { 40 }
+}
+
+/// The former name of ``RegressionFit``.
+@available(*, deprecated, renamed: "RegressionFit")
+public typealias ModelFit = RegressionFit
