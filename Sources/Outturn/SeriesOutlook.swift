@@ -244,27 +244,14 @@ struct CompiledCombination: Sendable {
         let offset = path.startIndex
         var total = constant
         for term in terms {
-            var sum = 0.0, minimum = Double.infinity, maximum = -Double.infinity, last = 0.0
+            var reduction = Target.Aggregate.Reduction()
             for source in term.sources {
-                let value: Double
                 switch source {
-                case .observed(let observed): value = observed
-                case .path(let index): value = path[offset + index]
+                case .observed(let observed): reduction.add(observed)
+                case .path(let index): reduction.add(path[offset + index])
                 }
-                sum += value
-                minimum = Swift.min(minimum, value)
-                maximum = Swift.max(maximum, value)
-                last = value
             }
-            let figure: Double
-            switch term.aggregate {
-            case .sum: figure = sum
-            case .mean: figure = sum / Double(term.sources.count)
-            case .last: figure = last
-            case .min: figure = minimum
-            case .max: figure = maximum
-            }
-            total += term.coefficient * figure
+            total += term.coefficient * reduction.figure(term.aggregate)
         }
         return total
     }
