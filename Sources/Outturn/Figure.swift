@@ -12,12 +12,8 @@ struct Figure: Hashable, Sendable {
     /// Weights wₘ with figure = Σ wₘ·yₘ, or `nil` when the aggregate is not linear (min, max).
     var linearWeights: [(Month, Double)]? {
         let months = months
-        switch aggregate {
-        case .sum: return months.map { ($0, 1) }
-        case .mean: return months.map { ($0, 1 / Double(months.count)) }
-        case .last: return [(months[months.count - 1], 1)]
-        case .min, .max: return nil
-        }
+        // Zero weights are left out: `last` names only its month.
+        return aggregate.linearWeights(count: months.count).map { weights in zip(months, weights).filter { $0.1 != 0 } }
     }
 }
 

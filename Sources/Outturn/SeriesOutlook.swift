@@ -20,8 +20,6 @@ struct SeriesOutlook: Sendable {
     /// The last month observed by `asOf`; `nil` when none is. Unobserved months after it are still
     /// to come; unobserved months before it (gaps, months before the series starts) are past.
     let lastObserved: Month?
-    /// The same month, under the name the reports use.
-    var lastObservedMonth: Month? { lastObserved }
     let position: MonthTable<Int>
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
@@ -82,9 +80,10 @@ struct SeriesOutlook: Sendable {
         self.position = position
         let history = series.through(asOf)
         isNonNegative = history?.values.allSatisfy { ($0 ?? 0) >= 0 } ?? true
+        // A series ends on an observation, so the history's end is `series.lastObserved(through: asOf)`.
         lastObserved = history?.end
         // A scenario may change any month after the indicator's own last observation.
-        adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: series.lastObserved(through: asOf) ?? asOf)
+        adjustments = try scenario.adjustments(for: indicator, months: unobserved, asOf: lastObserved ?? asOf)
         for (name, values) in scenario.regressorValues {
             if let month = values.keys.min(), month <= asOf {
                 throw .scenarioChangesObservedMonth(indicator: name, month: month)
@@ -244,27 +243,14 @@ struct CompiledCombination: Sendable {
         let offset = path.startIndex
         var total = constant
         for term in terms {
-            var sum = 0.0, minimum = Double.infinity, maximum = -Double.infinity, last = 0.0
+            var reduction = Target.Aggregate.Reduction()
             for source in term.sources {
-                let value: Double
                 switch source {
-                case .observed(let observed): value = observed
-                case .path(let index): value = path[offset + index]
+                case .observed(let observed): reduction.add(observed)
+                case .path(let index): reduction.add(path[offset + index])
                 }
-                sum += value
-                minimum = Swift.min(minimum, value)
-                maximum = Swift.max(maximum, value)
-                last = value
             }
-            let figure: Double
-            switch term.aggregate {
-            case .sum: figure = sum
-            case .mean: figure = sum / Double(term.sources.count)
-            case .last: figure = last
-            case .min: figure = minimum
-            case .max: figure = maximum
-            }
-            total += term.coefficient * figure
+            total += term.coefficient * reduction.figure(term.aggregate)
         }
         return total
     }

@@ -93,13 +93,9 @@ public enum SharedCalendarBatch {
         // The period's months: observed ones are rows of `values`, the rest are forecast.
         let periodMonths = period.compactMap { try? Month(year: year, month: $0) }
         let row = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
-        let weightOf: (Int) -> Double = { index in
-            switch aggregate {
-            case .sum: 1
-            case .mean: 1 / Double(periodMonths.count)
-            default: index == periodMonths.count - 1 ? 1 : 0
-            }
-        }
+        // Checked above: the aggregate is linear.
+        let weights = aggregate.linearWeights(count: periodMonths.count) ?? []
+        let weightOf: (Int) -> Double = { weights[$0] }
         var observedRows: [(row: Int, weight: Double)] = [], unobserved: [(month: Month, weight: Double)] = []
         for (index, month) in periodMonths.enumerated() where weightOf(index) != 0 {
             // A month of the period not observed (after the history or a gap in it) is predicted.

@@ -193,6 +193,8 @@ public enum TargetBookError: Error, Equatable, Sendable, CustomStringConvertible
     case milestone(Int, ModelError)
     /// The targets at these positions could not be judged together.
     case joint([Int], ModelError)
+    /// Under the scenario at this position (of a what-if or a sweep), this went wrong.
+    indirect case scenario(Int, TargetBookError)
 
     public var description: String {
         switch self {
@@ -203,6 +205,7 @@ public enum TargetBookError: Error, Equatable, Sendable, CustomStringConvertible
         case .milestone(let index, let error): return "milestone \(index + 1): \(error)"
         case .joint(let members, let error):
             return "targets \(members.map { String($0 + 1) }.joined(separator: ", ")) together: \(error)"
+        case .scenario(let position, let error): return "scenario \(position + 1): \(error)"
         }
     }
 
@@ -211,6 +214,7 @@ public enum TargetBookError: Error, Equatable, Sendable, CustomStringConvertible
         switch self {
         case .unknownIndicator: nil
         case .target(_, let error), .milestone(_, let error), .joint(_, let error): error
+        case .scenario(_, let error): error.modelError
         }
     }
 }

@@ -15,5 +15,5 @@ extension YearEndProjection {
     /// The indicator's last observed month on or before ``asOf``: what this projection is really
     /// "as of" when indicators are published to different months. `nil` when the series starts
     /// after ``asOf``.
-    public var lastObservedMonth: Month? { outlook.lastObservedMonth }
+    public var lastObservedMonth: Month? { outlook.lastObserved }
 }

@@ -218,16 +218,16 @@ extension Target {
         guard !observed.isEmpty else { return nil }
         let soFar: Double, canOnlyRise: Bool
         switch aggregate {
-        case .max: (soFar, canOnlyRise) = (observed.max()!, true)
-        case .min: (soFar, canOnlyRise) = (observed.min()!, false)
+        case .max: (soFar, canOnlyRise) = (aggregate.apply(to: observed), true)
+        case .min: (soFar, canOnlyRise) = (aggregate.apply(to: observed), false)
         case .sum:
             guard nonNegative else { return nil }
-            (soFar, canOnlyRise) = (observed.reduce(0, +), true)
+            (soFar, canOnlyRise) = (aggregate.apply(to: observed), true)
         case .mean:
             // The period's mean is at least (observed sum)/(months in the period) when no month
             // can be negative.
             guard nonNegative else { return nil }
-            (soFar, canOnlyRise) = (observed.reduce(0, +) / Double(period.count), true)
+            (soFar, canOnlyRise) = (Target.Aggregate.sum.apply(to: observed) / Double(period.count), true)
         case .last: return nil
         }
         let metSoFar = comparator.isMetAllowingRounding(soFar, threshold: threshold)
@@ -240,18 +240,5 @@ extension Target {
             if !comparator.isUpperBound, !metSoFar { return false }
         }
         return nil
-    }
-}
-
-extension Target.Aggregate {
-    /// The figure of a complete period (its values in calendar order), or of the observed months so far.
-    func apply(to values: [Double]) -> Double {
-        switch self {
-        case .sum: values.reduce(0, +)
-        case .mean: values.reduce(0, +) / Double(values.count)
-        case .last: values[values.count - 1]
-        case .min: values.min() ?? .nan
-        case .max: values.max() ?? .nan
-        }
     }
 }

@@ -19,12 +19,15 @@ struct Pace: AsyncParsableCommand {
                 throw InputError(file: nil, field: "--probability", message: "\(probability) must lie strictly between 0 and 100")
             }
             let workspace = try inputs.workspace()
-            let paces = try await workspace.projections().enumerated().map { index, projection in
+            let fitted = try await workspace.fit()
+            let paces = try fitted.baseline.enumerated().map { index, projection in
                 do { return try RequiredPace(projection: projection, probability: probability / 100) } catch {
                     throw workspace.targetsFile.error(at: index, message: "\(projection.target.indicator): \(error)")
                 }
             }
-            let report = PaceReport(asOf: workspace.asOf, paces: paces, milestones: try workspace.milestones())
+            let milestones: [MilestoneProgress]
+            do throws(TargetBookError) { milestones = try fitted.milestones() } catch { throw workspace.error(error) }
+            let report = PaceReport(asOf: workspace.asOf, paces: paces, milestones: milestones)
             try outputOptions.emit(report.rendered(outputOptions.format), inputs: workspace.inputPaths)
         }
     }

@@ -15,10 +15,11 @@ struct Project: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let workspace = try inputs.workspace()
-            let projections = try await workspace.projections()
-            let report = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: projections,
-                                          milestones: try workspace.milestones(),
-                                          joint: try workspace.jointAssessments(reusing: projections))
+            let fitted = try await workspace.fit()
+            let assessment: TargetAssessment
+            do throws(TargetBookError) { assessment = try await fitted.assess() } catch { throw workspace.error(error) }
+            let report = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: assessment.projections,
+                                          milestones: assessment.milestones, joint: assessment.joint)
             try recordOption.recording(report, workspace: workspace, model: inputs.modelOptions) {
                 try outputOptions.emit(report.rendered(outputOptions.format, colour: outputOptions.wantsColour),
                                        inputs: workspace.inputPaths)

@@ -17,31 +17,37 @@ struct Report: AsyncParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    func run() async throws {
-        try await reportingErrors {
+    func validate() throws {
+        try reportingErrors {
             let lowered = out.lowercased()
             guard lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".md") else {
                 throw InputError(file: nil, field: "--out", message: "'\(out)' must end in .html or .md")
             }
+        }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
             let workspace = try inputs.workspace()
             let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
                                                           asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths)
-            let baseline = try await workspace.projections()
-            let projection = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: baseline,
-                                              milestones: try workspace.milestones(), joint: try workspace.jointAssessments(reusing: baseline))
-            var whatIf: WhatIfReport?
-            if !scenarios.isEmpty {
-                var alternatives: [[YearEndProjection]] = []
-                for scenario in scenarios { alternatives.append(try await workspace.projections(scenario: scenario)) }
-                whatIf = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: baseline.indices.map { index in
-                    WhatIfReport.Row(baseline: baseline[index], scenarios: zip(scenarios, alternatives).map { ($0.name, $1[index]) })
-                })
+            let fitted = try await workspace.fit()
+            let assessment: TargetAssessment, comparison: ScenarioComparison?
+            do throws(TargetBookError) {
+                assessment = try await fitted.assess()
+                comparison = scenarios.isEmpty ? nil : try await fitted.whatIf(scenarios, judgingJointly: false)
+            } catch {
+                guard case .scenario(let position, let inner) = error else { throw workspace.error(error) }
+                throw workspace.error(inner, scenario: scenarios[position])
             }
-            let sweep = try await Sweep.sweep(workspace: workspace, baseline: baseline, shifts: stride(from: -30.0, through: 30, by: 10).map { $0 })
+            let projection = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: assessment.projections,
+                                              milestones: assessment.milestones, joint: assessment.joint)
+            let whatIf = comparison.map { WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, comparison: $0) }
+            let sweep = try await Sweep.sweep(fitted, shifts: stride(from: -30.0, through: 30, by: 10).map { $0 }, workspace: workspace)
             var series: [String: MonthlySeries] = [:]
             for entry in workspace.dataset.entries { series[entry.indicator] = entry.series }
             let report = HTMLReport(report: projection, series: series, sweep: sweep, whatIf: whatIf, title: title)
-            let text = lowered.hasSuffix(".md") ? report.markdown() : report.html()
+            let text = out.lowercased().hasSuffix(".md") ? report.markdown() : report.html()
             try OutputFile.write(text, to: out, inputs: workspace.inputPaths + scenarioOptions.scenario, field: "--out")
         }
     }

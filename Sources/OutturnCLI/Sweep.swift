@@ -23,53 +23,49 @@ struct Sweep: AsyncParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    /// The shifts asked for, in percent, each rounded to 1e-9 so that 0.1 steps print cleanly.
+    /// - Throws: an ``InputError`` naming the flag at fault.
+    func shifts() throws -> [Double] {
+        let from = try CommandLineNumber.parse(from, flag: "--from")
+        let to = try CommandLineNumber.parse(to, flag: "--to")
+        let step = try CommandLineNumber.parse(step, flag: "--step")
+        guard from > -100, to >= from, step > 0, (to - from) / step <= 200 else {
+            throw InputError(file: nil, field: "--step",
+                             message: "shifts need -100 < from ≤ to and a step > 0 giving at most 200 columns")
+        }
+        // Beyond ×11 the remaining months are no longer a what-if, and huge factors overflow.
+        guard to <= 1000 else {
+            throw InputError(file: nil, field: "--to", message: "\(to)% is more than +1000%; sweep a smaller range")
+        }
+        return stride(from: from, through: to + step / 1e6, by: step).map { ($0 * 1e9).rounded() / 1e9 }
+    }
+
+    func validate() throws {
+        try reportingErrors { _ = try shifts() }
+    }
+
     func run() async throws {
         try await reportingErrors {
-            let from = try CommandLineNumber.parse(from, flag: "--from")
-            let to = try CommandLineNumber.parse(to, flag: "--to")
-            let step = try CommandLineNumber.parse(step, flag: "--step")
-            guard from > -100, to >= from, step > 0, (to - from) / step <= 200 else {
-                throw InputError(file: nil, field: "--step",
-                                 message: "shifts need -100 < from ≤ to and a step > 0 giving at most 200 columns")
-            }
-            // Beyond ×11 the remaining months are no longer a what-if, and huge factors overflow.
-            guard to <= 1000 else {
-                throw InputError(file: nil, field: "--to", message: "\(to)% is more than +1000%; sweep a smaller range")
-            }
+            let shifts = try shifts()
             let workspace = try inputs.workspace()
-            let shifts = stride(from: from, through: to + step / 1e6, by: step).map { ($0 * 1e9).rounded() / 1e9 }
-            let report = try await Self.sweep(workspace: workspace, baseline: try await workspace.projections(), shifts: shifts)
+            let report = try await Self.sweep(try await workspace.fit(), shifts: shifts, workspace: workspace)
             try outputOptions.emit(report.rendered(outputOptions.format),
                                    alongside: chart.map { [OutputFile.Item(SweepChart.svg(report), to: $0, field: "--chart")] } ?? [],
                                    inputs: workspace.inputPaths)
         }
     }
 
-    /// P(met) for every target at every shift of the open months of its period.
-    static func sweep(workspace: TargetWorkspace, baseline: [YearEndProjection], shifts: [Double]) async throws -> SweepReport {
-        var columns: [[YearEndProjection]] = []
-        for shift in shifts {
-            // The open months of each target's period after the as-of month, once per indicator
-            // and period: an indicator with several conditions must not be scaled twice.
-            var changes: [Scenario.Change] = []
-            for target in workspace.targetsFile.targets {
-                // After the indicator's own last observation: one published later than the others
-                // has open months up to the as-of month too, and they move with the shift. A period
-                // already fully observed has nothing left to shift.
-                let known = workspace.dataset.series(target.indicator)?.lastObserved(through: workspace.asOf) ?? workspace.asOf
-                guard let open = target.openMonths(after: known) else { continue }
-                let change = Scenario.Change(indicator: target.indicator, months: open, operation: .scale(percent: shift))
-                if !changes.contains(where: { $0.indicator == change.indicator && $0.months.overlaps(change.months) }) {
-                    changes.append(change)
-                }
+    /// P(met) for every target at every shift of the open months of its period, on `fitted`'s
+    /// fits; a failure names the flag whose end of the range the shift lies towards.
+    static func sweep(_ fitted: FittedBook, shifts: [Double], workspace: TargetWorkspace) async throws -> SweepReport {
+        do {
+            return SweepReport(asOf: workspace.asOf, sensitivity: try await fitted.sweep(shifts: shifts))
+        } catch {
+            guard case .scenario(let position, let inner) = error else { throw workspace.error(error) }
+            let shift = shifts[position]
+            throw workspace.error(inner, scenario: fitted.shifted(by: shift)) {
+                InputError(file: nil, field: shift < 0 ? "--from" : "--to", message: "a shift of \(shift)%: \($0)")
             }
-            let scenario = Scenario(name: "shift \(shift)%", changes: changes)
-            let flag = shift < 0 ? "--from" : "--to"
-            columns.append(try await workspace.projections(scenario: scenario, culprit: {
-                InputError(file: nil, field: flag, message: "a shift of \(shift)%: \($0)")
-            }))
         }
-        let rows = baseline.indices.map { index in (baseline[index], columns.map { $0[index].probability }) }
-        return SweepReport(asOf: workspace.asOf, shifts: shifts, rows: rows)
     }
 }

@@ -108,76 +108,63 @@ struct TargetWorkspace {
         return result
     }
 
-    /// Every target projected under `scenario`, in file order; the first failure is an error at
-    /// its target's line, except an overflow under a scenario, which the scenario caused (the
-    /// baseline projected): `culprit` names where it came from (a flag or a scenario file).
-    func projections(scenario: Scenario = .baseline,
-                     culprit: ((_ message: String) -> InputError)? = nil) async throws -> [YearEndProjection] {
-        let requests = targetsFile.targets.map { target in
-            YearEndProjection.Request(series: dataset.series(target.indicator)!, target: target, model: choice,
-                                      extraTerms: extraTerms, regressors: regressors,
-                                      referenceSeries: target.referenceIndicator.flatMap { dataset.series($0) },
-                                      intervals: intervals)
-        }
-        var projections: [YearEndProjection] = []
-        let bar = ProgressBar(label: "projecting", total: requests.count)
-        let results = await YearEndProjection.projectAll(requests, asOf: asOf, levels: levels, scenario: scenario,
-                                                         progress: { bar.update($0) })
-        bar.finish()
-        for (index, result) in results.enumerated() {
-            switch result {
-            case .success(let projection): projections.append(projection)
-            case .failure(let error):
-                if case .overflow = error, let culprit {
-                    throw culprit("under scenario '\(scenario.name)' the projection of \(targetsFile.targets[index].indicator) overflows the range of numbers; make the change smaller")
-                }
-                let label = scenario == .baseline ? "" : " (scenario '\(scenario.name)')"
-                throw targetsFile.error(at: index, message: "\(targetsFile.targets[index].indicator)\(label): \(error)")
-            }
-        }
-        return projections
-    }
-
-    /// The milestones judged by run-rate.
-    func milestones() throws -> [MilestoneProgress] {
-        try targetsFile.milestones.enumerated().map { index, milestone in
+    /// The library's view of the inputs: every series by indicator, the targets and milestones,
+    /// and the model options.
+    var book: TargetBook {
+        get throws {
+            var series: [String: MonthlySeries] = [:]
+            for entry in dataset.entries { series[entry.indicator] = dataset.series(entry.indicator) }
             do {
-                return try MilestoneProgress(series: dataset.series(milestone.indicator)!, milestone: milestone, asOf: asOf)
+                return try TargetBook(series: series, targets: targetsFile.targets, milestones: targetsFile.milestones,
+                                      model: choice, extraTerms: extraTerms, regressors: regressors, intervals: intervals)
             } catch {
-                throw targetsFile.milestoneError(at: index, message: "\(milestone.indicator): \(error)")
+                throw self.error(error)
             }
         }
     }
 
-    /// Indicators with two or more conditions in the same year, judged together.
-    /// `projected`: the targets' projections in file order, when already made, to reuse.
-    func jointAssessments(reusing projected: [YearEndProjection]? = nil, scenario: Scenario = .baseline) throws -> [JointAssessment] {
-        var groups: [String: [Int]] = [:], order: [String] = []
-        for (index, target) in targetsFile.targets.enumerated() {
-            let key = "\(target.indicator)\u{0}\(target.year)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(index)
+    /// Every target fitted once as of the as-of month and projected under the baseline; scenarios
+    /// and sweeps are judged on these fits.
+    func fit() async throws -> FittedBook {
+        let book = try book
+        let bar = ProgressBar(label: "projecting", total: book.targets.count)
+        defer { bar.finish() }
+        do {
+            return try await book.fit(asOf: asOf, levels: levels, progress: { bar.update($0) })
+        } catch {
+            throw self.error(error)
         }
-        let joint = order.compactMap { groups[$0]!.count > 1 ? groups[$0]! : nil }
-        let referenceSeries = Dictionary(dataset.entries.map { ($0.indicator, $0.series) }, uniquingKeysWith: { _, last in last })
-        // Each judgement draws its own 10,000 paths: side by side on the cores, in file order after.
-        let (targets, dataset, asOf, choice, levels, extraTerms, regressors, intervals) =
-            (targetsFile.targets, dataset, asOf, choice, levels, extraTerms, regressors, intervals)
-        let results = concurrentResults(joint.count) { position in
-            let members = joint[position], conditions = members.map { targets[$0] }
-            return Result { () throws(ModelError) -> JointAssessment in
-                try JointAssessment(series: dataset.series(conditions[0].indicator)!, targets: conditions, asOf: asOf,
-                                    model: choice, levels: levels, extraTerms: extraTerms, regressors: regressors,
-                                    scenario: scenario, referenceSeries: referenceSeries, intervals: intervals,
-                                    projected: projected.map { all in members.map { all[$0] } })
+    }
+
+    /// Every target projected under the baseline, in file order.
+    func projections() async throws -> [YearEndProjection] {
+        try await fit().baseline
+    }
+
+    /// A library failure as an error at the line of the target or milestone at fault. Under a
+    /// scenario (`scenario`), an overflow is the scenario's doing (the baseline projected):
+    /// `culprit`, when given, names where the scenario came from (a flag or a scenario file).
+    func error(_ error: TargetBookError, scenario: Scenario = .baseline,
+               culprit: ((_ message: String) -> InputError)? = nil) -> InputError {
+        let targets = targetsFile.targets
+        switch error {
+        case .target(let index, let failure):
+            if case .overflow = failure, let culprit {
+                return culprit("under scenario '\(scenario.name)' the projection of \(targets[index].indicator) overflows the range of numbers; make the change smaller")
             }
-        }
-        return try zip(joint, results).map { members, result in
-            do {
-                return try result.get()
-            } catch {
-                throw InputError(file: targetsFile.file, field: "indicator", message: "\(targets[members[0]].indicator): \(error)")
-            }
+            let label = scenario == .baseline ? "" : " (scenario '\(scenario.name)')"
+            return targetsFile.error(at: index, message: "\(targets[index].indicator)\(label): \(failure)")
+        case .milestone(let index, let failure):
+            return targetsFile.milestoneError(at: index, message: "\(targetsFile.milestones[index].indicator): \(failure)")
+        case .joint(let members, let failure):
+            return InputError(file: targetsFile.file, field: "indicator", message: "\(targets[members[0]].indicator): \(failure)")
+        case .unknownIndicator(let name, let target, let milestone):
+            // Checked on reading (`checkIndicators`); kept for completeness.
+            if let target { return targetsFile.error(at: target, message: "'\(name)' has no series") }
+            if let milestone { return targetsFile.milestoneError(at: milestone, message: "'\(name)' has no series") }
+            return InputError(file: targetsFile.file, field: "indicator", message: error.description)
+        case .scenario(_, let inner):
+            return self.error(inner, scenario: scenario, culprit: culprit)
         }
     }
 }

@@ -26,26 +26,13 @@ struct WhatIf: AsyncParsableCommand {
             guard !scenarios.isEmpty else {
                 throw InputError(file: nil, field: "--scenario", message: "no scenario given; use --scenario FILE or --set/--scale/--add")
             }
-            let baseline = try await workspace.projections()
-            var alternatives: [[YearEndProjection]] = []
-            for (scenario, culprit) in scenarios {
-                alternatives.append(try await workspace.projections(scenario: scenario, culprit: culprit))
+            let fitted = try await workspace.fit()
+            let comparison: ScenarioComparison
+            do throws(TargetBookError) { comparison = try await fitted.whatIf(scenarios.map(\.scenario)) } catch {
+                guard case .scenario(let position, let inner) = error else { throw workspace.error(error) }
+                throw workspace.error(inner, scenario: scenarios[position].scenario, culprit: scenarios[position].culprit)
             }
-            let rows = baseline.indices.map { index in
-                WhatIfReport.Row(baseline: baseline[index],
-                                 scenarios: zip(scenarios, alternatives).map { ($0.scenario.name, $1[index]) })
-            }
-            // Joint conditions under each scenario too, on their own shared draws.
-            let jointBaseline = try workspace.jointAssessments(reusing: baseline)
-            var jointScenarios: [[JointAssessment]] = []
-            for (index, (scenario, _)) in scenarios.enumerated() {
-                jointScenarios.append(try workspace.jointAssessments(reusing: alternatives[index], scenario: scenario))
-            }
-            let joint = jointBaseline.indices.map { index in
-                WhatIfReport.JointRow(baseline: jointBaseline[index],
-                                      scenarios: zip(scenarios, jointScenarios).map { ($0.scenario.name, $1[index]) })
-            }
-            let report = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: rows, joint: joint,
+            let report = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, comparison: comparison,
                                       changedOnly: changedOnly && !all)
             try outputOptions.emit(report.rendered(outputOptions.format),
                                    inputs: workspace.inputPaths + scenarioOptions.scenario)

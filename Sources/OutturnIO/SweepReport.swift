@@ -14,6 +14,12 @@ public struct SweepReport: Sendable {
         self.rows = rows
     }
 
+    /// The report of a library sweep: one row per target, its baseline and P(met) at each shift.
+    public init(asOf: Month, sensitivity: Sensitivity) {
+        self.init(asOf: asOf, shifts: sensitivity.shifts,
+                  rows: Array(zip(sensitivity.baseline, sensitivity.probabilities)).map { ($0, $1) })
+    }
+
     public func rendered(_ format: OutputFormat) -> String {
         switch format {
         case .json:

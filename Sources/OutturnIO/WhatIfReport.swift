@@ -44,6 +44,21 @@ public struct WhatIfReport: Sendable {
         self.changedOnly = changedOnly
     }
 
+    /// The report of a library what-if: one row per target with its projection under every
+    /// scenario, and one per joint condition when the comparison judged them.
+    public init(asOf: Month, levels: [Double], comparison: ScenarioComparison, changedOnly: Bool = false) {
+        let names = comparison.scenarios.map(\.name)
+        let rows = comparison.baseline.indices.map { index in
+            Row(baseline: comparison.baseline[index],
+                scenarios: zip(names, comparison.projections).map { ($0, $1[index]) })
+        }
+        let joint = comparison.joint.indices.map { index in
+            JointRow(baseline: comparison.joint[index],
+                     scenarios: zip(names, comparison.jointProjections).map { ($0, $1[index]) })
+        }
+        self.init(asOf: asOf, levels: levels, rows: rows, joint: joint, changedOnly: changedOnly)
+    }
+
     /// Whether `p` differs from `baseline` at all: exactly equal doubles mean the scenario
     /// touched nothing the target depends on (the same fit and months give the same numbers).
     static func changes(_ p: YearEndProjection, from baseline: YearEndProjection) -> Bool {
