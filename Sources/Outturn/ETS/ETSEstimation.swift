@@ -19,15 +19,30 @@ extension ETSFit {
         let startParameters = ETSEstimation.initialParameters(model: model, values: values)
         let x0 = startParameters.vector
         let objective = { (v: [Double]) -> Double in ETSEstimation.objective(v, model: model, values: values) }
-        var steps = ETSEstimation.steps(for: startParameters, model: model, values: values)
-        var best = (point: x0, value: objective(x0))
+        let steps = ETSEstimation.steps(for: startParameters, model: model, values: values)
         let optimiser = ETSNelderMead()
-        for _ in 0..<8 {
-            let run = optimiser.minimise(objective, start: best.point, steps: steps)
-            let improved = best.value - run.value
-            if run.value < best.value { best = run }
-            if improved.isFinite, improved < 1e-7 { break }
-            steps = steps.map { $0 * 0.5 }
+        // Nelder–Mead stalls on these ridges; restarting with a fresh full-size simplex from the
+        // best point found lets it escape, until a restart no longer improves the likelihood.
+        func descend(from x: [Double]) -> (point: [Double], value: Double) {
+            var best = (point: x, value: objective(x))
+            for _ in 0..<12 {
+                let run = optimiser.minimise(objective, start: best.point, steps: steps)
+                let improved = best.value - run.value
+                if run.value < best.value { best = run }
+                if improved.isFinite, improved < 1e-6 { break }
+            }
+            return best
+        }
+        // R's starting point, plus one with faster smoothing: the likelihood is multimodal in
+        // (α, γ), and R's small starting α sometimes leads a single descent to a worse mode.
+        var best = descend(from: x0)
+        if model.hasSeason {
+            var faster = startParameters
+            faster.alpha = 0.3
+            faster.gamma = 0.2
+            if let beta = faster.beta { faster.beta = min(beta, 0.01) }
+            let other = descend(from: faster.vector)
+            if other.value < best.value { best = other }
         }
         guard best.value.isFinite else { throw .numericalFailure(model: model.description) }
         try self.init(model: model, parameters: ETSParameters(vector: best.point, model: model),
