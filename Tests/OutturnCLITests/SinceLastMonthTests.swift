@@ -104,6 +104,22 @@ import Testing
         }
     }
 
+    /// July was recorded with the targets file's rows in reverse order: each target is still
+    /// compared with its own July projection (matched by its condition, not its row).
+    @Test func targetsAreMatchedByTheirConditionNotTheirRow() throws {
+        let (folder, observations, targets) = try workspace()
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        let reversedTargets = folder.appendingPathComponent("targets-reordered.csv")
+        let lines = try String(contentsOfFile: targets, encoding: .utf8).split(separator: "\n")
+        try ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n").write(to: reversedTargets, atomically: true, encoding: .utf8)
+        let julyReversed = try projected(observations, reversedTargets.path, asOf: "2020-07", extra: ["--record", store])
+        let august = try projected(observations, targets, asOf: "2020-08")
+        let report = folder.appendingPathComponent("report.md")
+        let result = try CLIRunner.run(["report", observations, "--targets", targets, "--store", store, "--out", report.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        try expectChanges(try String(contentsOf: report, encoding: .utf8), from: julyReversed.reversed(), to: august)
+    }
+
     /// `--record` alone writes outturn.sqlite beside the observations; `report` finds it there.
     @Test func theStoreBesideTheObservationsIsFoundByDefault() throws {
         let (folder, observations, targets) = try workspace()
