@@ -29,6 +29,7 @@ public struct SinceLastMonth: Sendable {
 
     /// One target now and in the previous projection.
     public struct Row: Sendable {
+        /// The report's projection of the target.
         public let current: YearEndProjection
         /// `nil` when the previous projection had no such target, or could not project it.
         public let previous: RecordedProjection?
@@ -43,6 +44,7 @@ public struct SinceLastMonth: Sendable {
 
     /// The report's as-of month.
     public let asOf: Month
+    /// Where the previous projection came from.
     public let source: Source
     /// One per current projection, in the report's order.
     public let rows: [Row]
