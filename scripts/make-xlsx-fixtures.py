@@ -10,13 +10,23 @@ Outputs (committed, so tests need no Python):
 - Tests/Fixtures/xlsx/month-forms.xlsx: one indicator in the wide form, a merged title row above
   the header, an empty row, and one month in each form Excel produces;
 - Tests/Fixtures/xlsx/bad-value.xlsx: a text value in B5 (for the error naming the cell);
-- Tests/Fixtures/xlsx/two-sheets.xlsx: the data on a second sheet named 'Data'.
+- Tests/Fixtures/xlsx/two-sheets.xlsx: the data on a second sheet named 'Data';
+- Tests/Fixtures/xlsx/formula-cells.xlsx: formula cells with the values LibreOffice computed and
+  cached, written by LibreOffice itself (see formula_cells()).
 openpyxl stores the date-time of a date cell as a serial number with a date number format, as
-Excel does; it does not compute formulas, so a formula's cached value is not tested from here.
+Excel does; it does not compute formulas, so the workbook with formulas is LibreOffice's:
+
+    apt-get install -y --no-install-recommends libreoffice-calc-nogui   # Debian 12: 7.4.7 was used
+
+Without soffice on PATH that one workbook is left as it is (and the script says so).
 """
 import csv
 import datetime
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 
 from openpyxl import Workbook
@@ -132,9 +142,43 @@ def two_sheets():
     save(wb, os.path.join(FIXTURES, "two-sheets.xlsx"))
 
 
+def formula_cells():
+    """A long-form sheet whose values and one month are formulas, converted from CSV to .xlsx by
+    LibreOffice headless, which evaluates the formulas on import and writes each as <f> with its
+    cached result in <v> (a text result as t="str"), as Excel does. The cached values, by hand:
+    C2 = 21; C3 = C2*2 = 42; C4 = C2+C3 = 63 with its month =DATE(2020,3,1) (serial 43891);
+    B5 = "2020-0"&"4" = 2020-04 with the value 44."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("make-xlsx-fixtures: soffice not found; formula-cells.xlsx left as it is", file=sys.stderr)
+        return
+    rows = [
+        "indicator,month,value",
+        "pm25,2020-01,21",
+        "pm25,2020-02,=C2*2",
+        "pm25,=DATE(2020;3;1),=C2+C3",
+        'pm25,="2020-0"&"4",44',
+    ]
+    with tempfile.TemporaryDirectory() as scratch:
+        source = os.path.join(scratch, "formula-cells.csv")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("\n".join(rows) + "\n")
+        # A private profile, so a running LibreOffice (or a concurrent run) does not swallow the call.
+        profile = "file://" + os.path.join(scratch, "profile")
+        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+                        "--outdir", scratch, source], check=True, stdout=subprocess.DEVNULL)
+        converted = os.path.join(scratch, "formula-cells.xlsx")
+        with zipfile.ZipFile(converted) as z:
+            sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        # The point of the fixture: formulas with cached values. Refuse to write one without them.
+        assert "<f" in sheet and "<v>42</v>" in sheet and "<v>63</v>" in sheet and 't="str"' in sheet, sheet
+        shutil.copyfile(converted, os.path.join(FIXTURES, "formula-cells.xlsx"))
+
+
 if __name__ == "__main__":
     os.makedirs(FIXTURES, exist_ok=True)
     example()
     month_forms()
     bad_value()
     two_sheets()
+    formula_cells()

@@ -17,6 +17,8 @@ struct Report: AsyncParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
+    @OptionGroup var since: SinceLastMonthOption
+
     func validate() throws {
         try reportingErrors {
             let lowered = out.lowercased()
@@ -46,9 +48,11 @@ struct Report: AsyncParsableCommand {
             let sweep = try await Sweep.sweep(fitted, shifts: stride(from: -30.0, through: 30, by: 10).map { $0 }, workspace: workspace)
             var series: [String: MonthlySeries] = [:]
             for entry in workspace.dataset.entries { series[entry.indicator] = entry.series }
-            let report = HTMLReport(report: projection, series: series, sweep: sweep, whatIf: whatIf, title: title)
+            let (sinceLastMonth, storeInputs) = try await since.sinceLastMonth(workspace: workspace, current: assessment.projections)
+            let report = HTMLReport(report: projection, series: series, sweep: sweep, whatIf: whatIf,
+                                    sinceLastMonth: sinceLastMonth, title: title)
             let text = out.lowercased().hasSuffix(".md") ? report.markdown() : report.html()
-            try OutputFile.write(text, to: out, inputs: workspace.inputPaths + scenarioOptions.scenario, field: "--out")
+            try OutputFile.write(text, to: out, inputs: workspace.inputPaths + scenarioOptions.scenario + storeInputs, field: "--out")
         }
     }
 }

@@ -13,19 +13,25 @@ public struct HTMLReport: Sendable {
     public let sweep: SweepReport?
     /// Scenarios beside the baseline, when any were given.
     public let whatIf: WhatIfReport?
+    /// What changed since last month, one row per projection of `report`, in its order.
+    public let sinceLastMonth: SinceLastMonth?
     public let title: String
 
     public init(report: ProjectionReport, series: [String: MonthlySeries], sweep: SweepReport? = nil,
-                whatIf: WhatIfReport? = nil, title: String = "Year-end outlook") {
+                whatIf: WhatIfReport? = nil, sinceLastMonth: SinceLastMonth? = nil, title: String = "Year-end outlook") {
         self.report = report
         self.series = series
         self.sweep = sweep
         self.whatIf = whatIf
+        self.sinceLastMonth = sinceLastMonth
         self.title = title
     }
 
     /// At risk and off track first (least likely first), then on track, then settled.
-    var ordered: [YearEndProjection] {
+    var ordered: [YearEndProjection] { orderedPositions.map { report.projections[$0] } }
+
+    /// The positions in `report.projections` in ``ordered``'s order.
+    var orderedPositions: [Int] {
         func rank(_ p: YearEndProjection) -> (Int, Double) {
             switch p.status {
             case .offTrack, .atRisk: (0, p.probability)
@@ -37,7 +43,7 @@ public struct HTMLReport: Sendable {
         return report.projections.enumerated().sorted { a, b in
             let (ra, rb) = (rank(a.element), rank(b.element))
             return ra.0 != rb.0 ? ra.0 < rb.0 : ra.1 != rb.1 ? ra.1 < rb.1 : a.offset < b.offset
-        }.map(\.element)
+        }.map(\.offset)
     }
 
     /// One sentence for a reader: where the figure ends, against what, how likely, at what pace.
@@ -86,6 +92,10 @@ public struct HTMLReport: Sendable {
     /// The self-contained HTML document.
     public func html() -> String {
         let projections = ordered
+        // The change since last month, beside each row (a row without one shows a dash).
+        let since = sinceLastMonth.map { since in orderedPositions.map { since.rows.indices.contains($0) ? since.rows[$0] : nil } }
+        let deltaHeadings: [Node<HTML.TableRowContext>] = sinceLastMonth == nil ? []
+            : [.th(.text(SinceLastMonth.Wording.projectedChangeColumn)), .th(.text(SinceLastMonth.Wording.probabilityChangeColumn))]
         let counts = Dictionary(grouping: report.projections, by: \.status).mapValues(\.count)
         let summary = YearEndProjection.Status.allCases.compactMap { status in
             counts[status].map { "\($0) \(status.rawValue)" }
@@ -104,10 +114,15 @@ public struct HTMLReport: Sendable {
                 .table(
                     .id("targets"),
                     .thead(.tr(.th("Indicator"), .th("Target"), .th("So far"), .th("Projected"),
-                               .th("\(formatLevel(report.levels.last ?? 95))% interval"), .th("P(met)"), .th("Status"),
-                               .th("Pace needed"))),
-                    .tbody(.forEach(projections) { p in
-                        .tr(
+                               .th("\(formatLevel(report.levels.last ?? 95))% interval"), .th("P(met)"),
+                               .group(deltaHeadings), .th("Status"), .th("Pace needed"))),
+                    .tbody(.forEach(projections.indices) { index in
+                        let p = projections[index]
+                        let deltas: [Node<HTML.TableRowContext>] = since.map { rows in
+                            [.td(.class("number"), .text(SinceLastMonth.change(rows[index]?.projectionChange))),
+                             .td(.class("number"), .text(SinceLastMonth.points(rows[index]?.probabilityChange)))]
+                        } ?? []
+                        return .tr(
                             .class("status-\(p.status.rawValue.replacingOccurrences(of: " ", with: "-"))"),
                             .td(.text(p.target.name ?? p.target.indicator)),
                             .td(.text(describe(p.target, p))),
@@ -115,6 +130,7 @@ public struct HTMLReport: Sendable {
                             .td(.class("number"), .text(formatForReading(p.value))),
                             .td(.class("number"), .text(p.intervals.last.map(formatInterval) ?? "–")),
                             .td(.class("number"), .text(formatProbability(p.probability, settled: p.status.isSettled))),
+                            .group(deltas),
                             .td(.span(.class("badge"), .text(p.status.rawValue))),
                             .td(.class("number"), .text(paceText(p)))
                         )
@@ -124,6 +140,7 @@ public struct HTMLReport: Sendable {
                     .li(.text("\(joint.projections.first?.target.name ?? joint.indicator): all \(joint.projections.count) conditions together — "
                               + "P(all met) \(formatProbability(joint.probability)), \(joint.status.rawValue)"))
                 })),
+                .unwrap(sinceLastMonth) { $0.htmlSection() },
                 .if(!report.milestones.isEmpty, .h2("Milestones")),
                 .if(!report.milestones.isEmpty, .table(
                     .id("milestones"),
@@ -184,6 +201,7 @@ public struct HTMLReport: Sendable {
     public func markdown() -> String {
         // Names and the title come from input: escaped as the HTML report escapes them.
         var text = "# \(escapingMarkdownText(title))\n\nAs of \(report.asOf).\n\n" + report.rendered(.markdown) + "\n"
+        if let sinceLastMonth { text += sinceLastMonth.markdownSection() + "\n" }
         if let whatIf { text += "## What if\n\n" + whatIf.rendered(.markdown) + "\n" }
         for p in ordered {
             text += "- **\(escapingMarkdownText(p.target.name ?? p.target.indicator))**: \(escapingMarkdownText(Self.sentence(p)))\n"

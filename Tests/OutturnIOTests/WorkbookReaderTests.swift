@@ -21,6 +21,18 @@ import Outturn
         #expect(series.values == expected)
     }
 
+    /// formula-cells.xlsx was written by LibreOffice (scripts/make-xlsx-fixtures.py): C3 is
+    /// `=C2*2`, C4 `=C2+C3` beside the month `=DATE(2020,3,1)`, B5 the text formula
+    /// `="2020-0"&"4"`. Each is read as its cached value, by hand: 21, 2×21 = 42, 21+42 = 63 for
+    /// 2020-01…03, then 44 for 2020-04.
+    @Test func formulaCellsAreReadAsTheirCachedValues() throws {
+        let path = Self.fixtures.appendingPathComponent("formula-cells.xlsx").path
+        let dataset = try ObservationsFile.read(path: path, sheet: nil)
+        let series = try #require(dataset.series("pm25"))
+        #expect(series.start == (try Month(parsing: "2020-01")))
+        #expect(series.values == [21, 42, 63, 44])
+    }
+
     @Test func textMonthForms() {
         func month(_ text: String, number: Bool = false) -> String? {
             WorkbookTable.month(WorkbookReader.Cell(text: text, isNumber: number))

@@ -235,7 +235,7 @@ _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title --store)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -284,6 +284,9 @@ _outturn_report() {
         return
         ;;
     '--add')
+        return
+        ;;
+    '--store')
         return
         ;;
     esac

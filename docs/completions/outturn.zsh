@@ -121,6 +121,7 @@ _outturn_report() {
         '*--scale[Scale months by a percentage, sign and % required\: INDICATOR@FROM\[..TO\]=PERCENT%, e.g. pm25@2020-10..2020-12=+10%.]:change:'
         '*--factor[Multiply months by a factor\: INDICATOR@FROM\[..TO\]=FACTOR, e.g. pm25@2020-10..2020-12=1.1.]:change:'
         '*--add[Add an amount to months\: INDICATOR@FROM\[..TO\]=AMOUNT.]:change:'
+        '--store[The projection store (from `project --record`) to compare with for '\''since last month'\''; default\: outturn.sqlite beside the observations when it exists. Without a store, last month'\''s projection is recomputed from the same data.]:store:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
