@@ -24,15 +24,19 @@ struct Report: AsyncParsableCommand {
                 throw InputError(file: nil, field: "--out", message: "'\(out)' must end in .html or .md")
             }
             let workspace = try inputs.workspace()
-            let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
-                                                          asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths)
+            // With their sources, so that an overflow a scenario causes names its flag or file (as whatif does).
+            let sourced = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
+                                                               asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths)
+            let scenarios = sourced.map(\.scenario)
             let baseline = try await workspace.projections()
             let projection = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: baseline,
                                               milestones: try workspace.milestones(), joint: try workspace.jointAssessments(reusing: baseline))
             var whatIf: WhatIfReport?
             if !scenarios.isEmpty {
                 var alternatives: [[YearEndProjection]] = []
-                for scenario in scenarios { alternatives.append(try await workspace.projections(scenario: scenario)) }
+                for (scenario, culprit) in sourced {
+                    alternatives.append(try await workspace.projections(scenario: scenario, culprit: culprit))
+                }
                 whatIf = WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, rows: baseline.indices.map { index in
                     WhatIfReport.Row(baseline: baseline[index], scenarios: zip(scenarios, alternatives).map { ($0.name, $1[index]) })
                 })

@@ -45,8 +45,7 @@ struct TargetWorkspace {
         let requestedAsOf = try parseAsOf(asOf)
         observationsPath = observations
         let dataset = try ObservationsFile.read(path: observations, sheet: sheet)
-        let targetsFile = try TargetsFile.read(path: targets, sheet: sheet)
-        try targetsFile.checkIndicators(in: dataset)
+        let targetsFile = try TargetsFile.read(path: targets, sheet: sheet, checkingAgainst: dataset)
         self.dataset = dataset
         self.targetsFile = targetsFile
         regressors = try modelOptions.regressors(for: choice, in: dataset)
