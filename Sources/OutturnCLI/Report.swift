@@ -26,7 +26,8 @@ struct Report: AsyncParsableCommand {
             let workspace = try inputs.workspace()
             // With their sources, so that an overflow a scenario causes names its flag or file (as whatif does).
             let sourced = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
-                                                               asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths)
+                                                               asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths,
+                                                               modelRegressors: Set(workspace.regressors.keys))
             let scenarios = sourced.map(\.scenario)
             let baseline = try await workspace.projections()
             let projection = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: baseline,
