@@ -56,11 +56,20 @@ struct Condition: Sendable {
             return PredictionInterval(level: level, lower: v.value - q * seV, upper: v.value + q * seV)
         }
         let varianceD = varianceDOwn + varianceOther
+        guard varianceD.isFinite else {
+            // A change of 1e155 under a scenario: the spread of V − R overflows. Report it as
+            // infinite, which the projection refuses as an overflow, rather than ask Student's t
+            // for ν = ∞/∞.
+            return Outcome(value: v.value, standardError: .infinity, intervals: intervals, referenceValue: referenceValue,
+                           referenceStandardError: .infinity, probability: .nan, method: .exact)
+        }
         let probability: Double
         if varianceD > 0 {
-            // Welch–Satterthwaite when both sides carry estimated variance.
+            // Welch–Satterthwaite when both sides carry estimated variance, on shares of the total
+            // variance so that squaring a variance of 1e160 cannot overflow to ∞/∞.
+            let ownShare = varianceDOwn / varianceD, otherShare = varianceOther / varianceD
             let nu = varianceOther == 0 ? nuOwn : varianceDOwn == 0 ? nuOther
-                : varianceD * varianceD / (varianceDOwn * varianceDOwn / nuOwn + varianceOther * varianceOther / nuOther)
+                : 1 / (ownShare * ownShare / nuOwn + otherShare * otherShare / nuOther)
             let below = StudentT(degreesOfFreedom: nu).cdf((referenceValue - v.value) / varianceD.squareRoot())
             probability = target.comparator.isUpperBound ? below : 1 - below
         } else {

@@ -113,9 +113,21 @@ public enum MonthError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .malformed(let text):
-            "'\(text)' is not a month; write it as YYYY-MM, e.g. 2020-08"
+            "'\(Self.excerpt(text))' is not a month; write it as YYYY-MM, e.g. 2020-08"
         case .outOfRange(let year, let month):
-            "\(year)-\(month) is not a calendar month; the month must be 01 to 12 and the year 0001 to 9999"
+            // Zero-padded as parsing requires, so a parsed `0000-05` is quoted exactly as written.
+            "'\(Self.padded(year, 4))-\(Self.padded(month, 2))' is not a calendar month; the month must be 01 to 12 and the year 0001 to 9999"
         }
+    }
+
+    /// At most the first 40 characters of what the user wrote, then `…`: a message quotes enough
+    /// to find the cell, never a whole 50 MB field (the same rule as OutturnIO's `excerpt`).
+    private static func excerpt(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

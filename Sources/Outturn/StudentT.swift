@@ -15,6 +15,8 @@ struct StudentT: Sendable {
 
     /// P(T > t) for t ≥ 0, computed without cancellation: ½·I_{ν/(ν+t²)}(ν/2, ½).
     func upperTail(_ t: Double) -> Double {
+        // NaN (a t-statistic of 0/0 from an exact fit) has no tail; never trap on it.
+        if t.isNaN { return .nan }
         precondition(t >= 0)
         if t.isInfinite { return 0 }
         let nu = degreesOfFreedom

@@ -86,16 +86,60 @@ extension YearEndProjection {
         }
         let offset = done
         let shifted: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable count in report(offset + count) } }
+        // Many targets on one indicator share its fit: the first to fit a series (for a first
+        // forecast month) leaves its outlook here and the others reuse the selection — 100,000
+        // targets on one indicator fit once, not 100,000 times. The same fit either way, so the
+        // results do not depend on which request got there first.
+        let fits = FitCache()
         let single = await concurrentMap(alone.map { requests[$0] }, progress: shifted) { request in
             Result { () throws(ModelError) -> YearEndProjection in
-                try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
-                                      model: request.model, levels: levels,
-                                      extraTerms: request.extraTerms, regressors: request.regressors,
-                                      scenario: scenario, referenceSeries: request.referenceSeries,
-                                      intervals: request.intervals)
+                let key = FitCache.Key(request)
+                let projection = try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
+                                                       model: request.model, levels: levels,
+                                                       extraTerms: request.extraTerms, regressors: request.regressors,
+                                                       scenario: scenario, referenceSeries: request.referenceSeries,
+                                                       intervals: request.intervals, reusing: fits.outlooks(for: key))
+                fits.remember(projection.outlook, for: key)
+                return projection
             }
         }
         for (index, result) in zip(alone, single) { results[index] = result }
         return results.map { $0! }   // every request is in exactly one group or alone
+    }
+}
+
+/// Outlooks already fitted in one ``YearEndProjection/projectAll(_:asOf:levels:scenario:progress:)``
+/// call, by what their fit depends on; at most one per first forecast month. A class guarded by an
+/// `NSLock`, as `SolvedQuantiles` is.
+private final class FitCache: @unchecked Sendable {
+    /// Everything a request's selection depends on besides the as-of month and scenario, which
+    /// are the same for the whole call.
+    struct Key: Hashable {
+        let series: MonthlySeries, model: ModelChoice, extraTerms: [ModelSpec.Term]
+        let regressors: [String: MonthlySeries], intervals: IntervalMethod
+
+        init(_ request: YearEndProjection.Request) {
+            (series, model, extraTerms, regressors, intervals) =
+                (request.series, request.model, request.extraTerms, request.regressors, request.intervals)
+        }
+    }
+
+    private let lock = NSLock()
+    private var table: [Key: [SeriesOutlook]] = [:]
+
+    func outlooks(for key: Key) -> [SeriesOutlook] {
+        lock.lock()
+        defer { lock.unlock() }
+        return table[key] ?? []
+    }
+
+    func remember(_ outlook: SeriesOutlook, for key: Key) {
+        guard outlook.selection != nil else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        var known = table[key] ?? []
+        guard !known.contains(where: { $0.unobserved.first == outlook.unobserved.first }) else { return }
+        known.append(outlook)
+        table[key] = known
     }
 }

@@ -131,14 +131,25 @@ public struct YearEndProjection: Sendable {
                 levels: [Double] = [80, 95], extraTerms: [RegressionFormula.Term] = [],
                 regressors: [String: MonthlySeries] = [:], scenario: Scenario = .baseline,
                 referenceSeries: MonthlySeries? = nil, intervals spread: IntervalMethod = .checked) throws(ModelError) {
+        try self.init(series: series, target: target, asOf: asOf, model: model, levels: levels, extraTerms: extraTerms,
+                      regressors: regressors, scenario: scenario, referenceSeries: referenceSeries, intervals: spread,
+                      reusing: [])
+    }
+
+    /// As the public initialiser; `earlier`: outlooks of the same series, as-of month, model
+    /// options and scenario, whose fitted selection is reused (see `SeriesOutlook.fitting`).
+    init(series: MonthlySeries, target: Target, asOf: Month, model: ModelChoice, levels: [Double],
+         extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries], scenario: Scenario,
+         referenceSeries: MonthlySeries?, intervals spread: IntervalMethod, reusing earlier: [SeriesOutlook]) throws(ModelError) {
         try validateLevels(levels)
         let valueSide = target.valueSide, referenceSide = target.referenceSide
         for (_, figure) in valueSide.terms + referenceSide.terms where figure.months.last! < series.start {
             throw .yearBeforeData(year: figure.year, firstObservation: series.start)
         }
         let outlook = try SeriesOutlook(series: series, indicator: target.indicator,
-                                        months: valueSide.months + referenceSide.months, asOf: asOf,
-                                        choice: model, extraTerms: extraTerms, regressors: regressors, scenario: scenario, intervals: spread)
+                                        months: valueSide.months + referenceSide.months, asOf: asOf, scenario: scenario,
+                                        predict: SeriesOutlook.fitting(choice: model, extraTerms: extraTerms, regressors: regressors,
+                                                                       scenario: scenario, intervals: spread, reusing: earlier))
         var referenceOutlook: SeriesOutlook?
         if let other = target.referenceIndicator {
             guard let referenceSeries else { throw .missingReferenceSeries(other) }

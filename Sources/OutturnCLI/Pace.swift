@@ -8,13 +8,15 @@ struct Pace: AsyncParsableCommand {
 
     @OptionGroup var inputs: TargetInputs
 
+    // Read as text so that it follows the strict decimal rules of every other number (no `0x50`).
     @Option(name: .long, help: "The chance of meeting the target to aim for, in percent.")
-    var probability: Double = 90
+    var probability: String = "90"
 
     @OptionGroup var outputOptions: OutputOptions
 
     func run() async throws {
         try await reportingErrors {
+            let probability = try CommandLineNumber.parse(probability, flag: "--probability")
             guard probability > 0, probability < 100 else {
                 throw InputError(file: nil, field: "--probability", message: "\(probability) must lie strictly between 0 and 100")
             }

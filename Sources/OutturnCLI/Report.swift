@@ -31,8 +31,11 @@ struct Report: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let workspace = try inputs.workspace()
-            let scenarios = try scenarioOptions.scenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
-                                                          asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths)
+            // With their sources, so that an overflow a scenario causes names its flag or file (as whatif does).
+            let sourced = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
+                                                               asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths,
+                                                               modelRegressors: Set(workspace.regressors.keys))
+            let scenarios = sourced.map(\.scenario)
             let fitted = try await workspace.fit()
             let assessment: TargetAssessment, comparison: ScenarioComparison?
             do throws(TargetBookError) {
@@ -40,7 +43,7 @@ struct Report: AsyncParsableCommand {
                 comparison = scenarios.isEmpty ? nil : try await fitted.whatIf(scenarios, judgingJointly: false)
             } catch {
                 guard case .scenario(let position, let inner) = error else { throw workspace.error(error) }
-                throw workspace.error(inner, scenario: scenarios[position])
+                throw workspace.error(inner, scenario: scenarios[position], culprit: sourced[position].culprit)
             }
             let projection = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: assessment.projections,
                                               milestones: assessment.milestones, joint: assessment.joint)

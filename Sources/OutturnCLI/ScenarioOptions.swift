@@ -30,12 +30,19 @@ struct ScenarioOptions: ParsableArguments {
     /// ``scenarios(indicators:asOf:)``, each with a maker of errors that names where the scenario
     /// came from (its file, or its flags), for failures the scenario causes.
     /// `lastMonths`: each indicator's last observed month, when before `asOf`; a change may start after it.
-    func sourcedScenarios(indicators: Set<String>, asOf: Month,
-                          lastMonths: [String: Month] = [:]) throws -> [(scenario: Scenario, culprit: (String) -> InputError)] {
+    /// `modelRegressors`: the regressors the model uses, when known; values for any other
+    /// regressor would be silently ignored, so they are refused.
+    func sourcedScenarios(indicators: Set<String>, asOf: Month, lastMonths: [String: Month] = [:],
+                          modelRegressors: Set<String>? = nil) throws -> [(scenario: Scenario, culprit: (String) -> InputError)] {
         var scenarios: [(scenario: Scenario, culprit: (String) -> InputError)] = []
         for path in scenario {
             for (index, scenario) in try ScenarioFile.read(path: path, indicators: indicators, asOf: asOf,
                                                                              lastMonths: lastMonths).enumerated() {
+                if let modelRegressors, let unused = scenario.regressorValues.keys.sorted().first(where: { !modelRegressors.contains($0) }) {
+                    throw InputError(file: path, field: "scenarios[\(index)].regressors.\(excerpt(unused))",
+                                     message: "'\(excerpt(unused))' is not a regressor of the model, so its values would be ignored; "
+                                         + "add --regressor \(excerpt(unused)), or remove them")
+                }
                 scenarios.append((scenario, { InputError(file: path, field: "scenarios[\(index)]", message: $0) }))
             }
         }

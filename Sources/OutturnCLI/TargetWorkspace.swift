@@ -51,8 +51,7 @@ struct TargetWorkspace {
                              message: "standard input (-) can feed only one input and the observations take it; give the targets as a file")
         }
         let dataset = try ObservationsFile.read(path: observations, sheet: sheet)
-        let targetsFile = try TargetsFile.read(path: targets, sheet: sheet)
-        try targetsFile.checkIndicators(in: dataset)
+        let targetsFile = try TargetsFile.read(path: targets, sheet: sheet, checkingAgainst: dataset)
         self.dataset = dataset
         self.targetsFile = targetsFile
         regressors = try modelOptions.regressors(for: choice, in: dataset)

@@ -22,7 +22,8 @@ struct WhatIf: AsyncParsableCommand {
         try await reportingErrors {
             let workspace = try inputs.workspace()
             let scenarios = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
-                                                                 asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths)
+                                                                 asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths,
+                                                                 modelRegressors: Set(workspace.regressors.keys))
             guard !scenarios.isEmpty else {
                 throw InputError(file: nil, field: "--scenario", message: "no scenario given; use --scenario FILE or --set/--scale/--add")
             }

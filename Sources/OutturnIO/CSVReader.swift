@@ -74,6 +74,7 @@ enum CSVReader {
 
     private static func parseValidated(_ whole: UnsafeBufferPointer<UInt8>, file: String,
                                        _ body: (CSVFields) throws(InputError) -> Void) throws(InputError) {
+        try refuseWideEncoding(UnsafeRawBufferPointer(whole), file: file)
         let bytes = withoutByteOrderMark(whole)
         guard isValidUTF8(bytes) else {
             throw InputError(file: file, line: firstInvalidUTF8Line(Array(bytes)),

@@ -49,3 +49,45 @@ func yamlErrorProblem(_ error: Error) -> String {
     }
     return "\(error)"
 }
+
+/// Refuses text in UTF-16 or UTF-32 (with or without a byte-order mark) by name, before it is
+/// decoded as UTF-8. Without a mark, UTF-16 of ordinary text is "valid UTF-8" with a NUL after
+/// every letter, which would otherwise surface as a missing header quoting those NULs.
+/// - Throws: ``InputError`` for the whole file; no byte of it is echoed.
+func refuseWideEncoding(_ bytes: UnsafeRawBufferPointer, file: String) throws(InputError) {
+    let name: String?
+    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { name = "UTF-32 (little-endian, with a byte-order mark)" }
+    else if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { name = "UTF-32 (big-endian, with a byte-order mark)" }
+    else if bytes.starts(with: [0xFF, 0xFE]) { name = "UTF-16 (little-endian, with a byte-order mark)" }
+    else if bytes.starts(with: [0xFE, 0xFF]) { name = "UTF-16 (big-endian, with a byte-order mark)" }
+    else {
+        // No mark: judge the first kilobyte. Mostly-ASCII UTF-16 has NULs on one side of every
+        // pair only; UTF-8 text has none (a stray NUL in a CSV is left to the usual checks).
+        let sample = bytes.prefix(1024)
+        var evenZeros = 0, oddZeros = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        if pairs > 0, evenZeros == 0, oddZeros * 4 >= pairs { name = "UTF-16 (little-endian, without a byte-order mark)" }
+        else if pairs > 0, oddZeros == 0, evenZeros * 4 >= pairs { name = "UTF-16 (big-endian, without a byte-order mark)" }
+        else { name = nil }
+    }
+    if let name {
+        throw InputError(file: file, message: "the file is \(name) text; save it as UTF-8 (CSV UTF-8 in a spreadsheet)")
+    }
+}
+
+/// `data` decoded as UTF-8 text once ``refuseWideEncoding(_:file:)`` has passed it; invalid
+/// UTF-8 sequences become U+FFFD (callers that must refuse them check first).
+func decodedText(_ data: Data, file: String) throws(InputError) -> String {
+    try refuseWideEncoding(data, file: file)
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// ``refuseWideEncoding(_:file:)`` on `data`.
+func refuseWideEncoding(_ data: Data, file: String) throws(InputError) {
+    // Data.withUnsafeBytes rethrows untyped errors; carry ours out in a Result.
+    let outcome = data.withUnsafeBytes { raw in Result { () throws(InputError) in try refuseWideEncoding(raw, file: file) } }
+    try outcome.get()
+}

@@ -37,6 +37,7 @@ public enum ScenarioFile {
     /// Parses scenario text.
     public static func parse(_ data: Data, file: String, indicators: Set<String>,
                              asOf: Month? = nil, lastMonths: [String: Month] = [:]) throws(InputError) -> [Scenario] {
+        try refuseWideEncoding(data, file: file)
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: file, message: "the file is not valid UTF-8 text")
         }

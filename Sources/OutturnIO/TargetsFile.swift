@@ -29,7 +29,7 @@ public struct TargetsFile: Sendable {
     private let targetLocations: [Location]
     private let milestoneLocations: [Location]
 
-    private enum Location: Sendable {
+    enum Location: Sendable {
         case line(Int)
         /// A JSON entry: its index, the line it starts on, and the line of each key.
         case entry(Int, line: Int?, keys: [String: Int])
@@ -43,7 +43,7 @@ public struct TargetsFile: Sendable {
         }
     }
 
-    private enum Entry {
+    enum Entry {
         case target(Target)
         case milestone(Milestone)
     }
@@ -58,6 +58,57 @@ public struct TargetsFile: Sendable {
             return isJSONText(data) ? try parseJSON(data, file: StandardInput.name) : try parseCSV(data, file: StandardInput.name)
         }
         return path.lowercased().hasSuffix(".json") ? try parseJSON(data, file: path) : try parseCSV(data, file: path)
+    }
+
+    /// Reads `path` (CSV, JSON or an `.xlsx` sheet) and checks every row's indicators against
+    /// `dataset` as it is read, so that an unknown name on line 2 is reported at once, before
+    /// the rest of a large file is held in memory or anything is fitted.
+    /// - Throws: ``InputError`` at the first problem in file order, as ``checkIndicators(in:)`` words it.
+    public static func read(path: String, sheet: String?, checkingAgainst dataset: Dataset) throws(InputError) -> TargetsFile {
+        let file: TargetsFile
+        if isWorkbook(path) {
+            file = try read(path: path, sheet: sheet)
+        } else {
+            let data = try readFile(path)
+            let known = KnownIndicators(dataset)
+            file = path.lowercased().hasSuffix(".json") ? try parseJSON(data, file: path, indicators: known)
+                : try parseCSV(data, file: path, indicators: known)
+        }
+        try file.checkIndicators(in: dataset)
+        return file
+    }
+
+    /// The names a dataset holds, with the wording of an unknown one.
+    struct KnownIndicators {
+        let names: Set<String>
+        let file: String
+
+        init(_ dataset: Dataset) {
+            names = Set(dataset.entries.map(\.indicator))
+            file = dataset.file
+        }
+
+        func message(_ name: String) -> String {
+            let close = names.sorted().first { $0.lowercased() == name.lowercased() }
+            let hint = close.map { " (did you mean '\($0)'?)" } ?? "; the observations name \(names.count) indicators"
+            return "indicator '\(excerpt(name))' is not in \(file)\(hint)"
+        }
+
+        /// Refuses `entry` when it names an indicator (or `versus` one) that is not known.
+        func check(_ entry: Entry, at location: Location, file targets: String) throws(InputError) {
+            switch entry {
+            case .target(let target):
+                if !names.contains(target.indicator) {
+                    throw location.error(file: targets, field: "indicator", message: message(target.indicator))
+                }
+                if let other = target.referenceIndicator, !names.contains(other) {
+                    throw location.error(file: targets, field: "versus", message: message(other))
+                }
+            case .milestone(let milestone) where !names.contains(milestone.indicator):
+                throw location.error(file: targets, field: "indicator", message: message(milestone.indicator))
+            case .milestone: break
+            }
+        }
     }
 
     static let required = ["indicator", "year", "aggregate"]
@@ -83,8 +134,46 @@ public struct TargetsFile: Sendable {
 
     /// Parses targets CSV.
     public static func parseCSV(_ data: Data, file: String) throws(InputError) -> TargetsFile {
-        let records = try CSVReader.records(data, file: file)
-        guard let header = records.first else { throw InputError(file: file, message: "the file is empty") }
+        try parseCSV(data, file: file, indicators: nil)
+    }
+
+    /// Rows are taken as the reader yields them, so an error on line 2 of a large file is found
+    /// before the rest is read, and only the targets are held, not every field's text.
+    static func parseCSV(_ data: Data, file: String, indicators: KnownIndicators?) throws(InputError) -> TargetsFile {
+        var header: CSVRecord?, names: [String] = []
+        var entries: [(Entry, Location)] = []
+        var seenRows: [[String]: Int] = [:]
+        try CSVReader.forEachRecord(in: data, file: file) { record throws(InputError) in
+            guard header != nil else {
+                header = record
+                names = try checkedHeader(record, file: file)
+                return
+            }
+            guard record.fields.count == names.count else {
+                throw InputError(file: file, line: record.line,
+                                 message: "the row has \(record.fields.count) fields but the header has \(names.count)")
+            }
+            var row: [String: String] = [:]
+            for (name, value) in zip(names, record.fields) { row[name] = value }
+            let location = Location.line(record.line)
+            let entry = try makeEntry(file: file, location: location) { row[$0] }
+            try indicators?.check(entry, at: location, file: file)
+            entries.append((entry, location))
+            // A row repeated exactly is a copy-paste slip, and would count one target twice.
+            if let first = seenRows.updateValue(record.line, forKey: record.fields.map(trimmed)) {
+                throw InputError(file: file, line: record.line,
+                                 message: "the row repeats line \(first) exactly; delete one of them")
+            }
+        }
+        guard let header else { throw InputError(file: file, message: "the file is empty") }
+        guard !entries.isEmpty else {
+            throw InputError(file: file, line: header.line, message: "the file has a header but no targets")
+        }
+        return TargetsFile(file: file, entries: entries)
+    }
+
+    /// The header's column names, once they are known to describe targets.
+    private static func checkedHeader(_ header: CSVRecord, file: String) throws(InputError) -> [String] {
         let names = header.fields.map(trimmed)
         for name in names where !known.contains(name) {
             throw InputError(file: file, line: header.line, field: name,
@@ -99,33 +188,18 @@ public struct TargetsFile: Sendable {
             throw InputError(file: file, line: header.line, field: "threshold",
                              message: "the column is missing; give threshold (or base_year, moving_average or versus)")
         }
-        guard records.count > 1 else {
-            throw InputError(file: file, line: header.line, message: "the file has a header but no targets")
-        }
-        var entries: [(Entry, Location)] = []
-        var seenRows: [[String]: Int] = [:]
-        for record in records.dropFirst() {
-            guard record.fields.count == names.count else {
-                throw InputError(file: file, line: record.line,
-                                 message: "the row has \(record.fields.count) fields but the header has \(names.count)")
-            }
-            var row: [String: String] = [:]
-            for (name, value) in zip(names, record.fields) { row[name] = value }
-            let location = Location.line(record.line)
-            entries.append((try makeEntry(file: file, location: location) { row[$0] }, location))
-            // A row repeated exactly is a copy-paste slip, and would count one target twice.
-            if let first = seenRows.updateValue(record.line, forKey: record.fields.map(trimmed)) {
-                throw InputError(file: file, line: record.line,
-                                 message: "the row repeats line \(first) exactly; delete one of them")
-            }
-        }
-        return TargetsFile(file: file, entries: entries)
+        return names
     }
 
     /// Parses targets JSON. It is read as YAML (a superset), so that every error names its line.
     public static func parseJSON(_ data: Data, file: String) throws(InputError) -> TargetsFile {
+        try parseJSON(data, file: file, indicators: nil)
+    }
+
+    static func parseJSON(_ data: Data, file: String, indicators: KnownIndicators?) throws(InputError) -> TargetsFile {
         let root: Node?
-        do { root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) } catch {
+        let text = try decodedText(data, file: file)
+        do { root = try Yams.compose(yaml: text) } catch {
             throw InputError(file: file, line: yamlErrorLine(error), message: "is not valid JSON (\(yamlErrorProblem(error)))")
         }
         guard let list = root?.sequence ?? root?.mapping?["targets"]?.sequence else {
@@ -134,6 +208,7 @@ public struct TargetsFile: Sendable {
         }
         guard !list.isEmpty else { throw InputError(file: file, line: root?.mark?.line, message: "the file holds no targets") }
         var entries: [(Entry, Location)] = []
+        var seenEntries: [[String: String]: Int] = [:]
         for (index, element) in list.enumerated() {
             guard let object = element.mapping else {
                 throw InputError(file: file, line: element.mark?.line, field: "targets[\(index)]", message: "each target must be an object")
@@ -148,12 +223,22 @@ public struct TargetsFile: Sendable {
             for key in values.keys.sorted() where !known.contains(key) {
                 throw location.error(file: file, field: key, message: "unknown key; targets use \(known.joined(separator: ", "))")
             }
-            entries.append((try makeEntry(file: file, location: location) { key in
+            let entry = try makeEntry(file: file, location: location) { key in
                 guard let node = values[key] else { return nil }
                 guard let scalar = node.scalar else { return "\u{0}not a string or number" }
                 // JSON's null arrives as YAML's null scalar.
                 return scalar.tag == .implicit && scalar.string == "null" && scalar.style == .plain ? nil : scalar.string
-            }, location))
+            }
+            try indicators?.check(entry, at: location, file: file)
+            entries.append((entry, location))
+            // As in CSV: an entry repeated exactly is a copy-paste slip, and would count one target
+            // twice. Compared as read (trimmed text), so 10 and "10" are the same value.
+            let row = values.mapValues { node in node.scalar.map { trimmed($0.string) } ?? "\u{0}\(node)" }
+            if let first = seenEntries.updateValue(index, forKey: row) {
+                let firstLine = list[first].mark.map { " (line \($0.line))" } ?? ""
+                throw InputError(file: file, line: element.mark?.line, field: "targets[\(index)]",
+                                 message: "the entry repeats targets[\(first)]\(firstLine) exactly; delete one of them")
+            }
         }
         return TargetsFile(file: file, entries: entries)
     }
@@ -278,12 +363,8 @@ public struct TargetsFile: Sendable {
     /// names one too.
     /// - Throws: ``InputError`` at the first unknown name.
     public func checkIndicators(in dataset: Dataset) throws(InputError) {
-        let known = Set(dataset.entries.map(\.indicator))
-        func message(_ name: String) -> String {
-            let close = known.sorted().first { $0.lowercased() == name.lowercased() }
-            let hint = close.map { " (did you mean '\($0)'?)" } ?? "; the observations name \(known.count) indicators"
-            return "indicator '\(excerpt(name))' is not in \(dataset.file)\(hint)"
-        }
+        let knownIndicators = KnownIndicators(dataset), known = knownIndicators.names
+        func message(_ name: String) -> String { knownIndicators.message(name) }
         for (index, target) in targets.enumerated() {
             if !known.contains(target.indicator) { throw error(at: index, message: message(target.indicator)) }
             if let other = target.referenceIndicator, !known.contains(other) {

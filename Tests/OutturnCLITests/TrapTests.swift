@@ -140,4 +140,29 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("field '--years'"), "\(result.stderr)")
     }
+
+    /// A target compared with another indicator, under a change of 1e155 or more: the variance of
+    /// V − R overflows, and Welch's ν became ∞/∞ = NaN, which StudentT refused with a trap. Now
+    /// an overflow error that names the flag which caused it, in every command with scenarios.
+    @Test func hugeScenarioChangeOnAComparedTargetIsAnErrorNamingTheFlag() throws {
+        let values = (1...18).map(Double.init)
+        let folder = try folder([
+            "obs.csv": series("a", from: 2019, 1, values) + series("b", from: 2019, 1, values).split(separator: "\n").dropFirst().joined(separator: "\n") + "\n",
+            "targets.csv": "indicator,year,aggregate,comparator,versus\na,2020,sum,>=,b\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cases: [(command: [String], flag: String)] = [
+            (["whatif", "--factor", "a@2020-07..2020-12=1e155"], "--factor"),
+            (["whatif", "--scale", "a@2020-07..2020-12=+1e300%"], "--scale"),
+            (["report", "--out", "r.md", "--factor", "a@2020-07..2020-12=1e300"], "--factor"),
+            (["report", "--out", "r.html", "--scale", "a@2020-07..2020-12=+1e200%"], "--scale"),
+        ]
+        for (command, flag) in cases {
+            let result = try CLIRunner.run([command[0], "obs.csv", "--targets", "targets.csv"] + command.dropFirst(), in: folder)
+            #expect(result.status == 1, "\(command): \(result.status) \(result.stderr)")
+            #expect(result.stderr.hasPrefix("outturn: error: command line: field '\(flag)':"), "\(result.stderr)")
+            #expect(result.stderr.contains("overflows"), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.md").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
+    }
 }
