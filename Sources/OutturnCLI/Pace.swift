@@ -13,8 +13,10 @@ struct Pace: AsyncParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             guard probability > 0, probability < 100 else {
                 throw InputError(file: nil, field: "--probability", message: "\(probability) must lie strictly between 0 and 100")
             }

@@ -12,8 +12,10 @@ struct Project: AsyncParsableCommand {
 
     @OptionGroup var recordOption: RecordOption
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let workspace = try inputs.workspace()
             let projections = try await workspace.projections()
             let report = ProjectionReport(asOf: workspace.asOf, levels: workspace.levels, projections: projections,

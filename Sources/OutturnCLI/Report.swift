@@ -12,13 +12,15 @@ struct Report: AsyncParsableCommand {
     @Option(name: .long, help: "The report file: .html (self-contained) or .md.")
     var out: String
 
-    @Option(name: .long, help: "A report title.")
-    var title: String = "Year-end outlook"
+    @Option(name: .long, help: "A report title (default: \"Year-end outlook\", or its --lang translation).")
+    var title: String?
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let lowered = out.lowercased()
             guard lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".md") else {
                 throw InputError(file: nil, field: "--out", message: "'\(out)' must end in .html or .md")

@@ -23,8 +23,10 @@ struct Sweep: AsyncParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let from = try CommandLineNumber.parse(from, flag: "--from")
             let to = try CommandLineNumber.parse(to, flag: "--to")
             let step = try CommandLineNumber.parse(step, flag: "--step")
