@@ -114,4 +114,15 @@ enum Phrase: String, CaseIterable, Sendable {
     case paceNoMonthLeft
     case paceUnreachable
     case paceNote
+    case points
+    case baselineScenario
+    case columnConditions
+    case columnJointProbability
+    case columnDeltaJointProbability
+    case whatIfJointHeading
+    case whatIfNote
+    case whatIfOnlyChanged
+    case whatIfHiddenOne
+    case whatIfHiddenMany
+    case whatIfAllRows
 }
