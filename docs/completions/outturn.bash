@@ -188,7 +188,7 @@ _outturn_project() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o --record)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o --record --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -228,6 +228,9 @@ _outturn_project() {
     '--record')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -235,7 +238,7 @@ _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -286,6 +289,9 @@ _outturn_report() {
     '--add')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -293,7 +299,7 @@ _outturn_whatif() {
     repeating_flags=()
     non_repeating_flags=(--changed-only --no-changed-only --all --version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -345,6 +351,9 @@ _outturn_whatif() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -352,7 +361,7 @@ _outturn_pace() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --probability --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --probability --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -392,6 +401,9 @@ _outturn_pace() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -399,7 +411,7 @@ _outturn_sweep() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --from --to --step --chart --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --from --to --step --chart --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -448,6 +460,9 @@ _outturn_sweep() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -455,7 +470,7 @@ _outturn_plot() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --out)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -488,6 +503,9 @@ _outturn_plot() {
     '--out')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -495,7 +513,7 @@ _outturn_forecast() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --sheet --model --intervals --horizon --format --output -o)
+    non_repeating_options=(--indicator --as-of --sheet --model --intervals --horizon --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -535,6 +553,9 @@ _outturn_forecast() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -542,7 +563,7 @@ _outturn_fit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --sheet --model --intervals --format --output -o)
+    non_repeating_options=(--indicator --as-of --sheet --model --intervals --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -579,6 +600,9 @@ _outturn_fit() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -586,7 +610,7 @@ _outturn_backtest() {
     repeating_flags=()
     non_repeating_flags=(--summary --version -h --help)
     repeating_options=(--indicator --intervention --regressor --level)
-    non_repeating_options=(--as-of-month --years --aggregate --targets --horizon --chart --model --intervals --format --output -o)
+    non_repeating_options=(--as-of-month --years --aggregate --targets --horizon --chart --model --intervals --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -635,6 +659,9 @@ _outturn_backtest() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -642,7 +669,7 @@ _outturn_history() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--indicator --format --chart)
+    non_repeating_options=(--indicator --format --chart --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -655,6 +682,9 @@ _outturn_history() {
         return
         ;;
     '--chart')
+        return
+        ;;
+    '--lang')
         return
         ;;
     esac

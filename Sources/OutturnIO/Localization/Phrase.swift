@@ -125,4 +125,40 @@ enum Phrase: String, CaseIterable, Sendable {
     case whatIfHiddenOne
     case whatIfHiddenMany
     case whatIfAllRows
+    case columnMonth
+    case columnForecast
+    case historyRevised
+    case historyInterval
+    case historyIntervalUnknown
+    case historyLegend
+    case historyTitle
+    case backtestHeading
+    case backtestEmptyTitle
+    case backtestCoverage
+    case backtestPIT
+    case backtestTitle
+    case columnFigure
+    case columnActual
+    case columnInsideLevel
+    case columnProbabilityBetter
+    case columnProbabilityGrowth
+    case yes
+    case no
+    case columnMeasure
+    case columnValue
+    case backtestCases
+    case backtestMeanAPEOfAggregate
+    case backtestMeanAPEOfTargets
+    case backtestMedianAPE
+    case backtestCoverageLevel
+    case backtestIntervalScore
+    case backtestBrierBetter
+    case backtestBrierGrowth
+    case backtestPITDeciles
+    case backtestHorizon
+    case backtestNoteCut
+    case backtestNoteBetter
+    case backtestNoteGrowth
+    case backtestNotePIT
+    case backtestNoteClamped
 }
