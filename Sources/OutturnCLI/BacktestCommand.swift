@@ -38,8 +38,10 @@ struct BacktestCommand: AsyncParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let choice = try modelOptions.choice()
             let levels = try modelOptions.levels()
             guard modelOptions.intervention.isEmpty, modelOptions.regressor.isEmpty else {

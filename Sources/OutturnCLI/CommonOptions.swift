@@ -136,3 +136,34 @@ func history(_ series: MonthlySeries, asOf: Month?, dataset: Dataset) throws -> 
 }
 
 extension IntervalMethod: ExpressibleByArgument {}
+
+/// `--lang`: the language of what a command renders for people.
+struct LanguageOption: ParsableArguments {
+    // Text, not an enum: an unknown language is an input error like any other (exit 1, one line).
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Language of tables, reports and charts: zh or en (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.", valueName: "language"))
+    var lang: String?
+
+    /// `--lang`, or else the environment's locale.
+    func language() throws -> OutputLanguage {
+        guard let lang else { return OutputLanguage(environment: ProcessInfo.processInfo.environment) }
+        guard let language = OutputLanguage(code: lang) else {
+            throw InputError(file: nil, field: "--lang", message: "'\(excerpt(lang))' is not a language Outturn writes; use zh or en")
+        }
+        return language
+    }
+}
+
+/// ``reportingErrors(_:)`` rendering in the language `option` chooses.
+func reportingErrors(_ option: LanguageOption, _ body: () throws -> Void) throws {
+    try reportingErrors {
+        try OutputLanguage.$current.withValue(try option.language()) { try body() }
+    }
+}
+
+/// ``reportingErrors(_:)`` for async commands, rendering in the language `option` chooses.
+func reportingErrors(_ option: LanguageOption, _ body: () async throws -> Void) async throws {
+    try await reportingErrors {
+        let language = try option.language()
+        try await OutputLanguage.$current.withValue(language) { try await body() }
+    }
+}

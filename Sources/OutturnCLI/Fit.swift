@@ -9,8 +9,10 @@ struct Fit: ParsableCommand {
     @OptionGroup var inputs: SeriesInputs
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(languageOption) {
             let report = FitReport(indicator: inputs.indicator, selection: try inputs.selection())
             try outputOptions.emit(report.rendered(outputOptions.format), inputs: [inputs.observations])
         }

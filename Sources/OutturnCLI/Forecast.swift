@@ -13,8 +13,10 @@ struct Forecast: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(languageOption) {
             guard (1...ModelFit.maximumHorizon).contains(horizon) else {
                 throw InputError(file: nil, field: "--horizon", message: "\(horizon) must be between 1 and \(ModelFit.maximumHorizon) months")
             }

@@ -25,8 +25,10 @@ struct History: ParsableCommand {
                                             valueName: "folder"))
     var chart: String?
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(languageOption) {
             let projectionStore = try ProjectionStore.openForReading(at: store)
             let runs = try projectionStore.runs()
             let history = ProjectionHistory(store: store, runs: runs, indicator: indicator)

@@ -14,8 +14,10 @@ struct Pace: AsyncParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let probability = try CommandLineNumber.parse(probability, flag: "--probability")
             guard probability > 0, probability < 100 else {
                 throw InputError(file: nil, field: "--probability", message: "\(probability) must lie strictly between 0 and 100")

@@ -13,8 +13,10 @@ struct Plot: AsyncParsableCommand {
     var out: String
 
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let workspace = try inputs.workspace()
             let projections = try await workspace.projections()
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -12,8 +12,10 @@ struct Project: AsyncParsableCommand {
 
     @OptionGroup var recordOption: RecordOption
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let workspace = try inputs.workspace()
             let fitted = try await workspace.fit()
             let assessment: TargetAssessment

@@ -12,12 +12,14 @@ struct Report: AsyncParsableCommand {
     @Option(name: .long, help: "The report file: .html (self-contained) or .md.")
     var out: String
 
-    @Option(name: .long, help: "A report title.")
-    var title: String = "Year-end outlook"
+    @Option(name: .long, help: "A report title (default: \"Year-end outlook\", or its --lang translation).")
+    var title: String?
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
     @OptionGroup var since: SinceLastMonthOption
+
+    @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
         try reportingErrors {
@@ -29,7 +31,7 @@ struct Report: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let workspace = try inputs.workspace()
             // With their sources, so that an overflow a scenario causes names its flag or file (as whatif does).
             let sourced = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),

@@ -44,8 +44,10 @@ struct Sweep: AsyncParsableCommand {
         try reportingErrors { _ = try shifts() }
     }
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let shifts = try shifts()
             let workspace = try inputs.workspace()
             let report = try await Self.sweep(try await workspace.fit(), shifts: shifts, workspace: workspace)

@@ -18,8 +18,10 @@ struct WhatIf: AsyncParsableCommand {
     var all = false
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(languageOption) {
             let workspace = try inputs.workspace()
             let scenarios = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
                                                                  asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths,

@@ -34,48 +34,46 @@ public struct BacktestReport: Sendable {
             var parts: [String] = []
             if !summaryOnly {
                 let perTarget = aggregate == nil
-                var columns: [(String, TextTable.Alignment)] = [("Indicator", .left)]
-                if perTarget { columns.append(("Figure", .left)) }
-                columns += [("Year", .right), ("Model", .left), ("Projected", .right), ("Actual", .right), ("APE", .right)]
-                columns += levels.map { ("In \(formatLevel($0))%", .right) }
-                columns += [(perTarget ? "P(better)" : "P(growth)", .right), ("PIT", .right)]
+                var columns: [(String, TextTable.Alignment)] = [(localized(.columnIndicator), .left)]
+                if perTarget { columns.append((localized(.columnFigure), .left)) }
+                columns += [(localized(.columnYear), .right), (localized(.columnModel), .left), (localized(.columnProjected), .right),
+                            (localized(.columnActual), .right), ("APE", .right)]
+                columns += levels.map { (localized(.columnInsideLevel, formatLevel($0)), .right) }
+                columns += [(localized(perTarget ? .columnProbabilityBetter : .columnProbabilityGrowth), .right), ("PIT", .right)]
                 var table = TextTable(columns: columns)
                 for c in cases {
                     var row: [String] = [c.label.map { "\(c.indicator) (\($0))" } ?? c.indicator]
                     if perTarget { row.append(figure(c)) }
                     row += [String(c.year), c.model, formatForReading(c.projection.value),
                             formatForReading(c.actual), c.absolutePercentageError.map { String(format: "%.2f%%", $0) } ?? "–"]
-                    row += levels.map { level in c.covers(level: level).map { $0 ? "yes" : "no" } ?? "–" }
+                    row += levels.map { level in c.covers(level: level).map { localized($0 ? .yes : .no) } ?? "–" }
                     row += [c.previous == nil ? "–" : String(format: "%.2f", c.projection.probability), String(format: "%.2f", c.pit)]
                     table.append(row)
                 }
                 parts.append(format == .markdown ? table.markdown() : table.rendered())
             }
-            var overview = TextTable(columns: [("Measure", .left), ("Value", .right)])
-            overview.append(["cases", String(summary.count)])
-            overview.append([aggregate.map { "mean APE of the year's \($0.rawValue)" } ?? "mean APE of the targets' figures",
+            var overview = TextTable(columns: [(localized(.columnMeasure), .left), (localized(.columnValue), .right)])
+            overview.append([localized(.backtestCases), String(summary.count)])
+            overview.append([aggregate.map { localized(.backtestMeanAPEOfAggregate, aggregateText($0)) } ?? localized(.backtestMeanAPEOfTargets),
                              percent(summary.meanAPE)])
-            overview.append(["median APE", percent(summary.medianAPE)])
+            overview.append([localized(.backtestMedianAPE), percent(summary.medianAPE)])
             for (level, share) in summary.coverage {
-                overview.append(["\(formatLevel(level))% interval coverage", percent(share * 100, digits: 1)])
+                overview.append([localized(.backtestCoverageLevel, formatLevel(level)), percent(share * 100, digits: 1)])
             }
             for (level, score) in summary.relativeIntervalScore {
-                overview.append(["\(formatLevel(level))% interval score / actual", percent(score)])
+                overview.append([localized(.backtestIntervalScore, formatLevel(level)), percent(score)])
             }
-            overview.append([aggregate == nil ? "Brier score of P(better)" : "Brier score of P(growth)", summary.brierScore.map { String(format: "%.4f", $0) } ?? "–"])
-            overview.append(["PIT deciles", summary.pitHistogram.map { String(format: "%.2f", $0) }.joined(separator: " ")])
+            overview.append([localized(aggregate == nil ? .backtestBrierBetter : .backtestBrierGrowth), summary.brierScore.map { String(format: "%.4f", $0) } ?? "–"])
+            overview.append([localized(.backtestPITDeciles), summary.pitHistogram.map { String(format: "%.2f", $0) }.joined(separator: " ")])
             let horizon = cases.map(\.forecasts.count).max() ?? 0
-            overview.append(["MAPE, \(horizon) months", percent(summary.mape)])
-            overview.append(["sMAPE, \(horizon) months", percent(summary.smape)])
-            overview.append(["MASE, \(horizon) months", summary.mase.map { String(format: "%.3f", $0) } ?? "–"])
+            overview.append([localized(.backtestHorizon, "MAPE", String(horizon)), percent(summary.mape)])
+            overview.append([localized(.backtestHorizon, "sMAPE", String(horizon)), percent(summary.smape)])
+            overview.append([localized(.backtestHorizon, "MASE", String(horizon)), summary.mase.map { String(format: "%.3f", $0) } ?? "–"])
             parts.append(format == .markdown ? overview.markdown() : overview.rendered())
-            var note = "Cut after month \(monthsKnown) of each year (0: before January); model \(model). "
-                + (aggregate == nil
-                   ? "Figure: each target's aggregate over its period. P(better): the probability given to beating last year's figure in the target's direction (≥ or >: growth; ≤ or <: decline). "
-                   : "P(growth): the probability given to reaching last year's figure. ")
-                + "PIT: P(figure ≤ actual); calibrated projections spread it evenly over the deciles."
-                + (cases.contains { $0.intervals != $0.projection.intervals }
-                   ? " Interval bounds of series never negative are clamped at 0." : "")
+            var note = localized(.backtestNoteCut, String(monthsKnown), model)
+                + localized(aggregate == nil ? .backtestNoteBetter : .backtestNoteGrowth)
+                + localized(.backtestNotePIT)
+                + (cases.contains { $0.intervals != $0.projection.intervals } ? localized(.backtestNoteClamped) : "")
             if !skipped.isEmpty {
                 note += "\nSkipped \(skipped.count): " + skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; …" : "")
             }

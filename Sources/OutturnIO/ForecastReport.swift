@@ -33,8 +33,8 @@ public struct ForecastReport: Sendable {
                  + f.intervals.flatMap { [formatExact($0.lower), formatExact($0.upper)] }).joined(separator: ",")
             }).joined(separator: "\n") + "\n"
         case .table, .markdown:
-            var table = TextTable(columns: [("Month", .left), ("Forecast", .right)]
-                                  + levels.map { ("\(formatLevel($0))% interval", .right) })
+            var table = TextTable(columns: [(localized(.columnMonth), .left), (localized(.columnForecast), .right)]
+                                  + levels.map { (localized(.columnInterval, formatLevel($0)), .right) })
             for f in forecasts {
                 table.append([f.month.description, formatForReading(f.value)]
                              + f.intervals.map(formatInterval))

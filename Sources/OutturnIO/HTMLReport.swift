@@ -18,13 +18,14 @@ public struct HTMLReport: Sendable {
     public let title: String
 
     public init(report: ProjectionReport, series: [String: MonthlySeries], sweep: SweepReport? = nil,
-                whatIf: WhatIfReport? = nil, sinceLastMonth: SinceLastMonth? = nil, title: String = "Year-end outlook") {
+                whatIf: WhatIfReport? = nil, sinceLastMonth: SinceLastMonth? = nil, title: String? = nil) {
         self.report = report
         self.series = series
         self.sweep = sweep
         self.whatIf = whatIf
         self.sinceLastMonth = sinceLastMonth
-        self.title = title
+        // The default title in the language current when the report is made.
+        self.title = title ?? localized(.reportTitle)
     }
 
     /// At risk and off track first (least likely first), then on track, then settled.
@@ -46,47 +47,47 @@ public struct HTMLReport: Sendable {
         }.map(\.offset)
     }
 
-    /// One sentence for a reader: where the figure ends, against what, how likely, at what pace.
+    /// One sentence for a reader, in the current language: where the figure ends, against what,
+    /// how likely, at what pace.
     public static func sentence(_ p: YearEndProjection) -> String {
         let t = p.target
         let name = t.name ?? t.indicator
         let unit = t.unit.map { " \($0)" } ?? ""
-        let period = t.period == 1...12 ? "the year" : "months \(t.period.lowerBound)–\(t.period.upperBound)"
+        let period = t.period == 1...12 ? localized(.periodYear)
+            : localized(.periodMonths, String(t.period.lowerBound), String(t.period.upperBound))
         let figure = switch t.aggregate {
-        case .sum: "totals"
-        case .mean: "averages"
-        case .last: "ends"
-        case .min: "bottoms out at"
-        case .max: "peaks at"
+        case .sum: localized(.verbSum)
+        case .mean: localized(.verbMean)
+        case .last: localized(.verbLast)
+        case .min: localized(.verbMin)
+        case .max: localized(.verbMax)
         }
-        let interval = p.intervals.last.map { " (\(formatLevel($0.level))%: \(formatForReading($0.lower))–\(formatForReading($0.upper)))" } ?? ""
+        let interval = p.intervals.last.map {
+            localized(.sentenceInterval, formatLevel($0.level), formatForReading($0.lower), formatForReading($0.upper))
+        } ?? ""
+        let reference = localized(.sentenceReference, comparatorText(t.comparator), formatForReading(p.referenceValue) + unit)
         let settled = p.status.isSettled
         // A moving-average target's figure is the mean over several years, not the target year's own.
-        var text: String
+        var sentence: String
         if let span = FigureLabel.movingAverageYears(t) {
             let years = "\(span.lowerBound)–\(span.upperBound)"
             let previous = "\(span.lowerBound - 1)–\(span.upperBound - 1)"
-            let value: String = formatForReading(p.value) + unit + interval
-            let reference: String = symbol(t.comparator) + " " + formatForReading(p.referenceValue) + unit
-            text = "On the current pace the \(years) mean of \(name)'s yearly \(t.aggregate.rawValue) is \(value), "
-            text += "against a target of \(reference) (the \(previous) mean)"
+            sentence = localized(.sentenceMovingAverage, years, name, aggregateText(t.aggregate),
+                            formatForReading(p.value) + unit + interval, reference, previous)
         } else {
-            text = "On the current pace \(name) \(figure) \(formatForReading(p.value))\(unit) over \(period)\(interval), "
-            text += "against a target of \(symbol(t.comparator)) \(formatForReading(p.referenceValue))\(unit)"
+            sentence = localized(.sentencePlain, name, figure, formatForReading(p.value) + unit, period, interval, reference)
         }
         if settled {
-            text += p.status == .met ? ": already met." : ": already missed."
+            sentence += p.status == .met ? localized(.sentenceAlreadyMet) : localized(.sentenceAlreadyMissed)
         } else {
-            let chance = formatProbability(p.probability)
             let verdict = switch p.status {
-            case .onTrack: "on track"
-            case .atRisk: "at risk"
-            default: "off track"
+            case .onTrack, .atRisk: localizedStatus(p.status.rawValue)
+            default: localizedStatus(YearEndProjection.Status.offTrack.rawValue)
             }
-            text += ": \(verdict), a \(chance) chance of meeting it."
-            if let pace = p.requiredPace { text += " Landing exactly on it needs \(formatForReading(pace))\(unit) a month from here." }
+            sentence += localized(.sentenceVerdict, verdict, formatProbability(p.probability))
+            if let pace = p.requiredPace { sentence += localized(.sentencePace, formatForReading(pace) + unit) }
         }
-        return text
+        return sentence
     }
 
     /// The self-contained HTML document.
@@ -98,24 +99,39 @@ public struct HTMLReport: Sendable {
             : [.th(.text(SinceLastMonth.Wording.projectedChangeColumn)), .th(.text(SinceLastMonth.Wording.probabilityChangeColumn))]
         let counts = Dictionary(grouping: report.projections, by: \.status).mapValues(\.count)
         let summary = YearEndProjection.Status.allCases.compactMap { status in
-            counts[status].map { "\($0) \(status.rawValue)" }
-        }.joined(separator: " · ")
+            counts[status].map { localized(.statusCount, String($0), localizedStatus(status.rawValue)) }
+        }.joined(separator: localized(.summarySeparator))
         var used: Set<String> = []
+        // Phrases looked up before the document: inline, they overwhelm the type checker.
+        let language: Plot.Language = OutputLanguage.current == .chinese ? .chinese : .english
+        let pageTitle = localized(.reportTitleAsOf, title, report.asOf.description)
+        let lead = localized(.reportLead, report.asOf.description, String(report.projections.count), summary)
+            + (report.milestones.isEmpty ? "" : localized(.reportLeadMilestones, String(report.milestones.count)))
+        let columns: [String] = [localized(.columnIndicator), localized(.columnTarget), localized(.columnSoFar),
+                                 localized(.columnProjected), localized(.columnInterval, formatLevel(report.levels.last ?? 95)),
+                                 localized(.columnProbability), localized(.columnStatus), localized(.columnPaceNeeded)]
+        let milestoneColumns: [String] = [localized(.columnMilestone), localized(.columnReached), localized(.columnByRunRate),
+                                          localized(.columnStatus), localized(.columnNeeded)]
+        let whatIfColumns: [String] = [localized(.columnIndicator), localized(.columnScenario), localized(.columnProjected),
+                                       localized(.columnProbability), localized(.columnStatus),
+                                       localized(.columnDeltaProjected), localized(.columnDeltaProbability)]
+        let headings = (milestones: localized(.sectionMilestones), whatIf: localized(.sectionWhatIf),
+                        indicators: localized(.sectionIndicators), sensitivity: localized(.sectionSensitivity),
+                        footer: localized(.reportFooter))
         let document = HTML(
+            .lang(language),
             .head(
                 .meta(.charset(.utf8)),
-                .title("\(title) — as of \(report.asOf)"),
+                .title(pageTitle),
                 .style(Self.css)
             ),
             .body(
                 .h1("\(title)"),
-                .p(.class("lead"), .text("As of \(report.asOf): \(report.projections.count) targets — \(summary)."
-                                         + (report.milestones.isEmpty ? "" : " \(report.milestones.count) milestones."))),
+                .p(.class("lead"), .text(lead)),
                 .table(
                     .id("targets"),
-                    .thead(.tr(.th("Indicator"), .th("Target"), .th("So far"), .th("Projected"),
-                               .th("\(formatLevel(report.levels.last ?? 95))% interval"), .th("P(met)"),
-                               .group(deltaHeadings), .th("Status"), .th("Pace needed"))),
+                    .thead(.tr(.forEach(columns.prefix(6)) { .th(.text($0)) }, .group(deltaHeadings),
+                               .forEach(columns.suffix(2)) { .th(.text($0)) })),
                     .tbody(.forEach(projections.indices) { index in
                         let p = projections[index]
                         let deltas: [Node<HTML.TableRowContext>] = since.map { rows in
@@ -131,35 +147,34 @@ public struct HTMLReport: Sendable {
                             .td(.class("number"), .text(p.intervals.last.map(formatInterval) ?? "–")),
                             .td(.class("number"), .text(formatProbability(p.probability, settled: p.status.isSettled))),
                             .group(deltas),
-                            .td(.span(.class("badge"), .text(p.status.rawValue))),
+                            .td(.span(.class("badge"), .text(localizedStatus(p.status.rawValue)))),
                             .td(.class("number"), .text(paceText(p)))
                         )
                     })
                 ),
                 .if(!report.joint.isEmpty, .ul(.forEach(report.joint) { joint in
-                    .li(.text("\(joint.projections.first?.target.name ?? joint.indicator): all \(joint.projections.count) conditions together — "
-                              + "P(all met) \(formatProbability(joint.probability)), \(joint.status.rawValue)"))
+                    .li(.text(localized(.jointItem, joint.projections.first?.target.name ?? joint.indicator, String(joint.projections.count),
+                                   formatProbability(joint.probability), localizedStatus(joint.status.rawValue))))
                 })),
                 .unwrap(sinceLastMonth) { $0.htmlSection() },
-                .if(!report.milestones.isEmpty, .h2("Milestones")),
+                .if(!report.milestones.isEmpty, .h2(.text(headings.milestones))),
                 .if(!report.milestones.isEmpty, .table(
                     .id("milestones"),
-                    .thead(.tr(.th("Milestone"), .th("Reached"), .th("By run-rate at due"), .th("Status"), .th("Needed"))),
+                    .thead(.tr(.forEach(milestoneColumns) { .th(.text($0)) })),
                     .tbody(.forEach(report.milestones) { m in
                         .tr(.td(.text(m.milestone.name ?? m.milestone.indicator)),
-                            .td(.class("number"), .text("\(formatCount(m.reached)) of \(formatCount(m.milestone.count))")),
-                            .td(.class("number"), .text("\(formatCount(m.projectedAtDue)) by \(m.milestone.due)")),
-                            .td(.text(m.status.rawValue)),
-                            .td(.class("number"), .text(m.requiredPerMonth.map { "\(formatForReading($0))/mo" } ?? "–")))
+                            .td(.class("number"), .text(localized(.reachedOf, formatCount(m.reached), formatCount(m.milestone.count)))),
+                            .td(.class("number"), .text(localized(.countBy, formatCount(m.projectedAtDue), m.milestone.due.description))),
+                            .td(.text(localizedStatus(m.status.rawValue))),
+                            .td(.class("number"), .text(m.requiredPerMonth.map { localized(.perMonth, formatForReading($0)) } ?? "–")))
                     })
                 )),
                 .unwrap(whatIf) { whatIf in
                     .section(
-                        .h2("What if"),
+                        .h2(.text(headings.whatIf)),
                         .table(
                             .id("whatif"),
-                            .thead(.tr(.th("Indicator"), .th("Scenario"), .th("Projected"), .th("P(met)"), .th("Status"),
-                                       .th("Δ projected"), .th("Δ P(met)"))),
+                            .thead(.tr(.forEach(whatIfColumns) { .th(.text($0)) })),
                             .tbody(.forEach(whatIf.rows) { row in
                                 // Only what a scenario changes: unchanged rows would bury the answer.
                                 .forEach(row.scenarios.filter { $0.projection.value != row.baseline.value
@@ -167,7 +182,7 @@ public struct HTMLReport: Sendable {
                                     .tr(.td(.text(p.target.name ?? p.target.indicator)), .td(.text(name)),
                                         .td(.class("number"), .text(formatForReading(p.value))),
                                         .td(.class("number"), .text(formatProbability(p.probability, settled: p.status.isSettled))),
-                                        .td(.text(p.status.rawValue)),
+                                        .td(.text(localizedStatus(p.status.rawValue))),
                                         .td(.class("number"), .text(signed(p.value - row.baseline.value))),
                                         .td(.class("number"), .text(signedPoints(p.probability - row.baseline.probability))))
                                 }
@@ -175,7 +190,7 @@ public struct HTMLReport: Sendable {
                         )
                     )
                 },
-                .h2("Indicators"),
+                .h2(.text(headings.indicators)),
                 .forEach(projections) { p in
                     let id = chartID(p.target, used: &used)
                     return .section(
@@ -186,12 +201,9 @@ public struct HTMLReport: Sendable {
                     )
                 },
                 .unwrap(sweep) { sweep in
-                    .section(.h2("Sensitivity"), .component(Div(html: SweepChart.svg(sweep))))
+                    .section(.h2(.text(headings.sensitivity)), .component(Div(html: SweepChart.svg(sweep))))
                 },
-                .footer(.p(.text("Made by Outturn. Intervals are Student-t prediction intervals of the year's figure "
-                                 + "(exact for sums, means and year-end values of plain models, simulated otherwise); "
-                                 + "status: on track at P(met) ≥ 80%, at risk from 20%, off track below; met or missed "
-                                 + "once the observed months settle it. Pace: the constant monthly value that lands exactly on the target.")))
+                .footer(.p(.text(headings.footer)))
             )
         )
         return document.render(indentedBy: .spaces(1))
@@ -200,13 +212,14 @@ public struct HTMLReport: Sendable {
     /// The same report as Markdown (tables and sentences; charts come from `outturn plot`).
     public func markdown() -> String {
         // Names and the title come from input: escaped as the HTML report escapes them.
-        var text = "# \(escapingMarkdownText(title))\n\nAs of \(report.asOf).\n\n" + report.rendered(.markdown) + "\n"
-        if let sinceLastMonth { text += sinceLastMonth.markdownSection() + "\n" }
-        if let whatIf { text += "## What if\n\n" + whatIf.rendered(.markdown) + "\n" }
+        var document = "# \(escapingMarkdownText(title))\n\n\(localized(.markdownAsOf, report.asOf.description))\n\n"
+            + report.rendered(.markdown) + "\n"
+        if let sinceLastMonth { document += sinceLastMonth.markdownSection() + "\n" }
+        if let whatIf { document += "## \(localized(.sectionWhatIf))\n\n" + whatIf.rendered(.markdown) + "\n" }
         for p in ordered {
-            text += "- **\(escapingMarkdownText(p.target.name ?? p.target.indicator))**: \(escapingMarkdownText(Self.sentence(p)))\n"
+            document += "- **\(escapingMarkdownText(p.target.name ?? p.target.indicator))**: \(escapingMarkdownText(Self.sentence(p)))\n"
         }
-        return text
+        return document
     }
 
     private func chartID(_ target: Target, used: inout Set<String>) -> String {

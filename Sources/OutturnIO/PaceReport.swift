@@ -39,8 +39,9 @@ public struct PaceReport: Sendable {
             }
             return lines.joined(separator: "\n") + "\n"
         case .table, .markdown:
-            var table = TextTable(columns: [("Indicator", .left), ("Target", .left), ("Projected", .right), ("P(met)", .right),
-                                            ("Pace to land on target", .left), ("Pace for \(probability)% chance", .left)])
+            var table = TextTable(columns: [(localized(.columnIndicator), .left), (localized(.columnTarget), .left),
+                                            (localized(.columnProjected), .right), (localized(.columnProbability), .right),
+                                            (localized(.columnPaceExact), .left), (localized(.columnPaceLikely, probability), .left)])
             for pace in paces {
                 let p = pace.projection
                 table.append([p.target.name ?? p.target.indicator, describe(p.target, p), formatForReading(p.value),
@@ -48,14 +49,13 @@ public struct PaceReport: Sendable {
                               Self.text(pace.exact), Self.text(pace.likely)])
             }
             for m in milestones {
-                let need = m.requiredPerMonth.map { "\(formatForReading($0))/mo (\(m.status.rawValue))" } ?? m.status.rawValue
+                let status = localizedStatus(m.status.rawValue)
+                let need = m.requiredPerMonth.map { localized(.paceMilestoneNeed, formatForReading($0), status) } ?? status
                 table.append([m.milestone.name ?? m.milestone.indicator,
-                              "milestone \(formatCount(m.milestone.count)) by \(m.milestone.due)",
+                              localized(.paceMilestoneTarget, formatCount(m.milestone.count), m.milestone.due.description),
                               formatCount(m.projectedAtDue), "–", need, "–"])
             }
-            let note = "\nAs of \(asOf). Pace to land on target: the constant monthly value for the remaining months "
-                + "(and the same as a change of the forecast). Pace for \(probability)%: the forecast shifted until "
-                + "P(met) = \(probability)%, as a monthly average.\n"
+            let note = "\n" + localized(.paceNote, asOf.description, probability) + "\n"
             return format == .markdown ? table.markdown() : table.rendered() + note
         }
     }
@@ -63,12 +63,12 @@ public struct PaceReport: Sendable {
     static func text(_ answer: RequiredPace.Answer) -> String {
         switch answer {
         case .pace(let perMonth, let percent):
-            let change = percent.isFinite ? " (\(formatPercentChange(percent)) vs forecast)" : ""
-            return "\(formatForReading(perMonth))/mo\(change)"
-        case .alreadyMet: return "already met"
-        case .alreadyMissed: return "already missed"
-        case .noMonthsLeft: return "no month left"
-        case .unreachable(let perMonth, let reason): return "cannot: needs \(formatForReading(perMonth))/mo, \(reason)"
+            let change = percent.isFinite ? localized(.paceVersusForecast, formatPercentChange(percent)) : ""
+            return localized(.perMonth, formatForReading(perMonth)) + change
+        case .alreadyMet: return localized(.paceAlreadyMet)
+        case .alreadyMissed: return localized(.paceAlreadyMissed)
+        case .noMonthsLeft: return localized(.paceNoMonthLeft)
+        case .unreachable(let perMonth, let reason): return localized(.paceUnreachable, formatForReading(perMonth), reason)
         }
     }
 
@@ -88,7 +88,8 @@ public struct PaceReport: Sendable {
         switch answer {
         case .pace(let perMonth, let percent): [formatExact(perMonth), formatExact(percent), ""]
         case .unreachable(let perMonth, let reason): [formatExact(perMonth), "", "unreachable: \(reason)"]
-        default: ["", "", text(answer)]
+        // The note is a machine field: English whatever the language of the table.
+        default: ["", "", OutputLanguage.$current.withValue(.english) { text(answer) }]
         }
     }
 }

@@ -37,19 +37,21 @@ public struct ProjectionReport: Sendable {
         guard !joint.isEmpty else { return "" }
         return "\n" + joint.map { assessment in
             let name = escapingControlCharacters(assessment.projections.first?.target.name ?? assessment.indicator)
-            return "\(name): all \(assessment.projections.count) conditions together: "
-                + "P(all met) \(formatProbability(assessment.probability, settled: assessment.status.isSettled)), "
-                + assessment.status.rawValue
+            return localized(.jointLine, name, String(assessment.projections.count),
+                        formatProbability(assessment.probability, settled: assessment.status.isSettled),
+                        localizedStatus(assessment.status.rawValue))
         }.joined(separator: "\n") + "\n"
     }
 
     private func table() -> TextTable {
-        var columns: [(String, TextTable.Alignment)] = [("Indicator", .left), ("Year", .right), ("Target", .left),
-                                                         ("As of", .left), ("So far", .right), ("Projected", .right)]
-        columns += levels.map { ("\(formatLevel($0))% interval", .right) }
-        columns += [("P(met)", .right), ("Status", .left), ("Pace needed", .right), ("Model", .left)]
+        var columns: [(String, TextTable.Alignment)] = [(localized(.columnIndicator), .left), (localized(.columnYear), .right),
+                                                         (localized(.columnTarget), .left), (localized(.columnAsOf), .left),
+                                                         (localized(.columnSoFar), .right), (localized(.columnProjected), .right)]
+        columns += levels.map { (localized(.columnInterval, formatLevel($0)), .right) }
+        let statusColumn = columns.count + 1
+        columns += [(localized(.columnProbability), .right), (localized(.columnStatus), .left), (localized(.columnPaceNeeded), .right),
+                    (localized(.columnModel), .left)]
         var table = TextTable(columns: columns)
-        let statusColumn = columns.firstIndex { $0.0 == "Status" }!
         for p in projections {
             table.colours[table.rows.count] = [statusColumn: statusColour(p.status.rawValue)]
             table.append(Self.row(p))
@@ -65,10 +67,11 @@ public struct ProjectionReport: Sendable {
         let milestone = m.milestone
         let unit = milestone.unit.map { " \($0)" } ?? ""
         var cells = [milestone.name ?? milestone.indicator, String(milestone.due.year),
-                     "milestone \(formatCount(milestone.count))\(unit) by \(milestone.due)", m.asOf.description,
+                     localized(.milestoneTarget, formatCount(milestone.count), unit, milestone.due.description), m.asOf.description,
                      "\(formatCount(m.reached)) (\(m.reachedIn))", formatCount(m.projectedAtDue)]
         cells += [String](repeating: "–", count: levels)
-        cells += ["–", m.status.rawValue, m.requiredPerMonth.map { "\(formatForReading($0))/mo" } ?? "–", "run-rate"]
+        cells += ["–", localizedStatus(m.status.rawValue), m.requiredPerMonth.map { localized(.perMonth, formatForReading($0)) } ?? "–",
+                  localized(.runRateModel)]
         return cells
     }
 
@@ -77,15 +80,13 @@ public struct ProjectionReport: Sendable {
         var cells = [target.name ?? target.indicator, String(target.year), describe(target, p),
                      p.lastObservedMonth?.description ?? "–", soFarText(p), formatForReading(p.value)]
         cells += p.intervals.map(formatInterval)
-        cells += [formatProbability(p.probability, settled: p.status.isSettled), p.status.rawValue, paceText(p),
-                  p.modelSummary?.name ?? "observed"]
+        cells += [formatProbability(p.probability, settled: p.status.isSettled), localizedStatus(p.status.rawValue), paceText(p),
+                  p.modelSummary?.name ?? localized(.observedModel)]
         return cells
     }
 
     private func footnote() -> String {
-        "\nAs of each indicator's last observed month (column As of; the data run to \(asOf)). Status: on track if P(met) ≥ 80%, at risk if 20–80%, off track below 20%; "
-            + "met or missed once the observed months settle it.\n"
-            + "Pace needed: the constant monthly value for the remaining months that lands exactly on the target.\n"
+        "\n" + localized(.projectFootnote, asOf.description) + "\n"
     }
 
     /// The JSON contract of `outturn project` (see README, "JSON output").
@@ -189,23 +190,71 @@ public struct ProjectionReport: Sendable {
     }
 }
 
-/// The target in a few words: `sum ≤ 11,489 万立方米`, `mean[5–12] ≥ 8.000 %`,
-/// `sum ≤ 2019 −3% (4,120)`, `3-yr mean < previous (47.2)`, `mean ≤ pm25_city (42.1)`.
+/// The target in a few words, in the current language: `sum ≤ 11,489 万立方米`, `mean[5–12] ≥ 8.000 %`,
+/// `sum ≤ 2019 −3% (4,120)`, `3-yr mean < previous (47.2)`, `mean ≤ pm25_city (42.1)`; in Chinese
+/// plain language: `全年均值低于 44 µg/m³`, `全年均值比 2015 年下降 20% 以上 (1.20)`,
+/// `三年滑动平均低于上一期 (47.2)`, `全年均值不高于 pm25_city 的全年均值 (42.1)`.
+/// Every language's wording of a target comes from here and the phrase tables.
 func describe(_ target: Target, _ p: YearEndProjection) -> String {
-    let period = target.period == 1...12 ? "" : "[\(target.period.lowerBound)–\(target.period.upperBound)]"
-    let figure = "\(target.aggregate.rawValue)\(period)"
+    let figure = figureText(target)
     let unit = target.unit.map { " \($0)" } ?? ""
     let projected = " (\(formatForReading(p.referenceValue)))"
+    let comparator = comparatorText(target.comparator)
     switch target.reference {
     case .value(let threshold):
-        return "\(figure) \(symbol(target.comparator)) \(formatForReading(threshold))\(unit)"
+        return localized(.targetValue, figure, comparator, formatForReading(threshold), unit)
     case .baseYear(let base, let change):
         let sign = change < 0 ? "−" : "+"
-        return "\(figure) \(symbol(target.comparator)) \(base) \(sign)\(formatLevel(abs(change)))%" + projected
+        let percent = formatLevel(abs(change))
+        let below = target.comparator == .lessThan || target.comparator == .lessThanOrEqual
+        let change = switch (change < 0, below) {
+        case (true, true): localized(.changeDownAtLeast, percent)
+        case (true, false): localized(.changeDownAtMost, percent)
+        case (false, true): localized(.changeUpAtMost, percent)
+        case (false, false): localized(.changeUpAtLeast, percent)
+        }
+        return localized(.targetBaseYear, figure, comparator, String(base), sign + percent, projected, change)
     case .movingAverage(let years):
-        return "\(years)-yr \(figure) \(symbol(target.comparator)) previous" + projected
+        return localized(.targetMovingAverage, String(years), figure, comparator, projected, countWord(years))
     case .indicator(let other):
-        return "\(figure) \(symbol(target.comparator)) \(other)" + projected
+        return localized(.targetVersus, figure, comparator, other, projected)
+    }
+}
+
+/// The figure a target judges, in the current language: `mean`, `mean[5–12]`, `全年均值`, `5–12月均值`.
+func figureText(_ target: Target) -> String {
+    guard target.period == 1...12 else {
+        return localized(.figureMonths, aggregateText(target.aggregate), String(target.period.lowerBound),
+                         String(target.period.upperBound))
+    }
+    // One phrase per aggregate: Chinese says 全年均值 but 年末值, not 全年年末值.
+    return switch target.aggregate {
+    case .sum: localized(.figureYearSum)
+    case .mean: localized(.figureYearMean)
+    case .last: localized(.figureYearLast)
+    case .min: localized(.figureYearMin)
+    case .max: localized(.figureYearMax)
+    }
+}
+
+/// An aggregate's name in the current language.
+func aggregateText(_ aggregate: Target.Aggregate) -> String {
+    switch aggregate {
+    case .sum: localized(.aggregateSum)
+    case .mean: localized(.aggregateMean)
+    case .last: localized(.aggregateLast)
+    case .min: localized(.aggregateMin)
+    case .max: localized(.aggregateMax)
+    }
+}
+
+/// A comparator for people: the symbol in English, words (`低于`, `不高于`) in Chinese.
+func comparatorText(_ comparator: Target.Comparator) -> String {
+    switch comparator {
+    case .lessThan: localized(.comparatorLess)
+    case .lessThanOrEqual: localized(.comparatorLessOrEqual)
+    case .greaterThan: localized(.comparatorGreater)
+    case .greaterThanOrEqual: localized(.comparatorGreaterOrEqual)
     }
 }
 
@@ -229,12 +278,12 @@ func targetJSON(_ target: Target, _ p: YearEndProjection) -> JSONValue {
 
 /// The year-to-date cell: `5,048 (8 mo)`, or `–` before the period starts.
 func soFarText(_ p: YearEndProjection) -> String {
-    p.yearToDate.map { "\(formatForReading($0)) (\(p.observedMonths.count) mo)" } ?? "–"
+    p.yearToDate.map { localized(.monthsSoFar, formatForReading($0), String(p.observedMonths.count)) } ?? "–"
 }
 
 /// The pace cell: `1,610/mo`, `settled`, or `–` when no month is left.
 func paceText(_ p: YearEndProjection) -> String {
-    p.requiredPace.map { "\(formatForReading($0))/mo" } ?? (p.status.isSettled ? "settled" : "–")
+    p.requiredPace.map { localized(.perMonth, formatForReading($0)) } ?? (p.status.isSettled ? localized(.settled) : "–")
 }
 
 /// ANSI colours for statuses: green, yellow, red.

@@ -41,15 +41,14 @@ public struct SweepReport: Sendable {
                     .map(csvField).joined(separator: ",")
             }).joined(separator: "\n") + "\n"
         case .table, .markdown:
-            var table = TextTable(columns: [("Indicator", .left), ("Target", .left)]
+            var table = TextTable(columns: [(localized(.columnIndicator), .left), (localized(.columnTarget), .left)]
                                   + shifts.map { ((($0 > 0) ? "+" : "") + formatLevel($0) + "%", .right) })
             for row in rows {
                 let p = row.projection
                 table.append([p.target.name ?? p.target.indicator, describe(p.target, p)]
                              + row.probabilities.map { formatProbability($0, settled: p.status.isSettled) })
             }
-            let note = "\nP(target met) when every remaining month of the target period is the forecast scaled by "
-                + "1 + shift (the forecast error scaled with it). As of \(asOf).\n"
+            let note = "\n" + localized(.sweepNote, asOf.description) + "\n"
             return format == .markdown ? table.markdown() : table.rendered() + note
         }
     }

@@ -71,22 +71,23 @@ public struct WhatIfReport: Sendable {
         case .json: return json().rendered() + "\n"
         case .csv: return csv()
         case .table, .markdown:
-            var columns: [(String, TextTable.Alignment)] = [("Indicator", .left), ("Target", .left), ("Scenario", .left),
-                                                             ("Projected", .right)]
-            columns += levels.map { ("\(formatLevel($0))% interval", .right) }
-            columns += [("P(met)", .right), ("Status", .left), ("Δ projected", .right), ("Δ P(met)", .right)]
+            var columns: [(String, TextTable.Alignment)] = [(localized(.columnIndicator), .left), (localized(.columnTarget), .left),
+                                                             (localized(.columnScenario), .left), (localized(.columnProjected), .right)]
+            columns += levels.map { (localized(.columnInterval, formatLevel($0)), .right) }
+            columns += [(localized(.columnProbability), .right), (localized(.columnStatus), .left),
+                        (localized(.columnDeltaProjected), .right), (localized(.columnDeltaProbability), .right)]
             var table = TextTable(columns: columns)
             var hidden = 0
             for row in rows {
                 let target = row.baseline.target
                 let shown = changedOnly ? row.scenarios.filter { Self.changes($0.projection, from: row.baseline) } : row.scenarios
                 if changedOnly, shown.isEmpty { hidden += 1; continue }
-                for (index, (name, p)) in ([("baseline", row.baseline)] + shown).enumerated() {
+                for (index, (name, p)) in ([(localized(.baselineScenario), row.baseline)] + shown).enumerated() {
                     let settled = p.status.isSettled
                     var cells = [index == 0 ? (target.name ?? target.indicator) : "", index == 0 ? describe(target, p) : "",
                                  name, formatForReading(p.value)]
                     cells += p.intervals.map(formatInterval)
-                    cells += [formatProbability(p.probability, settled: settled), p.status.rawValue,
+                    cells += [formatProbability(p.probability, settled: settled), localizedStatus(p.status.rawValue),
                               index == 0 ? "" : signed(p.value - row.baseline.value),
                               index == 0 ? "" : signedPoints(p.probability - row.baseline.probability)]
                     table.append(cells)
@@ -94,32 +95,32 @@ public struct WhatIfReport: Sendable {
             }
             var jointText = ""
             if !joint.isEmpty {
-                var jointTable = TextTable(columns: [("Indicator", .left), ("Conditions", .right), ("Scenario", .left),
-                                                     ("P(all met)", .right), ("Status", .left), ("Δ P(all met)", .right)])
+                var jointTable = TextTable(columns: [(localized(.columnIndicator), .left), (localized(.columnConditions), .right),
+                                                     (localized(.columnScenario), .left), (localized(.columnJointProbability), .right),
+                                                     (localized(.columnStatus), .left), (localized(.columnDeltaJointProbability), .right)])
                 var shownRows = 0
                 for row in joint {
                     let base = row.baseline
                     let shown = changedOnly ? row.scenarios.filter { $0.assessment.probability != base.probability || $0.assessment.status != base.status } : row.scenarios
                     if changedOnly, shown.isEmpty { continue }
                     shownRows += 1
-                    for (index, (name, a)) in ([("baseline", base)] + shown).enumerated() {
+                    for (index, (name, a)) in ([(localized(.baselineScenario), base)] + shown).enumerated() {
                         let settled = a.status.isSettled
                         jointTable.append([index == 0 ? a.indicator : "", index == 0 ? String(a.projections.count) : "", name,
-                                           formatProbability(a.probability, settled: settled), a.status.rawValue,
+                                           formatProbability(a.probability, settled: settled), localizedStatus(a.status.rawValue),
                                            index == 0 ? "" : signedPoints(a.probability - base.probability)])
                     }
                 }
                 if shownRows > 0 {
-                    jointText = "\nJoint conditions (every condition on the indicator met):\n\n"
+                    jointText = "\n" + localized(.whatIfJointHeading) + "\n\n"
                         + (format == .markdown ? jointTable.markdown() : jointTable.rendered())
                 }
             }
-            var note = "\nAs of \(asOf). A scenario changes forecast months only: a set month has no forecast variance, "
-                + "a scaled month's error is scaled with it, an added amount moves the mean.\n"
+            var note = "\n" + localized(.whatIfNote, asOf.description) + "\n"
             if changedOnly {
-                note += "Only scenarios that change a target are shown"
-                    + (hidden > 0 ? " (\(hidden) target\(hidden == 1 ? "" : "s") unchanged by every scenario hidden)" : "")
-                    + "; --all shows every row.\n"
+                note += localized(.whatIfOnlyChanged)
+                    + (hidden > 0 ? localized(hidden == 1 ? .whatIfHiddenOne : .whatIfHiddenMany, String(hidden)) : "")
+                    + localized(.whatIfAllRows) + "\n"
             }
             return format == .markdown ? table.markdown() + jointText : table.rendered() + jointText + note
         }
@@ -192,5 +193,5 @@ func signed(_ value: Double) -> String {
 /// A change of probability in percentage points.
 func signedPoints(_ value: Double) -> String {
     let points = (value * 100).rounded()
-    return points == 0 ? "±0 pt" : (points > 0 ? "+" : "−") + "\(Int(abs(points))) pt"
+    return localized(.points, points == 0 ? "±0" : (points > 0 ? "+" : "−") + "\(Int(abs(points)))")
 }

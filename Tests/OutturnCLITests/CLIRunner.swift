@@ -24,9 +24,12 @@ struct CLIRunner {
         return packageRoot.appendingPathComponent(".build/debug/outturn")
     }()
 
+    /// Runs `outturn` with `arguments`. The locale variables are removed (output is English
+    /// whatever the tester's locale) unless `environment` sets them; `environment` overrides the rest.
     /// - Parameter standardInput: a file the process reads as standard input (`-` paths); by
     ///   default it inherits the test runner's.
-    static func run(_ arguments: [String], in directory: URL? = nil, standardInput: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, standardInput: URL? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -43,6 +46,8 @@ struct CLIRunner {
         process.standardError = try FileHandle(forWritingTo: err)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+        environment.merge(extra) { $1 }
         process.environment = environment
         try process.run()
         process.waitUntilExit()

@@ -51,6 +51,44 @@ import Testing
         #expect(png.count > 50_000, "screenshot of \(png.count) bytes looks blank")
     }
 
+    /// `report --lang zh` in Chromium: a Chinese page (`lang="zh"`, so Chromium picks Simplified
+    /// Chinese glyphs), Chinese headings, every chart, and a screenshot that is not blank. The report's
+    /// first font, Noto Sans CJK SC (Debian's fonts-noto-cjk), must be installed, or Chromium would
+    /// fall back to whatever font has the characters, or draw boxes.
+    @Test func rendersInChineseInChromium() throws {
+        let match = Process()
+        match.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
+        match.arguments = ["-f", "%{family}", "Noto Sans CJK SC"]
+        let pipe = Pipe()
+        match.standardOutput = pipe
+        try match.run()
+        let family = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        match.waitUntilExit()
+        #expect(family.contains("Noto Sans CJK SC"), "install fonts-noto-cjk (fc-match gives \(family))")
+
+        let folder = try CLIRunner.temporaryFolder()
+        let report = folder.appendingPathComponent("report.html")
+        let result = try CLIRunner.run(["report", observations, "--targets", targets, "--out", report.path, "--lang", "zh",
+                                        "--scenario", CLIRunner.example.appendingPathComponent("scenarios.yaml").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dom = try runChromium(["--dump-dom", report.absoluteString])
+        #expect(dom.contains("<html lang=\"zh\""))
+        // The default title, the section headings and a status, in Chinese (the phrase table's words).
+        for heading in ["<h1>年终展望</h1>", "<h2>各项指标</h2>", "<h2>情景分析</h2>", "<h2>敏感性</h2>", "<th>达成概率</th>", "有望达成"] {
+            #expect(dom.contains(heading), "no \(heading)")
+        }
+        #expect(!dom.contains("Year-end outlook") && !dom.contains("On the current pace") && !dom.contains(">on track<"))
+        let targetCount = try String(contentsOfFile: targets, encoding: .utf8).split(separator: "\n").dropFirst()
+            .filter { !$0.contains(",milestone,") }.count
+        #expect(dom.components(separatedBy: "<svg").count - 1 == targetCount + 1)
+
+        let screenshot = folder.appendingPathComponent("report-zh.png")
+        _ = try runChromium(["--window-size=1100,1600", "--screenshot=\(screenshot.path)", report.absoluteString])
+        let png = try Data(contentsOf: screenshot)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(png.count > 50_000, "screenshot of \(png.count) bytes looks blank")
+    }
+
     @Test func markdownVariantAndBadPath() throws {
         let folder = try CLIRunner.temporaryFolder()
         let markdown = folder.appendingPathComponent("report.md")

@@ -11,9 +11,9 @@ public enum BacktestChart {
     public static func svg(_ report: BacktestReport) -> String {
         var svg = SVG(width: 760, height: 400)
         let pits = report.cases.map(\.pit)
-        svg.text(16, 24, "Backtest calibration: \(pits.count) projections, model \(report.model), cut after month \(report.monthsKnown)",
+        svg.text(16, 24, localized(.backtestHeading, String(pits.count), report.model, String(report.monthsKnown)),
                  size: 15, weight: "bold")
-        guard !pits.isEmpty else { return svg.rendered(title: "backtest calibration") }
+        guard !pits.isEmpty else { return svg.rendered(title: localized(.backtestEmptyTitle)) }
         // Left: coverage against nominal level.
         let x = { (level: Double) in 60 + level / 100 * 280 }
         let y = { (share: Double) in 340 - share * 280 }
@@ -28,7 +28,7 @@ public enum BacktestChart {
         }
         svg.polyline(zip(levels, coverage).map { (x($0), y($1)) }, stroke: "#2f6db5", width: 2)
         svg.text(x(50), 378, "nominal level of the central interval", size: 11, anchor: "middle", fill: "#666")
-        svg.text(x(0), 52, "share of actual figures inside (dashed: calibrated)", size: 11, fill: "#666")
+        svg.text(x(0), 52, localized(.backtestCoverage), size: 11, fill: "#666")
         // Right: PIT histogram.
         let left = 420.0, width = 300.0
         let bins = BacktestSummary(cases: report.cases, levels: []).pitHistogram
@@ -43,7 +43,7 @@ public enum BacktestChart {
             svg.text(left + tick * width, 358, tick == 0.5 ? "0.5" : String(Int(tick)), size: 10, anchor: "middle", fill: "#666")
         }
         svg.text(left + width / 2, 378, "PIT: P(figure ≤ actual) under the projection", size: 11, anchor: "middle", fill: "#666")
-        svg.text(left, 52, "share per tenth (red: flat, calibrated)", size: 11, fill: "#666")
-        return svg.rendered(title: "Backtest calibration: interval coverage and PIT histogram")
+        svg.text(left, 52, localized(.backtestPIT), size: 11, fill: "#666")
+        return svg.rendered(title: localized(.backtestTitle))
     }
 }

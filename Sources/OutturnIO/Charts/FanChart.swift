@@ -17,7 +17,8 @@ public enum FanChart {
         var svg = SVG(width: 760, height: 330)
         let colour = statusColours[projection.status] ?? "#333"
         svg.text(16, 24, name, size: 15, weight: "bold")
-        svg.text(744, 24, "\(projection.status.rawValue) · P(met) \(formatProbability(projection.probability, settled: projection.status.isSettled))",
+        svg.text(744, 24, localized(.chartStatus, localizedStatus(projection.status.rawValue),
+                           formatProbability(projection.probability, settled: projection.status.isSettled)),
                  size: 13, anchor: "end", weight: "bold", fill: colour)
 
         // Monthly panel: two years before the target year to the end of its period.
@@ -57,7 +58,7 @@ public enum FanChart {
         svg.rect(x(target.months[0]), 48, x(last) - x(target.months[0]), 242, fill: "#f3f6fb")
         if projection.asOf >= first, projection.asOf <= last {
             svg.line(x(projection.asOf), 48, x(projection.asOf), 290, stroke: "#888", dash: "3,3")
-            svg.text(x(projection.asOf) + 3, 58, "as of \(projection.asOf)", size: 10, fill: "#666")
+            svg.text(x(projection.asOf) + 3, 58, localized(.chartAsOf, projection.asOf.description), size: 10, fill: "#666")
         }
         // Bands, then lines.
         if !forecasts.isEmpty {
@@ -77,7 +78,7 @@ public enum FanChart {
         }
         if let monthlyThreshold {
             svg.line(64, y(monthlyThreshold), 540, y(monthlyThreshold), stroke: "#c62828", width: 1.2, dash: "6,3")
-            svg.text(536, y(monthlyThreshold) - 4, "target \(symbol(target.comparator)) \(formatForReading(monthlyThreshold))",
+            svg.text(536, y(monthlyThreshold) - 4, localized(.chartTargetLine, symbol(target.comparator), formatForReading(monthlyThreshold)),
                      size: 10, anchor: "end", fill: "#c62828")
         }
 
@@ -99,11 +100,12 @@ public enum FanChart {
         // Labelled only where its line is drawn inside the panel: a label beside nothing misleads.
         if let soFar = projection.yearToDate, target.aggregate == .sum, (48...290).contains(yy(soFar)) {
             svg.line(630, yy(soFar), 670, yy(soFar), stroke: "#222", width: 1.5)
-            svg.text(626, yy(soFar) + 4, "so far", size: 9, anchor: "end", fill: "#222")
+            svg.text(626, yy(soFar) + 4, localized(.chartSoFar), size: 9, anchor: "end", fill: "#222")
         }
         let levels = intervals.map { "\(formatLevel($0.level))%" }.joined(separator: " / ")
-        svg.text(16, 324, "Black: observed · dashed grey: fitted · blue: forecast with \(levels) bands · red: target · model \(projection.modelSummary?.name ?? "none")",
+        svg.text(16, 324, localized(.chartLegend, levels, projection.modelSummary?.name ?? localized(.chartNoModel)),
                  size: 10, fill: "#666")
-        return svg.rendered(title: "\(name): projected \(formatForReading(projection.value)) \(unit), \(projection.status.rawValue)")
+        return svg.rendered(title: localized(.chartTitle, name, formatForReading(projection.value), unit,
+                                             localizedStatus(projection.status.rawValue)))
     }
 }

@@ -9,9 +9,13 @@ enum FigureLabel {
         return (target.year - years + 1)...target.year
     }
 
-    /// Short axis caption: "2020 mean", or "2018–2020 3-year mean" for a moving-average target.
+    /// Short axis caption: "2020 mean", or "2018–2020 3-year mean" for a moving-average target
+    /// (in the current language).
     static func caption(_ target: Target) -> String {
-        guard let span = movingAverageYears(target) else { return "\(target.year) \(target.aggregate.rawValue)" }
-        return "\(span.lowerBound)–\(span.upperBound) \(span.count)-year mean"
+        guard let span = movingAverageYears(target) else {
+            return localized(.captionYear, String(target.year), aggregateText(target.aggregate))
+        }
+        return localized(.captionMovingAverage, String(span.lowerBound), String(span.upperBound), String(span.count),
+                         countWord(span.count))
     }
 }

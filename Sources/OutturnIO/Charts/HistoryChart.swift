@@ -12,7 +12,8 @@ public enum HistoryChart {
         let steps = track.steps
         var svg = SVG(width: 760, height: 420)
         svg.text(16, 24, "\(name) \(latest.year): \(latest.target)", size: 15, weight: "bold")
-        svg.text(744, 24, "\(latest.status) · P(met) \(formatProbability(latest.probability, settled: latest.status == "met" || latest.status == "missed"))",
+        svg.text(744, 24, localized(.chartStatus, localizedStatus(latest.status),
+                           formatProbability(latest.probability, settled: latest.status == "met" || latest.status == "missed")),
                  size: 13, anchor: "end", weight: "bold", fill: colour(latest.status))
 
         let january = (try? Month(year: latest.year, month: 1)) ?? steps[0].asOf
@@ -45,7 +46,7 @@ public enum HistoryChart {
         for step in steps {
             svg.circle(x(step.asOf), y(step.projection.value), radius: 4, fill: colour(step.projection.status))
             if !step.revisedMonths.isEmpty {
-                svg.text(x(step.asOf), 44, "data revised", size: 9, anchor: "middle", fill: "#b35900")
+                svg.text(x(step.asOf), 44, localized(.historyRevised), size: 9, anchor: "middle", fill: "#b35900")
             }
         }
 
@@ -56,11 +57,11 @@ public enum HistoryChart {
                      dash: tick == 0.2 || tick == 0.8 ? "3,3" : nil)
             svg.text(64, py(tick) + 4, "\(Int(tick * 100))%", size: 10, anchor: "end", fill: "#666")
         }
-        svg.text(70, 258, "P(met)", size: 11, fill: "#666")
+        svg.text(70, 258, localized(.columnProbability), size: 11, fill: "#666")
         svg.polyline(steps.map { (x($0.asOf), py($0.projection.probability)) }, stroke: "#444", width: 1.5)
         for step in steps {
             svg.circle(x(step.asOf), py(step.projection.probability), radius: 3.5, fill: colour(step.projection.status))
-            if step.statusChanged { svg.text(x(step.asOf), py(step.projection.probability) - 8, step.projection.status, size: 9, anchor: "middle", fill: colour(step.projection.status)) }
+            if step.statusChanged { svg.text(x(step.asOf), py(step.projection.probability) - 8, localizedStatus(step.projection.status), size: 9, anchor: "middle", fill: colour(step.projection.status)) }
         }
 
         // Month axis.
@@ -72,10 +73,10 @@ public enum HistoryChart {
             month = month.advanced(by: 1)
         }
         svg.line(70, 370, 720, 370, stroke: "#999")
-        let level = steps.last.flatMap { widest($0.projection) }.map { "\(formatLevel($0.level))% interval" } ?? "interval"
-        svg.text(16, 412, "By as-of month: blue, the projected year-end figure with its \(level); red dashed, the threshold; below, P(met)",
+        let level = steps.last.flatMap { widest($0.projection) }.map { localized(.historyInterval, formatLevel($0.level)) } ?? localized(.historyIntervalUnknown)
+        svg.text(16, 412, localized(.historyLegend, level),
                  size: 10, fill: "#666")
-        return svg.rendered(title: "\(name) \(latest.year): projection and P(met) by as-of month")
+        return svg.rendered(title: localized(.historyTitle, name, String(latest.year)))
     }
 
     /// A file name per track: `<indicator>-<year>.svg`, numbered when a name repeats.

@@ -9,9 +9,9 @@ public enum SweepChart {
     public static func svg(_ report: SweepReport) -> String {
         let rows = report.rows.filter { $0.projection.status != .met && $0.projection.status != .missed }
         var svg = SVG(width: 760, height: 120 + Double(max(rows.count, 1)) * 18 + 240)
-        svg.text(16, 24, "P(target met) as the remaining months shift (as of \(report.asOf))", size: 15, weight: "bold")
+        svg.text(16, 24, localized(.sweepChartHeading, report.asOf.description), size: 15, weight: "bold")
         let shifts = report.shifts
-        guard let low = shifts.first, let high = shifts.last, high > low else { return svg.rendered(title: "sensitivity") }
+        guard let low = shifts.first, let high = shifts.last, high > low else { return svg.rendered(title: localized(.sweepChartEmptyTitle)) }
         let x = { (shift: Double) in 70 + (shift - low) / (high - low) * 640 }
         let y = { (p: Double) in 290 - p * 240 }
         for p in stride(from: 0.0, through: 1.0, by: 0.25) {
@@ -22,7 +22,7 @@ public enum SweepChart {
             svg.text(x(shift), 306, (shift > 0 ? "+" : "") + formatLevel(shift) + "%", size: 10, anchor: "middle", fill: "#666")
         }
         svg.line(x(0), 50, x(0), 290, stroke: "#999", dash: "3,3")
-        svg.text(390, 324, "shift of every remaining month of the target period", size: 11, anchor: "middle", fill: "#666")
+        svg.text(390, 324, localized(.sweepChartAxis), size: 11, anchor: "middle", fill: "#666")
         for (index, row) in rows.enumerated() {
             // Past eight lines the colours repeat with a new dash pattern, so every (colour, dash) pair
             // is one line's up to palette × dashes lines; the legend draws the same stroke.
@@ -31,12 +31,12 @@ public enum SweepChart {
             svg.polyline(zip(shifts, row.probabilities).map { (x($0), y($1)) }, stroke: colour, width: 2,
                          dash: dash.isEmpty ? nil : dash)
             let target = row.projection.target
-            let label = "\(target.name ?? target.indicator): \(describe(target, row.projection))"
+            let label = localized(.sweepChartLabel, target.name ?? target.indicator, describe(target, row.projection))
             svg.line(66, 347.5 + Double(index) * 18, 86, 347.5 + Double(index) * 18, stroke: colour, width: 2,
                      dash: dash.isEmpty ? nil : dash)
             svg.text(90, 351 + Double(index) * 18, label, size: 11)
         }
-        if rows.isEmpty { svg.text(90, 351, "every target is already settled", size: 11) }
-        return svg.rendered(title: "P(target met) against a shift of the remaining months")
+        if rows.isEmpty { svg.text(90, 351, localized(.sweepChartSettled), size: 11) }
+        return svg.rendered(title: localized(.sweepChartTitle))
     }
 }
