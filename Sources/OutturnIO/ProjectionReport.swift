@@ -88,7 +88,7 @@ public struct ProjectionReport: Sendable {
             + "Pace needed: the constant monthly value for the remaining months that lands exactly on the target.\n"
     }
 
-    /// The JSON contract of `outturn project` (see README, "JSON output").
+    /// The JSON contract of `outturn project` (see <doc:JSONOutput>).
     public func json() -> JSONValue {
         .object([
             ("asOf", .string(asOf.description)),
