@@ -8,6 +8,7 @@ scripts/refresh-readme.py fills (and, with --check, compares), so prose cannot d
                        80% / 95% coverage of August backtests of the year's mean over the eight
                        real series (../shared/data/series); `model` adds --intervals model
   backtest-count       how many August cut-offs those backtests hold
+  median-ape MODEL     the median APE (percent) of those backtests' year figures
 """
 import json, pathlib, re, subprocess, sys, tempfile
 
@@ -43,6 +44,10 @@ elif name == "coverage":
     def covered(level):
         return sum(i["lower"] <= r["actual"] <= i["upper"] for r in rows for i in r["intervals"] if i["level"] == level) / len(rows)
     print(f"{covered(80):.0%} / {covered(95):.0%}")
+elif name == "median-ape":
+    apes = sorted(r["ape"] for r in cases(args[0]) if r["ape"] is not None)
+    middle = len(apes) // 2
+    print(f"{(apes[middle] if len(apes) % 2 else (apes[middle - 1] + apes[middle]) / 2):.2f}%")
 elif name == "backtest-count":
     print(len(cases("auto")))
 else:

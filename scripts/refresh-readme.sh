@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the release CLI and refreshes README.md's output blocks (see refresh-readme.py).
+# Rebuilds the release CLI and refreshes the output blocks of README.md and the other docs (see refresh-readme.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

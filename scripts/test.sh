@@ -3,11 +3,11 @@
 # chromium and a CJK font for the report test), then runs the whole test suite against Debian's
 # reference LAPACK, and again against OpenBLAS when it is installed (libopenblas0-pthread), choosing
 # each provider explicitly with LD_LIBRARY_PATH so that the result does not depend on which one
-# Debian's alternatives currently select. Then builds the DocC catalog with warnings as errors, and
+# Debian's alternatives currently select. Then builds both DocC catalogs with warnings as errors, and
 # builds and runs the client package in Examples/StatusFeed against the public API, and checks the
 # default model's accuracy and calibration on M3 monthly against R's published numbers
-# (Benchmarks/m3/evaluate.sh --check, release build), and that README.md's output blocks are what
-# the program prints (scripts/refresh-readme.py --check).
+# (Benchmarks/m3/evaluate.sh --check, release build), and that the output blocks of README.md and
+# every other Markdown file are what the program prints (scripts/refresh-readme.py --check).
 # The oracle tests need ../shared beside the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +25,10 @@ if [ -e "$libdir/openblas-pthread/liblapack.so.3" ]; then
   LD_LIBRARY_PATH="$libdir/openblas-pthread${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" swift test --skip-build
 fi
 
-echo "== documentation (DocC, warnings are errors)"
-swift package --disable-sandbox generate-documentation --target Outturn --warnings-as-errors >/dev/null
+echo "== documentation (DocC for Outturn and OutturnIO, warnings are errors)"
+for target in Outturn OutturnIO; do
+  swift package --disable-sandbox generate-documentation --target "$target" --warnings-as-errors >/dev/null
+done
 
 echo "== client package (Examples/StatusFeed, public API only)"
 swift build --package-path Examples/StatusFeed
@@ -39,5 +41,5 @@ echo "client package: feed of $(grep -c '"indicator"' <<<"$feed") indicators"
 echo "== accuracy on M3 monthly against R (Benchmarks/m3/evaluate.sh --check)"
 bash Benchmarks/m3/evaluate.sh --check | tail -1
 
-echo "== README output blocks match the program (scripts/refresh-readme.py --check)"
+echo "== documentation output blocks match the program (scripts/refresh-readme.py --check)"
 python3 scripts/refresh-readme.py --check

@@ -5,7 +5,9 @@
 /// Escaped: C0 controls (U+0000–U+001F) except a tab, DEL (U+007F) and C1 controls
 /// (U+0080–U+009F, which some terminals read as 8-bit escapes), plus the bidirectional overrides
 /// and isolates (U+202A–U+202E, U+2066–U+2069) that reorder what is shown.
-/// - Parameter keepingLineBreaks: leave `\n` as a line break (multi-line messages such as usage).
+/// - Parameters:
+///   - text: the text to show.
+///   - keepingLineBreaks: leave `\n` as a line break (multi-line messages such as usage).
 public func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = false) -> String {
     guard text.unicodeScalars.contains(where: { needsEscape($0, keepingLineBreaks: keepingLineBreaks) }) else { return text }
     var result = ""

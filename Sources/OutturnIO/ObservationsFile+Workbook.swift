@@ -6,7 +6,7 @@ extension ObservationsFile {
     /// first), in the same long or wide form.
     ///
     /// A workbook's errors name the cell as `obs.xlsx[Sheet1]!B17: field 'value': …`; see
-    /// ``WorkbookTable`` for the month forms read.
+    /// the File formats article for the forms read.
     /// - Throws: ``InputError`` naming the file (and, for a workbook, the sheet and cell).
     public static func read(path: String, sheet: String?) throws(InputError) -> Dataset {
         guard isWorkbook(path) else { return try read(path: path) }

@@ -16,7 +16,10 @@ public enum OutputFile {
         public let path: String
         public let field: String
 
-        /// - Parameter field: the command-line option that gave `path`, e.g. `--chart`.
+        /// - Parameters:
+        ///   - text: the finished report.
+        ///   - path: where it goes.
+        ///   - field: the command-line option that gave `path`, e.g. `--chart`.
         public init(_ text: String, to path: String, field: String = "--output") {
             self.text = text
             self.path = path
@@ -37,9 +40,11 @@ public enum OutputFile {
     /// place. Ctrl-C (SIGINT, SIGTERM, SIGHUP) during the writes removes the temporary files and
     /// then ends the process as the signal would have; during the renames it waits until they are
     /// done.
-    /// - Parameter inputs: the paths the command read; writing over one of them (compared by
-    ///   device and inode after the kernel resolved the path, so `link/../obs.csv` is recognised)
-    ///   is refused.
+    /// - Parameters:
+    ///   - items: the reports and their paths.
+    ///   - inputs: the paths the command read; writing over one of them (compared by
+    ///     device and inode after the kernel resolved the path, so `link/../obs.csv` is recognised)
+    ///     is refused.
     /// - Throws: ``InputError`` naming the item's option.
     public static func write(_ items: [Item], inputs: [String]) throws(InputError) {
         guard !items.isEmpty else { return }

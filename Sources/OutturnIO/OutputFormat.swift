@@ -2,7 +2,7 @@
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// An aligned plain-text table for the terminal.
     case table
-    /// The documented JSON contract (see README).
+    /// The documented JSON contract (see <doc:JSONOutput>).
     case json
     /// One row per item, full precision, for spreadsheets.
     ///

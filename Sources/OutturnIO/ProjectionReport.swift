@@ -89,7 +89,7 @@ public struct ProjectionReport: Sendable {
         "\n" + localized(.projectFootnote, asOf.description) + "\n"
     }
 
-    /// The JSON contract of `outturn project` (see README, "JSON output").
+    /// The JSON contract of `outturn project` (see <doc:JSONOutput>).
     public func json() -> JSONValue {
         .object([
             ("asOf", .string(asOf.description)),

@@ -51,7 +51,13 @@ public struct RecordedRun: Sendable, Equatable {
     /// - Parameters:
     ///   - report: what the run computed.
     ///   - dataset: the observations read; the values of the targets' indicators are kept.
-    ///   - observationsBytes, targetsBytes: the input files' bytes, digested with SHA-256.
+    ///   - observationsFile: the observations file's path, as given.
+    ///   - observationsBytes: its bytes, digested with SHA-256.
+    ///   - targetsFile: the targets file's path, as given.
+    ///   - targetsBytes: its bytes, digested with SHA-256.
+    ///   - model: the model choice as given (`--model`), with any interventions and regressors appended.
+    ///   - intervalMethod: the interval method (`checked` or `model`).
+    ///   - outturnVersion: the version of Outturn that ran.
     ///   - recordedAt: the moment of recording (the store's clock, given so tests can fix it).
     public init(report: ProjectionReport, dataset: Dataset, observationsFile: String, observationsBytes: Data,
                 targetsFile: String, targetsBytes: Data, model: String, intervalMethod: String,
