@@ -114,7 +114,7 @@ public struct SinceLastMonth: Sendable {
                           formatForReading(p.value), Self.change(row.projectionChange),
                           row.previous.map { formatProbability($0.probability, settled: settledThen) } ?? Wording.none,
                           formatProbability(p.probability, settled: settledNow), Self.points(row.probabilityChange),
-                          row.statusChanged ? Wording.arrow(row.previous?.status ?? "", p.status.rawValue) : p.status.rawValue])
+                          row.statusChanged ? Wording.arrow(Wording.status(row.previous?.status ?? ""), Wording.status(p.status.rawValue)) : Wording.status(p.status.rawValue)])
         }
         var text = "## \(escapingMarkdownText(Wording.heading(source.asOf)))\n\n"
         text += escapingMarkdownText(Wording.sourceSentence(source, asOf: asOf)) + "\n\n" + table.markdown() + "\n"
@@ -139,38 +139,40 @@ public struct SinceLastMonth: Sendable {
         return signedPoints(value)
     }
 
-    /// Every user-facing string of the section, in one place for translation.
+    /// Every user-facing string of the section; the wording lives in the phrase tables.
     enum Wording {
         static let none = "–"
-        static let noStatusChanged = "No status changed."
-        static let statusChangesLead = "Status changes:"
-        static let projectedChangeColumn = "Δ projected"
-        static let probabilityChangeColumn = "Δ P(met)"
+        static var noStatusChanged: String { localized(.sinceNoStatusChanged) }
+        static var statusChangesLead: String { localized(.sinceStatusChangesLead) }
+        static var projectedChangeColumn: String { localized(.sinceProjectedChange) }
+        static var probabilityChangeColumn: String { localized(.sinceProbabilityChange) }
         /// Markdown table columns: heading and whether right-aligned.
-        static let markdownColumns: [(String, Bool)] = [
-            ("Indicator", false), ("Target", false), ("Then", true), ("Now", true), (projectedChangeColumn, true),
-            ("P(met) then", true), ("P(met) now", true), (probabilityChangeColumn, true), ("Status", false),
-        ]
+        static var markdownColumns: [(String, Bool)] {
+            [(localized(.columnIndicator), false), (localized(.columnTarget), false), (localized(.sinceThen), true),
+             (localized(.sinceNow), true), (projectedChangeColumn, true), (localized(.sinceProbabilityThen), true),
+             (localized(.sinceProbabilityNow), true), (probabilityChangeColumn, true), (localized(.columnStatus), false)]
+        }
 
-        static func heading(_ previous: Month) -> String { "Since last month (\(previous))" }
+        static func heading(_ previous: Month) -> String { localized(.sinceHeading, previous.description) }
 
         static func arrow(_ before: String, _ after: String) -> String { "\(before) → \(after)" }
+
+        /// A status as the reader's language says it (an empty `raw`: none then).
+        static func status(_ raw: String) -> String { raw.isEmpty ? none : localizedStatus(raw) }
 
         static func statusChange(_ row: Row) -> String {
             let p = row.current
             return "\(p.target.name ?? p.target.indicator) (\(describe(p.target, p))): "
-                + arrow(row.previous?.status ?? "", p.status.rawValue)
+                + arrow(status(row.previous?.status ?? ""), status(p.status.rawValue))
         }
 
         static func sourceSentence(_ source: Source, asOf: Month) -> String {
             switch source {
             case .store(let path, let run, let previous, let recordedAt, let model):
-                return "Compared with the projection recorded in the store \(path) as of \(previous) "
-                    + "(run #\(run.map(String.init) ?? "?"), recorded \(recordedAt), model \(model))."
+                return localized(.sinceFromStore, path, previous.description, run.map(String.init) ?? "?", recordedAt, model)
             case .recomputed(let previous, let store):
-                let why = store.map { "the store \($0) holds no run before \(asOf)" } ?? "no projection store"
-                return "Compared with the projection recomputed from the same data as of \(previous) (\(why)); "
-                    + "it reflects any revision of the data since then."
+                let why = store.map { localized(.sinceStoreHasNoEarlierRun, $0, asOf.description) } ?? localized(.sinceNoStore)
+                return localized(.sinceRecomputed, previous.description, why)
             }
         }
     }

@@ -161,4 +161,18 @@ enum Phrase: String, CaseIterable, Sendable {
     case backtestNoteGrowth
     case backtestNotePIT
     case backtestNoteClamped
+    // The report's "since last month" section.
+    case sinceHeading
+    case sinceNoStatusChanged
+    case sinceStatusChangesLead
+    case sinceProjectedChange
+    case sinceProbabilityChange
+    case sinceThen
+    case sinceNow
+    case sinceProbabilityThen
+    case sinceProbabilityNow
+    case sinceFromStore
+    case sinceRecomputed
+    case sinceNoStore
+    case sinceStoreHasNoEarlierRun
 }
