@@ -115,7 +115,7 @@ private final class FitCache: @unchecked Sendable {
     /// Everything a request's selection depends on besides the as-of month and scenario, which
     /// are the same for the whole call.
     struct Key: Hashable {
-        let series: MonthlySeries, model: ModelChoice, extraTerms: [ModelSpec.Term]
+        let series: MonthlySeries, model: ModelChoice, extraTerms: [RegressionFormula.Term]
         let regressors: [String: MonthlySeries], intervals: IntervalMethod
 
         init(_ request: YearEndProjection.Request) {

@@ -15,7 +15,7 @@ extension YearEndProjection {
     ///     that changes design rows, which the shared path does not take).
     /// - Throws: ``ModelError`` from the scenario (a change reaching an observed month, an overflow).
     func underScenario(_ scenario: Scenario, series: MonthlySeries, referenceSeries: MonthlySeries?,
-                       levels: [Double], model: ModelChoice, extraTerms: [ModelSpec.Term],
+                       levels: [Double], model: ModelChoice, extraTerms: [RegressionFormula.Term],
                        regressors: [String: MonthlySeries], intervals: IntervalMethod) throws(ModelError) -> YearEndProjection {
         let refit = SeriesOutlook.fitting(choice: model, extraTerms: extraTerms, regressors: regressors,
                                           scenario: scenario, intervals: intervals)

@@ -139,7 +139,7 @@ public struct YearEndProjection: Sendable {
     /// As the public initialiser; `earlier`: outlooks of the same series, as-of month, model
     /// options and scenario, whose fitted selection is reused (see `SeriesOutlook.fitting`).
     init(series: MonthlySeries, target: Target, asOf: Month, model: ModelChoice, levels: [Double],
-         extraTerms: [ModelSpec.Term], regressors: [String: MonthlySeries], scenario: Scenario,
+         extraTerms: [RegressionFormula.Term], regressors: [String: MonthlySeries], scenario: Scenario,
          referenceSeries: MonthlySeries?, intervals spread: IntervalMethod, reusing earlier: [SeriesOutlook]) throws(ModelError) {
         try validateLevels(levels)
         let valueSide = target.valueSide, referenceSide = target.referenceSide

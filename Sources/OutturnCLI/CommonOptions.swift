@@ -27,8 +27,8 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    func extraTerms() throws -> [ModelSpec.Term] {
-        try intervention.map { text -> ModelSpec.Term in
+    func extraTerms() throws -> [RegressionFormula.Term] {
+        try intervention.map { text -> RegressionFormula.Term in
             do { return .intervention(try Intervention(parsing: text)) } catch {
                 throw InputError(file: nil, field: "--intervention",
                                  message: "'\(text)' is not an intervention; write step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM")

@@ -8,7 +8,7 @@ struct Forecast: ParsableCommand {
 
     @OptionGroup var inputs: SeriesInputs
 
-    @Option(name: .long, help: "Months to forecast after the last fitted month (1…\(ModelFit.maximumHorizon)).")
+    @Option(name: .long, help: "Months to forecast after the last fitted month (1…\(RegressionFit.maximumHorizon)).")
     var horizon: Int
 
     @OptionGroup var outputOptions: OutputOptions
@@ -17,8 +17,8 @@ struct Forecast: ParsableCommand {
 
     func run() throws {
         try reportingErrors(languageOption) {
-            guard (1...ModelFit.maximumHorizon).contains(horizon) else {
-                throw InputError(file: nil, field: "--horizon", message: "\(horizon) must be between 1 and \(ModelFit.maximumHorizon) months")
+            guard (1...RegressionFit.maximumHorizon).contains(horizon) else {
+                throw InputError(file: nil, field: "--horizon", message: "\(horizon) must be between 1 and \(RegressionFit.maximumHorizon) months")
             }
             let levels = try inputs.modelOptions.levels()
             let selection = try inputs.selection()

@@ -33,7 +33,7 @@ struct TargetWorkspace {
     let targetsFile: TargetsFile
     let asOf: Month
     let choice: ModelChoice
-    let extraTerms: [ModelSpec.Term]
+    let extraTerms: [RegressionFormula.Term]
     let regressors: [String: MonthlySeries]
     let levels: [Double]
     let intervals: IntervalMethod
@@ -89,10 +89,10 @@ struct TargetWorkspace {
             // The same limit as `forecast --horizon`: a year whose last month lies further beyond
             // the as-of month is refused before any model is fitted.
             let ahead = self.asOf.distance(to: target.months.last!)
-            if ahead > ModelFit.maximumHorizon {
+            if ahead > RegressionFit.maximumHorizon {
                 throw targetsFile.error(at: index, field: "year",
                                         message: "\(target.year) is \(ahead) months after the as-of month \(self.asOf); "
-                                            + "projections reach at most \(ModelFit.maximumHorizon) months ahead")
+                                            + "projections reach at most \(RegressionFit.maximumHorizon) months ahead")
             }
         }
     }

@@ -71,8 +71,10 @@ public struct TargetsFile: Sendable {
         } else {
             let data = try readFile(path)
             let known = KnownIndicators(dataset)
-            file = path.lowercased().hasSuffix(".json") ? try parseJSON(data, file: path, indicators: known)
-                : try parseCSV(data, file: path, indicators: known)
+            let fromStandardInput = path == StandardInput.path
+            let name = fromStandardInput ? StandardInput.name : path
+            let isJSON = fromStandardInput ? isJSONText(data) : path.lowercased().hasSuffix(".json")
+            file = isJSON ? try parseJSON(data, file: name, indicators: known) : try parseCSV(data, file: name, indicators: known)
         }
         try file.checkIndicators(in: dataset)
         return file

@@ -23,7 +23,7 @@ import Outturn
         #expect(abs(try #require(projection.requiredPace) - 1610.1425) < 1e-9)
         #expect(projection.intervals.map(\.level) == [80, 95])
         #expect(projection.modelSummary?.reason.hasPrefix("auto") == true)
-        let fit = try ModelFit(series: series, model: ModelSpec(parsing: "trend+season"))
+        let fit = try RegressionFit(series: series, model: RegressionFormula(parsing: "trend+season"))
         #expect(try fit.forecast(horizon: 12, levels: [95]).count == 12)
     }
 

@@ -188,7 +188,7 @@ _outturn_project() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o --record)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o --record --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -228,6 +228,9 @@ _outturn_project() {
     '--record')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -235,7 +238,7 @@ _outturn_report() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title --store)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --title --store --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -289,6 +292,9 @@ _outturn_report() {
     '--store')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -296,7 +302,7 @@ _outturn_whatif() {
     repeating_flags=()
     non_repeating_flags=(--changed-only --no-changed-only --all --version -h --help)
     repeating_options=(--intervention --regressor --level --scenario --set --scale --factor --add)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -348,6 +354,9 @@ _outturn_whatif() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -355,7 +364,7 @@ _outturn_pace() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --probability --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --probability --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -395,6 +404,9 @@ _outturn_pace() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -402,7 +414,7 @@ _outturn_sweep() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --from --to --step --chart --format --output -o)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --from --to --step --chart --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -451,6 +463,9 @@ _outturn_sweep() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -458,7 +473,7 @@ _outturn_plot() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--targets --as-of --sheet --model --intervals --out)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --out --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -491,6 +506,9 @@ _outturn_plot() {
     '--out')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -498,7 +516,7 @@ _outturn_forecast() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --sheet --model --intervals --horizon --format --output -o)
+    non_repeating_options=(--indicator --as-of --sheet --model --intervals --horizon --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -538,6 +556,9 @@ _outturn_forecast() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -545,7 +566,7 @@ _outturn_fit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--intervention --regressor --level)
-    non_repeating_options=(--indicator --as-of --sheet --model --intervals --format --output -o)
+    non_repeating_options=(--indicator --as-of --sheet --model --intervals --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -582,6 +603,9 @@ _outturn_fit() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -589,7 +613,7 @@ _outturn_backtest() {
     repeating_flags=()
     non_repeating_flags=(--summary --version -h --help)
     repeating_options=(--indicator --intervention --regressor --level)
-    non_repeating_options=(--as-of-month --years --aggregate --targets --horizon --chart --model --intervals --format --output -o)
+    non_repeating_options=(--as-of-month --years --aggregate --targets --horizon --chart --model --intervals --format --output -o --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -638,6 +662,9 @@ _outturn_backtest() {
     '--output'|'-o')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -645,7 +672,7 @@ _outturn_history() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--indicator --format --chart)
+    non_repeating_options=(--indicator --format --chart --lang)
     __outturn_offer_flags_options 1
 
     # Offer option value completions
@@ -658,6 +685,9 @@ _outturn_history() {
         return
         ;;
     '--chart')
+        return
+        ;;
+    '--lang')
         return
         ;;
     esac

@@ -93,6 +93,7 @@ _outturn_project() {
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
         '--record[Record the run in a projection store (SQLite), for `outturn history`; alone, outturn.sqlite beside the observations.]:store:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -115,13 +116,14 @@ _outturn_report() {
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
         '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--out[The report file\: .html (self-contained) or .md.]:out:'
-        '--title[A report title.]:title:'
+        '--title[A report title (default\: "Year-end outlook", or its --lang translation).]:title:'
         '*--scenario[A scenario file (YAML or JSON; see README). Repeatable.]:file:'
         '*--set[Set months to a value\: INDICATOR@FROM\[..TO\]=VALUE, e.g. water@2020-12=700. FROM alone is that one month. The change flags form one scenario and apply in the order typed; two --set of one month are refused.]:change:'
         '*--scale[Scale months by a percentage, sign and % required\: INDICATOR@FROM\[..TO\]=PERCENT%, e.g. pm25@2020-10..2020-12=+10%.]:change:'
         '*--factor[Multiply months by a factor\: INDICATOR@FROM\[..TO\]=FACTOR, e.g. pm25@2020-10..2020-12=1.1.]:change:'
         '*--add[Add an amount to months\: INDICATOR@FROM\[..TO\]=AMOUNT.]:change:'
         '--store[The projection store (from `project --record`) to compare with for '\''since last month'\''; default\: outturn.sqlite beside the observations when it exists. Without a store, last month'\''s projection is recomputed from the same data.]:store:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -154,6 +156,7 @@ _outturn_whatif() {
         '--all[Show every target under every scenario (the same as --no-changed-only).]'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -179,6 +182,7 @@ _outturn_pace() {
         '--probability[The chance of meeting the target to aim for, in percent.]:probability:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -207,6 +211,7 @@ _outturn_sweep() {
         '--chart[Also write the sweep as an SVG line chart to this file.]:chart:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -229,6 +234,7 @@ _outturn_plot() {
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
         '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--out[The folder to write the charts into (created if missing).]:out:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -254,6 +260,7 @@ _outturn_forecast() {
         '--horizon[Months to forecast after the last fitted month (1…1200).]:horizon:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -278,6 +285,7 @@ _outturn_fit() {
         '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -307,6 +315,7 @@ _outturn_backtest() {
         '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -323,6 +332,7 @@ _outturn_history() {
         '--indicator[Only this indicator'\''s targets.]:indicator:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '--chart[Write an SVG per target into this folder (created if missing) instead of the table.]:folder:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
