@@ -8,7 +8,7 @@ import Plot
 /// The previous projection comes from a projection store (the latest run recorded as of an
 /// earlier month) or, without one, is recomputed from the same data as of the month before; the
 /// ``source`` says which, since the two answer different questions (what was said then, and what
-/// the data now say about then). Targets are matched by ``RecordedProjection/key(_:)``, so a
+/// the data now say about then). Targets are matched by their condition (the store's target key), so a
 /// reordered targets file still lines up; a target without a previous projection has no change.
 public struct SinceLastMonth: Sendable {
     /// Where the previous projection came from.
