@@ -95,10 +95,12 @@ public struct ProjectionHistory: Sendable {
     }
 
     private func table() -> TextTable {
-        var columns: [(String, TextTable.Alignment)] = [("Indicator", .left), ("Year", .right), ("Target", .left),
-                                                         ("As of", .left), ("Projected", .right), ("Δ projected", .right)]
-        columns += levels.map { ("\(formatLevel($0))% interval", .right) }
-        columns += [("P(met)", .right), ("Δ P(met)", .right), ("Status", .left), ("Data revised", .left)]
+        var columns: [(String, TextTable.Alignment)] = [
+            (localized(.columnIndicator), .left), (localized(.columnYear), .right), (localized(.columnTarget), .left),
+            (localized(.columnAsOf), .left), (localized(.columnProjected), .right), (localized(.columnDeltaProjected), .right)]
+        columns += levels.map { (localized(.columnInterval, formatLevel($0)), .right) }
+        columns += [(localized(.columnProbability), .right), (localized(.columnDeltaProbability), .right),
+                    (localized(.columnStatus), .left), (localized(.columnDataRevised), .left)]
         var table = TextTable(columns: columns)
         for track in tracks {
             for (index, step) in track.steps.enumerated() {
@@ -112,7 +114,9 @@ public struct ProjectionHistory: Sendable {
                 let settled = p.status == "met" || p.status == "missed"
                 cells += [formatProbability(p.probability, settled: settled),
                           step.probabilityChangePoints.map(Self.points) ?? "–",
-                          step.statusChanged ? "\(step.previous!.status) → \(p.status)" : p.status,
+                          step.statusChanged
+                              ? "\(step.previous.map { localizedStatus($0.status) } ?? "–") → \(localizedStatus(p.status))"
+                              : localizedStatus(p.status),
                           Self.monthList(step.revisedMonths)]
                 table.append(cells)
             }
@@ -122,12 +126,11 @@ public struct ProjectionHistory: Sendable {
 
     private func footnote() -> String {
         let runList = runs.map { run in
-            "  #\(run.id.map(String.init) ?? "?") as of \(run.asOf), recorded \(run.recordedAt), model \(run.model), "
-                + "observations \(run.observationsSHA256.prefix(12)), targets \(run.targetsSHA256.prefix(12))\n"
+            localized(.historyRunLine, run.id.map(String.init) ?? "?", run.asOf.description, run.recordedAt, run.model,
+                      String(run.observationsSHA256.prefix(12)), String(run.targetsSHA256.prefix(12))) + "\n"
         }
-        return "\n\(runs.count) run\(runs.count == 1 ? "" : "s") in \(store) (SHA-256 of the inputs, first 12 digits):\n"
-            + runList.joined() + "Δ: the change since the target's previous run. A → B: the status changed. Data revised: months of the "
-            + "indicator whose value differs from the previous run's (a data revision, not a change of outlook).\n"
+        let count = localized(runs.count == 1 ? .historyOneRun : .historyRuns, String(runs.count), store)
+        return "\n" + count + "\n" + runList.joined() + localized(.historyTableLegend) + "\n"
     }
 
     /// `2020-03, 2020-05`; long lists shortened to the first and last with a count.

@@ -139,6 +139,27 @@ import Testing
         #expect(runs == ["2020-08"])
     }
 
+    /// `--lang zh` (or a Chinese locale) writes the history table in Chinese: headings, statuses and the
+    /// run list; the English words of the default table are gone.
+    @Test func historyTableSpeaksChinese() throws {
+        let (folder, observations, targets) = try workspace()
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        for asOf in ["2020-07", "2020-08"] {
+            #expect(try CLIRunner.run(["project", observations, "--targets", targets, "--as-of", asOf, "--record", store]).status == 0)
+        }
+        let english = try CLIRunner.run(["history", store])
+        let chinese = try CLIRunner.run(["history", store], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(english.status == 0 && chinese.status == 0)
+        for word in ["Indicator", "Status", "Data revised", "runs in", "as of 2020-07", "on track"] {
+            #expect(english.stdout.contains(word), "\(word)")
+            #expect(!chinese.stdout.contains(word), "\(word)")
+        }
+        // The zh phrase table's words for these headings, the run list and "on track".
+        for word in ["指标", "状态", "数据修订", "次运行", "截至 2020-07", "有望达成"] {
+            #expect(chinese.stdout.contains(word), "\(word)")
+        }
+    }
+
     @Test func aStoreFromTheFutureIsRefusedClearly() throws {
         let (folder, observations, targets) = try workspace()
         let store = folder.appendingPathComponent("runs.sqlite").path

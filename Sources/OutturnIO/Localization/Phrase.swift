@@ -175,4 +175,10 @@ enum Phrase: String, CaseIterable, Sendable {
     case sinceRecomputed
     case sinceNoStore
     case sinceStoreHasNoEarlierRun
+    // The `history` table.
+    case columnDataRevised
+    case historyOneRun
+    case historyRuns
+    case historyRunLine
+    case historyTableLegend
 }

@@ -173,4 +173,9 @@ let chinesePhrases: [Phrase: String] = [
     .sinceRecomputed: "对比对象：用同一数据重新计算的截至 {1} 的预测（{2}）；其中包含此后对数据的任何修订。",
     .sinceNoStore: "没有预测记录库",
     .sinceStoreHasNoEarlierRun: "记录库 {1} 中没有 {2} 之前的运行",
+    .columnDataRevised: "数据修订",
+    .historyOneRun: "{2} 中有 {1} 次运行（输入文件 SHA-256 的前 12 位）：",
+    .historyRuns: "{2} 中有 {1} 次运行（输入文件 SHA-256 的前 12 位）：",
+    .historyRunLine: "  #{1} 截至 {2}，记录于 {3}，模型 {4}，观测数据 {5}，目标 {6}",
+    .historyTableLegend: "变化：与该目标上一次运行相比。A → B：状态发生变化。数据修订：该指标中数值与上一次运行不同的月份（属于数据修订，而非预测变化）。",
 ]

@@ -173,4 +173,9 @@ let englishPhrases: [Phrase: String] = [
     .sinceRecomputed: "Compared with the projection recomputed from the same data as of {1} ({2}); it reflects any revision of the data since then.",
     .sinceNoStore: "no projection store",
     .sinceStoreHasNoEarlierRun: "the store {1} holds no run before {2}",
+    .columnDataRevised: "Data revised",
+    .historyOneRun: "{1} run in {2} (SHA-256 of the inputs, first 12 digits):",
+    .historyRuns: "{1} runs in {2} (SHA-256 of the inputs, first 12 digits):",
+    .historyRunLine: "  #{1} as of {2}, recorded {3}, model {4}, observations {5}, targets {6}",
+    .historyTableLegend: "Δ: the change since the target's previous run. A → B: the status changed. Data revised: months of the indicator whose value differs from the previous run's (a data revision, not a change of outlook).",
 ]
