@@ -61,3 +61,34 @@ public struct BaselineFit: Sendable {
         try rule.prediction(for: months, overrides: .none)
     }
 }
+
+/// A rule of thumb as a model: its forecast from any origin of its history, and a spread that
+/// does not depend on the origin, so every rule checks its spread the same way.
+protocol RuleOfThumb: JointForecaster {
+    /// The fitted values, in month order.
+    var values: [Double] { get }
+    /// The rule's forecast h months after observation t.
+    func forecast(origin t: Int, horizon h: Int) -> Double
+}
+
+extension RuleOfThumb {
+    /// Every third month back from the latest one whose horizons are all observed, after a year.
+    func rollingOrigins(longest: Int) -> [Int] {
+        RollingOriginCheck.stepsBack(count: values.count, longest: longest, earliest: 12)
+    }
+
+    /// The rule's variance of a total is the same from every origin: that of the final forecast.
+    func rollingOriginTotal(origin: Int, horizons: [Int]) -> RollingOriginCheck.Total? {
+        guard let variance = finalTotalVariance(horizons: horizons) else { return nil }
+        return (horizons.reduce(0.0) { $0 + values[origin + $1] - forecast(origin: origin, horizon: $1) }, variance)
+    }
+
+    /// σ̂² times the unit variance of the total over `horizons` of the final forecast: what the
+    /// rule's total is taken to vary by from any origin.
+    private func finalTotalVariance(horizons: [Int]) -> Double? {
+        guard let prediction = try? prediction(for: horizons.map { lastMonth.advanced(by: $0) }, overrides: .none)
+        else { return nil }
+        let unitVariance = prediction.varianceOfCombination([Double](repeating: 1, count: horizons.count)) / (sigma * sigma)
+        return sigma * sigma * unitVariance
+    }
+}

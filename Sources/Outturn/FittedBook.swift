@@ -26,7 +26,7 @@ public struct FittedBook: Sendable {
     public func projections(scenario: Scenario) async throws(TargetBookError) -> [YearEndProjection] {
         guard scenario != .baseline else { return baseline }
         let results = await concurrentMap(Array(baseline.indices)) { [self] index in reassess(index, under: scenario) }
-        return try Self.firstFailure(results)
+        return try TargetBook.firstFailure(results)
     }
 
     /// Every milestone judged by run-rate, in order.
@@ -109,7 +109,7 @@ public struct FittedBook: Sendable {
         for position in scenarios.indices {
             let column = Array(results[(position * count)..<((position + 1) * count)])
             let projections: [YearEndProjection]
-            do { projections = try Self.firstFailure(column) } catch { throw .scenario(position, error) }
+            do { projections = try TargetBook.firstFailure(column) } catch { throw .scenario(position, error) }
             for (index, projection) in projections.enumerated() { probabilities[index].append(projection.probability) }
         }
         return Sensitivity(shifts: shifts, baseline: baseline, probabilities: probabilities)
@@ -125,19 +125,6 @@ public struct FittedBook: Sendable {
                                          levels: levels, model: book.model, extraTerms: book.extraTerms,
                                          regressors: book.regressors, intervals: book.intervals)
         }
-    }
-
-    /// The projections in order, or the first failure as ``TargetBookError/target(_:_:)``.
-    private static func firstFailure(_ results: [Result<YearEndProjection, ModelError>]) throws(TargetBookError) -> [YearEndProjection] {
-        var projections: [YearEndProjection] = []
-        projections.reserveCapacity(results.count)
-        for (index, result) in results.enumerated() {
-            switch result {
-            case .success(let projection): projections.append(projection)
-            case .failure(let error): throw .target(index, error)
-            }
-        }
-        return projections
     }
 }
 

@@ -56,7 +56,7 @@ extension RunRateFit: Forecaster {
     }
 }
 
-extension RunRateFit: JointForecaster {
+extension RunRateFit: RuleOfThumb {
     func prediction(for months: [Month], overrides: RowOverrides) throws(ModelError) -> JointPrediction {
         try overrides.requireNoInterventions()
         let horizons = months.map { lastMonth.distance(to: $0) }
@@ -67,16 +67,5 @@ extension RunRateFit: JointForecaster {
         return JointPrediction(months: months, means: horizons.map { forecast(origin: n - 1, horizon: $0) },
                                whitenedRows: horizons.map { _ in [1 / window.squareRoot()] }, noiseLoadings: nil,
                                sigma: sigma, degreesOfFreedom: degreesOfFreedom)
-    }
-
-    /// Every third month back from the latest one whose horizons are all observed, after a year.
-    func rollingOrigins(longest: Int) -> [Int] {
-        RollingOriginCheck.stepsBack(count: values.count, longest: longest, earliest: 12)
-    }
-
-    /// The rule's variance of a total is the same from every origin: that of the final forecast.
-    func rollingOriginTotal(origin: Int, horizons: [Int]) -> RollingOriginCheck.Total? {
-        guard let variance = baselineTotalVariance(self, horizons: horizons) else { return nil }
-        return (horizons.reduce(0.0) { $0 + values[origin + $1] - forecast(origin: origin, horizon: $1) }, variance)
     }
 }

@@ -47,7 +47,7 @@ extension SeasonalNaiveFit: Forecaster {
     }
 }
 
-extension SeasonalNaiveFit: JointForecaster {
+extension SeasonalNaiveFit: RuleOfThumb {
     func prediction(for months: [Month], overrides: RowOverrides) throws(ModelError) -> JointPrediction {
         try overrides.requireNoInterventions()
         let horizons = months.map { lastMonth.distance(to: $0) }
@@ -64,25 +64,4 @@ extension SeasonalNaiveFit: JointForecaster {
                                whitenedRows: horizons.map { _ in [] }, noiseLoadings: loadings,
                                sigma: sigma, degreesOfFreedom: degreesOfFreedom)
     }
-
-    /// Every third month back from the latest one whose horizons are all observed, after a year.
-    func rollingOrigins(longest: Int) -> [Int] {
-        RollingOriginCheck.stepsBack(count: values.count, longest: longest, earliest: 12)
-    }
-
-    /// The rule's variance of a total is the same from every origin: that of the final forecast.
-    func rollingOriginTotal(origin: Int, horizons: [Int]) -> RollingOriginCheck.Total? {
-        guard let variance = baselineTotalVariance(self, horizons: horizons) else { return nil }
-        return (horizons.reduce(0.0) { $0 + values[origin + $1] - forecast(origin: origin, horizon: $1) }, variance)
-    }
-}
-
-/// σ̂² times the unit variance of the total over `horizons` of `model`'s final forecast: what a
-/// rule of thumb's total is taken to vary by from any origin.
-func baselineTotalVariance(_ model: some JointForecaster, horizons: [Int]) -> Double? {
-    guard let prediction = try? model.prediction(for: horizons.map { model.lastMonth.advanced(by: $0) }, overrides: .none)
-    else { return nil }
-    let sigma = model.sigma
-    let unitVariance = prediction.varianceOfCombination([Double](repeating: 1, count: horizons.count)) / (sigma * sigma)
-    return sigma * sigma * unitVariance
 }

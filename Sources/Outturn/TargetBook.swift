@@ -81,6 +81,18 @@ public struct TargetBook: Sendable {
     public func projections(asOf: Month? = nil, levels: [Double] = [80, 95], scenario: Scenario = .baseline,
                             progress: (@Sendable (Int) -> Void)? = nil) async throws(TargetBookError) -> [YearEndProjection] {
         guard let asOf = asOf ?? lastObservedMonth else { return [] }
+        return try Self.firstFailure(await projectionResults(asOf: asOf, levels: levels, scenario: scenario, progress: progress))
+    }
+
+    /// Every target projected, in order, each with its own outcome: a target that cannot be
+    /// projected as of `asOf` (its data start later, say) does not stop the others.
+    /// - Parameters:
+    ///   - asOf: the last month known.
+    ///   - levels: interval levels in percent.
+    ///   - scenario: changes to the forecast months.
+    ///   - progress: called with the number of targets done so far.
+    public func projectionResults(asOf: Month, levels: [Double] = [80, 95], scenario: Scenario = .baseline,
+                                  progress: (@Sendable (Int) -> Void)? = nil) async -> [Result<YearEndProjection, ModelError>] {
         let requests = targets.map { target in
             // Checked in init: every indicator and reference indicator is present.
             YearEndProjection.Request(series: series[target.indicator]!, target: target, model: model,
@@ -88,8 +100,11 @@ public struct TargetBook: Sendable {
                                       referenceSeries: target.referenceIndicator.flatMap { series[$0] },
                                       intervals: intervals)
         }
-        let results = await YearEndProjection.projectAll(requests, asOf: asOf, levels: levels, scenario: scenario,
-                                                         progress: progress)
+        return await YearEndProjection.projectAll(requests, asOf: asOf, levels: levels, scenario: scenario, progress: progress)
+    }
+
+    /// The projections in order, or the first failure as ``TargetBookError/target(_:_:)``.
+    static func firstFailure(_ results: [Result<YearEndProjection, ModelError>]) throws(TargetBookError) -> [YearEndProjection] {
         var projections: [YearEndProjection] = []
         projections.reserveCapacity(results.count)
         for (index, result) in results.enumerated() {

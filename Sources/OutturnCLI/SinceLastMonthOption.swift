@@ -45,14 +45,7 @@ struct SinceLastMonthOption: ParsableArguments {
     private func recomputed(workspace: TargetWorkspace, current: [YearEndProjection],
                             store: String?) async throws -> SinceLastMonth {
         let previous = workspace.asOf.advanced(by: -1)
-        let requests = workspace.targetsFile.targets.map { target in
-            YearEndProjection.Request(series: workspace.dataset.series(target.indicator)!, target: target,
-                                      model: workspace.choice, extraTerms: workspace.extraTerms,
-                                      regressors: workspace.regressors,
-                                      referenceSeries: target.referenceIndicator.flatMap { workspace.dataset.series($0) },
-                                      intervals: workspace.intervals)
-        }
-        let results = await YearEndProjection.projectAll(requests, asOf: previous, levels: workspace.levels)
+        let results = try await workspace.book.projectionResults(asOf: previous, levels: workspace.levels)
         return SinceLastMonth(current: current, asOf: workspace.asOf, recomputed: results.map { try? $0.get() },
                               previousAsOf: previous, store: store)
     }

@@ -69,6 +69,16 @@ struct CLIRunner {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
+    /// A fresh folder holding copies of the example's observations and targets, so that anything
+    /// written beside them (a projection store) stays out of the repository.
+    static func exampleCopy() throws -> (folder: URL, observations: String, targets: String) {
+        let folder = try temporaryFolder()
+        for name in ["observations.csv", "targets.csv"] {
+            try FileManager.default.copyItem(at: example.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return (folder, folder.appendingPathComponent("observations.csv").path, folder.appendingPathComponent("targets.csv").path)
+    }
+
     /// A fresh folder for a test's files.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outturn-test-\(UUID())")

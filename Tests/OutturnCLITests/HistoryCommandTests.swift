@@ -4,16 +4,6 @@ import Testing
 
 /// `outturn project … --record` and `outturn history`, through the built binary.
 @Suite struct HistoryCommandTests {
-    /// A folder holding copies of the example's inputs, so a store beside them stays out of the repository.
-    func workspace() throws -> (folder: URL, observations: String, targets: String) {
-        let folder = try CLIRunner.temporaryFolder()
-        for name in ["observations.csv", "targets.csv"] {
-            try FileManager.default.copyItem(at: CLIRunner.example.appendingPathComponent(name),
-                                             to: folder.appendingPathComponent(name))
-        }
-        return (folder, folder.appendingPathComponent("observations.csv").path, folder.appendingPathComponent("targets.csv").path)
-    }
-
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -23,14 +13,14 @@ import Testing
     }
 
     @Test func withoutRecordNoStoreIsWritten() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let result = try CLIRunner.run(["project", observations, "--targets", targets], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try contents(folder) == ["observations.csv", "targets.csv"])
     }
 
     @Test func aBareRecordWritesOutturnSqliteBesideTheObservations() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let elsewhere = try CLIRunner.temporaryFolder()
         let result = try CLIRunner.run(["project", observations, "--targets", targets, "--record", "--format", "csv"], in: elsewhere)
         #expect(result.status == 0, "\(result.stderr)")
@@ -40,7 +30,7 @@ import Testing
 
     /// The history's figures are the ones `project --format json` printed for each recorded run.
     @Test func historyValuesAreTheRecordedProjections() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         var printed: [String: [[String: Any]]] = [:]
         for asOf in ["2020-07", "2020-08"] {
@@ -94,7 +84,7 @@ import Testing
     }
 
     @Test func concurrentWritersBothLandAndTheStoreStaysIntact() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("shared.sqlite").path
         // Four writers at once into a store none of them finds: they race to create it, too.
         let months = ["2020-06", "2020-07", "2020-08", "2020-08"]
@@ -123,7 +113,7 @@ import Testing
     }
 
     @Test func aFailedRunRecordsNothing() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         // An as-of month after the data: the run fails before anything is projected.
         let early = try CLIRunner.run(["project", observations, "--targets", targets, "--as-of", "2021-01", "--record", store])
@@ -142,7 +132,7 @@ import Testing
     /// `--lang zh` (or a Chinese locale) writes the history table in Chinese: headings, statuses and the
     /// run list; the English words of the default table are gone.
     @Test func historyTableSpeaksChinese() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         for asOf in ["2020-07", "2020-08"] {
             #expect(try CLIRunner.run(["project", observations, "--targets", targets, "--as-of", asOf, "--record", store]).status == 0)
@@ -161,7 +151,7 @@ import Testing
     }
 
     @Test func aStoreFromTheFutureIsRefusedClearly() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         #expect(try CLIRunner.run(["project", observations, "--targets", targets, "--record", store]).status == 0)
         try DatabaseQueue(path: store).write { db in
@@ -179,7 +169,7 @@ import Testing
     }
 
     @Test func historyNamesTheMonthsARevisionChanged() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         #expect(try CLIRunner.run(["project", observations, "--targets", targets, "--as-of", "2020-07", "--record", store]).status == 0)
         // The March water figure is revised (548.55 → 560) before the August run.
@@ -203,7 +193,7 @@ import Testing
     }
 
     @Test func chartsAreOnePerTarget() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         for asOf in ["2020-06", "2020-08"] {
             #expect(try CLIRunner.run(["project", observations, "--targets", targets, "--as-of", asOf, "--record", store]).status == 0)

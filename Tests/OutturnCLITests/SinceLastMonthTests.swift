@@ -5,16 +5,6 @@ import Testing
 /// differences of two `project --format json` runs (as of 2020-07 and 2020-08), never the report
 /// code's own arithmetic.
 @Suite struct SinceLastMonthTests {
-    /// A folder holding copies of the example's inputs, so a store beside them stays out of the repository.
-    func workspace() throws -> (folder: URL, observations: String, targets: String) {
-        let folder = try CLIRunner.temporaryFolder()
-        for name in ["observations.csv", "targets.csv"] {
-            try FileManager.default.copyItem(at: CLIRunner.example.appendingPathComponent(name),
-                                             to: folder.appendingPathComponent(name))
-        }
-        return (folder, folder.appendingPathComponent("observations.csv").path, folder.appendingPathComponent("targets.csv").path)
-    }
-
     /// Each target of `project --format json` as of `asOf`, in file order; `extra` adds e.g. `--record`.
     func projected(_ observations: String, _ targets: String, asOf: String, extra: [String] = []) throws -> [[String: Any]] {
         let result = try CLIRunner.run(["project", observations, "--targets", targets, "--as-of", asOf, "--format", "json"] + extra)
@@ -72,7 +62,7 @@ import Testing
     /// July run as recorded, not with a run of its own month, nor with July recomputed. July was
     /// recorded before a revision (water's July figure 300 higher), so recomputing would differ.
     @Test func fromAStoreOfTwoRecordedRuns() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         let early = folder.appendingPathComponent("observations-as-first-published.csv")
         let lines = try String(contentsOfFile: observations, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
@@ -107,7 +97,7 @@ import Testing
     /// July was recorded with the targets file's rows in reverse order: each target is still
     /// compared with its own July projection (matched by its condition, not its row).
     @Test func targetsAreMatchedByTheirConditionNotTheirRow() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         let reversedTargets = folder.appendingPathComponent("targets-reordered.csv")
         let lines = try String(contentsOfFile: targets, encoding: .utf8).split(separator: "\n")
@@ -122,7 +112,7 @@ import Testing
 
     /// `--record` alone writes outturn.sqlite beside the observations; `report` finds it there.
     @Test func theStoreBesideTheObservationsIsFoundByDefault() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let july = try projected(observations, targets, asOf: "2020-07", extra: ["--record"])
         let august = try projected(observations, targets, asOf: "2020-08", extra: ["--record"])
         let report = folder.appendingPathComponent("report.md")
@@ -136,7 +126,7 @@ import Testing
     /// Without a store, last month is recomputed from the same data: the same figures as
     /// `project --as-of 2020-07`, and the report says so.
     @Test func withoutAStoreLastMonthIsRecomputed() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let july = try projected(observations, targets, asOf: "2020-07")
         let august = try projected(observations, targets, asOf: "2020-08")
         let report = folder.appendingPathComponent("report.md")
@@ -152,7 +142,7 @@ import Testing
 
     /// A store holding only runs of the report's own month has nothing earlier: recomputed, and said why.
     @Test func aStoreWithoutAnEarlierRunFallsBackToRecomputing() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let store = folder.appendingPathComponent("runs.sqlite").path
         _ = try projected(observations, targets, asOf: "2020-08", extra: ["--record", store])
         let july = try projected(observations, targets, asOf: "2020-07")
@@ -167,7 +157,7 @@ import Testing
 
     /// The HTML report has the two delta columns and lists the status changes.
     @Test func theHTMLReportShowsTheDeltasAndStatusChanges() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let july = try projected(observations, targets, asOf: "2020-07")
         let august = try projected(observations, targets, asOf: "2020-08")
         let report = folder.appendingPathComponent("report.html")
@@ -186,7 +176,7 @@ import Testing
 
     /// A `--store` that names no file is an error, not a silent recomputation.
     @Test func aMissingStoreIsRefused() throws {
-        let (folder, observations, targets) = try workspace()
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
         let report = folder.appendingPathComponent("report.md")
         let result = try CLIRunner.run(["report", observations, "--targets", targets, "--store",
                                         folder.appendingPathComponent("typo.sqlite").path, "--out", report.path])
