@@ -25,6 +25,15 @@ public struct FitReport: Sendable {
         return escapingControlCharacters(text, keepingLineBreaks: true)
     }
 
+    /// `pm25: theta, fitted to 2016-01 … 2020-07 (55 months)`: the first line of every summary.
+    func heading(_ model: String, fit: any Forecaster) -> String {
+        localized(.fitHeading, indicator, model, fit.months.first?.description ?? "", fit.lastMonth.description,
+                  String(fit.months.count))
+    }
+
+    /// `Chosen: …`: why this model, in the reader's language.
+    var chosen: String { localized(.fitChosen, localizedReason(selection.structuredReason)) }
+
     /// A rule of thumb has no parameters beyond σ̂; `rule` says in words what it does.
     fileprivate func ruleRendered(_ format: OutputFormat, fit: any Forecaster, rule: String?) -> String {
         if format == .csv {
@@ -32,9 +41,9 @@ public struct FitReport: Sendable {
         }
         // Table or Markdown (JSON is rendered by `rendered(_:)` for every family).
         return [
-            "\(indicator): \(fit.name)\(rule.map { " (\($0))" } ?? ""), fitted to \(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)",
-            "Chosen: \(selection.reason)",
-            "Error standard deviation: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
+            heading(rule.map { localized(.fitRuleName, fit.name, $0) } ?? fit.name, fit: fit),
+            chosen,
+            localized(.fitErrorDeviation, significant(fit.sigma), String(fit.degreesOfFreedom)),
         ].joined(separator: "\n") + "\n"
     }
 
@@ -46,19 +55,16 @@ public struct FitReport: Sendable {
             return (["parameter,estimate"] + parameters.map { "\($0.0),\(formatExact($0.1))" }).joined(separator: "\n") + "\n"
         }
         // Table or Markdown (JSON is rendered by `rendered(_:)` for every family).
-        var table = TextTable(columns: [("Parameter", .left), ("Estimate", .right)])
+        var table = TextTable(columns: [(localized(.columnParameter), .left), (localized(.columnEstimate), .right)])
         for (name, value) in parameters { table.append([name, significant(value)]) }
-        let span = "\(theta.months.first?.description ?? "") … \(theta.lastMonth) (\(theta.months.count) months)"
-        let seasonality = theta.seasonalIndices == nil
-            ? "not seasonal (lag-12 autocorrelation not significant, or two years or less)"
-            : "multiplicative seasonal indices by calendar month (season1 = January)"
+        let seasonality = localized(theta.seasonalIndices == nil ? .fitNotSeasonal : .fitSeasonalIndices)
         return [
-            "\(indicator): \(theta.method.rawValue), fitted to \(span)",
-            "Chosen: \(selection.reason)",
+            heading(theta.method.rawValue, fit: theta),
+            chosen,
             "",
             format == .markdown ? table.markdown() : table.rendered(),
-            "Seasonality: \(seasonality)",
-            "One-step error standard deviation: \(significant(theta.sigma)) on \(theta.degreesOfFreedom) degrees of freedom",
+            localized(.fitSeasonality, seasonality),
+            localized(.fitOneStepDeviation, significant(theta.sigma), String(theta.degreesOfFreedom)),
         ].joined(separator: "\n") + "\n"
     }
 
@@ -71,26 +77,25 @@ public struct FitReport: Sendable {
             }).joined(separator: "\n") + "\n"
         }
         // Table or Markdown (JSON is rendered by `rendered(_:)` for every family).
-        var table = TextTable(columns: [("Term", .left), ("Estimate", .right), ("Std. Error", .right),
-                                        ("t value", .right), ("Pr(>|t|)", .right)])
+        var table = TextTable(columns: [(localized(.columnTerm), .left), (localized(.columnEstimate), .right),
+                                        (localized(.columnStandardError), .right), (localized(.columnTValue), .right),
+                                        (localized(.columnPValue), .right)])
         for c in fit.coefficients {
             let (t, p) = statistic(c, fit: fit)
-            table.append([c.term, c.estimate.map(significant) ?? "aliased",
+            table.append([c.term, c.estimate.map(significant) ?? localized(.fitAliased),
                           c.standardError.map(significant) ?? "–",
                           t.map { String(format: "%.3f", $0) } ?? "–",
                           p.map { $0 < 2e-16 ? "<2e-16" : String(format: "%.3g", $0) } ?? "–"])
         }
-        let span = "\(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)"
         let lines = [
-            "\(indicator): \(fit.model), fitted to \(span)",
-            "Chosen: \(selection.reason)",
+            heading(fit.model.description, fit: fit),
+            chosen,
             "",
             format == .markdown ? table.markdown() : table.rendered(),
-            "Residual standard error: \(significant(fit.sigma)) on \(fit.degreesOfFreedom) degrees of freedom",
-            "Multiple R-squared: \(fit.rSquared.map { String(format: "%.4f", $0) } ?? "–"),"
-                + " Adjusted R-squared: \(fit.adjustedRSquared.map { String(format: "%.4f", $0) } ?? "–")",
-            "Log-likelihood: \(significant(fit.logLikelihood)), AIC: \(significant(fit.aic)),"
-                + " AICc: \(significant(fit.aicc)), BIC: \(significant(fit.bic))",
+            localized(.fitResidualError, significant(fit.sigma), String(fit.degreesOfFreedom)),
+            localized(.fitRSquared, fit.rSquared.map { String(format: "%.4f", $0) } ?? "–",
+                      fit.adjustedRSquared.map { String(format: "%.4f", $0) } ?? "–"),
+            localized(.fitCriteria, significant(fit.logLikelihood), significant(fit.aic), significant(fit.aicc), significant(fit.bic)),
         ]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -125,12 +130,12 @@ extension SmoothingFit: FitSummaryRendering {
 
 extension SeasonalNaiveFit: FitSummaryRendering {
     fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
-        report.ruleRendered(format, fit: self, rule: "each month as the same month a year earlier")
+        report.ruleRendered(format, fit: self, rule: localized(.fitRuleSeasonalNaive))
     }
 }
 
 extension RunRateFit: FitSummaryRendering {
     fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
-        report.ruleRendered(format, fit: self, rule: "each month as the mean of the latest year's months so far")
+        report.ruleRendered(format, fit: self, rule: localized(.fitRuleRunRate))
     }
 }

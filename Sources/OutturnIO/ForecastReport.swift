@@ -39,7 +39,7 @@ public struct ForecastReport: Sendable {
                 table.append([f.month.description, formatForReading(f.value)]
                              + f.intervals.map(formatInterval))
             }
-            let title = "\(indicator): \(selection.model.name) (\(selection.reason))"
+            let title = localized(.forecastTitle, indicator, selection.model.name, localizedReason(selection.structuredReason))
             return format == .markdown ? "**\(escapingMarkdownText(title))**\n\n" + table.markdown()
                 : escapingControlCharacters(title) + "\n\n" + table.rendered()
         }

@@ -68,7 +68,19 @@ public struct PaceReport: Sendable {
         case .alreadyMet: return localized(.paceAlreadyMet)
         case .alreadyMissed: return localized(.paceAlreadyMissed)
         case .noMonthsLeft: return localized(.paceNoMonthLeft)
-        case .unreachable(let perMonth, let reason): return localized(.paceUnreachable, formatForReading(perMonth), reason)
+        case .unreachable(let perMonth, let reason):
+            return localized(.paceUnreachable, formatForReading(perMonth), localizedUnreachable(reason))
+        }
+    }
+
+    /// The library's reason a pace cannot be kept (RequiredPace's three), in the reader's
+    /// language; a reason of other wording is shown as written.
+    static func localizedUnreachable(_ reason: String) -> String {
+        switch reason {
+        case "beyond the range of numbers": localized(.paceBeyondRange)
+        case "below zero, for a series that has never been negative": localized(.paceBelowZero)
+        case "above 100%": localized(.paceAboveHundred)
+        default: reason
         }
     }
 

@@ -105,7 +105,7 @@ public struct ProjectionHistory: Sendable {
         for track in tracks {
             for (index, step) in track.steps.enumerated() {
                 let p = step.projection
-                var cells = [p.name ?? p.indicator, String(p.year), index == 0 ? track.latest.target : "",
+                var cells = [p.name ?? p.indicator, String(p.year), index == 0 ? track.latest.localizedTarget : "",
                              step.asOf.description, formatForReading(p.value),
                              step.projectionChange.map(signed) ?? "–"]
                 cells += levels.map { level in
@@ -113,7 +113,7 @@ public struct ProjectionHistory: Sendable {
                 }
                 let settled = p.status == "met" || p.status == "missed"
                 cells += [formatProbability(p.probability, settled: settled),
-                          step.probabilityChangePoints.map(Self.points) ?? "–",
+                          step.probabilityChangePoints.map { signedPoints($0 / 100) } ?? "–",
                           step.statusChanged
                               ? "\(step.previous.map { localizedStatus($0.status) } ?? "–") → \(localizedStatus(p.status))"
                               : localizedStatus(p.status),
@@ -137,13 +137,7 @@ public struct ProjectionHistory: Sendable {
     static func monthList(_ months: [Month]) -> String {
         guard !months.isEmpty else { return "" }
         if months.count <= 3 { return months.map(\.description).joined(separator: ", ") }
-        return "\(months[0]) … \(months[months.count - 1]) (\(months.count) months)"
-    }
-
-    /// `+13 pts`, `−2 pts`, `±0 pts`: whole percentage points, as P(met) itself is shown.
-    static func points(_ change: Double) -> String {
-        let whole = Int(change.rounded())
-        return (whole > 0 ? "+" : whole < 0 ? "−" : "±") + "\(abs(whole)) pts"
+        return localized(.historyMonthSpan, months[0].description, months[months.count - 1].description, String(months.count))
     }
 
     /// `+1.25`, `−0.8`, `±0`.

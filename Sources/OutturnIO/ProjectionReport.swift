@@ -196,9 +196,14 @@ public struct ProjectionReport: Sendable {
 /// `三年滑动平均低于上一期 (47.2)`, `全年均值不高于 pm25_city 的全年均值 (42.1)`.
 /// Every language's wording of a target comes from here and the phrase tables.
 func describe(_ target: Target, _ p: YearEndProjection) -> String {
+    describe(target, referenceValue: p.referenceValue)
+}
+
+/// As ``describe(_:_:)``, with the threshold the reference works out to (a recorded run's).
+func describe(_ target: Target, referenceValue: Double) -> String {
     let figure = figureText(target)
     let unit = target.unit.map { " \($0)" } ?? ""
-    let projected = " (\(formatForReading(p.referenceValue)))"
+    let projected = " (\(formatForReading(referenceValue)))"
     let comparator = comparatorText(target.comparator)
     switch target.reference {
     case .value(let threshold):

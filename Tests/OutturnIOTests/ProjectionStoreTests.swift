@@ -135,7 +135,7 @@ import Testing
         #expect(steps[1].revisedMonths == [Self.month("2020-03")])
         let table = history.rendered(.table)
         #expect(table.contains("at risk → on track"))
-        #expect(table.contains("+25 pts") && table.contains("−85"))
+        #expect(table.contains("+25 pt") && table.contains("−85"))
         #expect(ProjectionHistory(store: "s", runs: [july, august], indicator: "pm25").tracks.isEmpty)
     }
 

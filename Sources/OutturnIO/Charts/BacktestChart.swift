@@ -27,7 +27,7 @@ public enum BacktestChart {
             Double(pits.filter { abs($0 - 0.5) <= level / 200 }.count) / Double(pits.count)
         }
         svg.polyline(zip(levels, coverage).map { (x($0), y($1)) }, stroke: "#2f6db5", width: 2)
-        svg.text(x(50), 378, "nominal level of the central interval", size: 11, anchor: "middle", fill: "#666")
+        svg.text(x(50), 378, localized(.backtestAxisLevel), size: 11, anchor: "middle", fill: "#666")
         svg.text(x(0), 52, localized(.backtestCoverage), size: 11, fill: "#666")
         // Right: PIT histogram.
         let left = 420.0, width = 300.0
@@ -42,7 +42,7 @@ public enum BacktestChart {
         for tick in [0.0, 0.5, 1.0] {
             svg.text(left + tick * width, 358, tick == 0.5 ? "0.5" : String(Int(tick)), size: 10, anchor: "middle", fill: "#666")
         }
-        svg.text(left + width / 2, 378, "PIT: P(figure ≤ actual) under the projection", size: 11, anchor: "middle", fill: "#666")
+        svg.text(left + width / 2, 378, localized(.backtestAxisPIT), size: 11, anchor: "middle", fill: "#666")
         svg.text(left, 52, localized(.backtestPIT), size: 11, fill: "#666")
         return svg.rendered(title: localized(.backtestTitle))
     }

@@ -11,7 +11,7 @@ public enum HistoryChart {
         let name = latest.name ?? latest.indicator
         let steps = track.steps
         var svg = SVG(width: 760, height: 420)
-        svg.text(16, 24, "\(name) \(latest.year): \(latest.target)", size: 15, weight: "bold")
+        svg.text(16, 24, "\(name) \(latest.year): \(latest.localizedTarget)", size: 15, weight: "bold")
         svg.text(744, 24, localized(.chartStatus, localizedStatus(latest.status),
                            formatProbability(latest.probability, settled: latest.status == "met" || latest.status == "missed")),
                  size: 13, anchor: "end", weight: "bold", fill: colour(latest.status))

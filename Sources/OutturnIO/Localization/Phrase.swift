@@ -181,4 +181,53 @@ enum Phrase: String, CaseIterable, Sendable {
     case historyRuns
     case historyRunLine
     case historyTableLegend
+    // Why a model was chosen (ModelSelection.Reason), in fit and forecast.
+    case reasonAsRequested
+    case reasonSharedCalendar
+    case reasonChoiceAuto
+    case reasonChoiceRegression
+    case reasonLowestAICc
+    case reasonCandidate
+    case reasonListSeparator
+    case reasonNoteSeparator
+    case reasonEnsemble
+    case reasonEnsembleQuarters
+    case reasonSeasonallyAdjusted
+    case reasonNotSeasonal
+    case reasonAdjusted
+    case reasonNoteRegressionTerms
+    case reasonNoteMissingMonth
+    case reasonNoteInsideHistory
+    case reasonNoteTooFewForSmoothing
+    case reasonNoteNoSeasonalTerms
+    case reasonNoteFellBack
+    // The `fit` summary and the `forecast` title.
+    case fitHeading
+    case fitRuleName
+    case fitRuleSeasonalNaive
+    case fitRuleRunRate
+    case fitChosen
+    case fitErrorDeviation
+    case fitOneStepDeviation
+    case fitResidualError
+    case fitRSquared
+    case fitCriteria
+    case fitSeasonality
+    case fitNotSeasonal
+    case fitSeasonalIndices
+    case fitAliased
+    case columnParameter
+    case columnEstimate
+    case columnTerm
+    case columnStandardError
+    case columnTValue
+    case columnPValue
+    case forecastTitle
+    // Why a pace cannot be kept (RequiredPace.unreachable).
+    case paceBeyondRange
+    case paceBelowZero
+    case paceAboveHundred
+    case historyMonthSpan
+    case backtestAxisLevel
+    case backtestAxisPIT
 }

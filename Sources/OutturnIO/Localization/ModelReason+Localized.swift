@@ -1,0 +1,46 @@
+import Outturn
+
+/// Why a model was chosen, in the current language. In English this is ``ModelSelection/reason``
+/// byte for byte (a test checks it); a reason of unknown wording is shown as the library wrote it.
+func localizedReason(_ reason: ModelSelection.Reason) -> String {
+    let separator = localized(.reasonNoteSeparator)
+    switch reason {
+    case .asRequested:
+        return localized(.reasonAsRequested)
+    case .sharedCalendar(let count):
+        return localized(.reasonSharedCalendar, String(count))
+    case .lowestAICc(let choice, let candidates, let notes):
+        let compared = candidates.map {
+            localized(.reasonCandidate, $0.model, ModelSelection.Reason.criterion($0.aicc))
+        }.joined(separator: localized(.reasonListSeparator))
+        return localized(.reasonLowestAICc, choiceName(choice), compared) + notes.map { separator + localizedNote($0) }.joined()
+    case .ensemble(let theta, let damped, let quarters, let seasonal):
+        return localized(.reasonEnsemble, ModelSelection.Reason.weight(theta), ModelSelection.Reason.weight(damped))
+            + (quarters ? localized(.reasonEnsembleQuarters) : "")
+            + separator + localized(seasonal ? .reasonSeasonallyAdjusted : .reasonNotSeasonal)
+    case .adjusted(let requested, let notes):
+        return localized(.reasonAdjusted, requested) + notes.map { separator + localizedNote($0) }.joined()
+    case .other(let text):
+        return text
+    }
+}
+
+/// `auto` and `regression` as the reason's first word; another choice keeps its name.
+private func choiceName(_ choice: String) -> String {
+    switch choice {
+    case "auto": localized(.reasonChoiceAuto)
+    case "regression": localized(.reasonChoiceRegression)
+    default: choice
+    }
+}
+
+private func localizedNote(_ note: ModelSelection.Reason.Note) -> String {
+    switch note {
+    case .regressionTermsGiven: localized(.reasonNoteRegressionTerms)
+    case .missingMonth(let month): localized(.reasonNoteMissingMonth, month.description)
+    case .forecastInsideHistory(let month): localized(.reasonNoteInsideHistory, month.description)
+    case .tooFewForSmoothing(let months, let minimum): localized(.reasonNoteTooFewForSmoothing, String(months), String(minimum))
+    case .noSeasonalTerms(let observed, let minimum): localized(.reasonNoteNoSeasonalTerms, String(observed), String(minimum))
+    case .fellBack(let model, let fallback): localized(.reasonNoteFellBack, model, fallback)
+    }
+}
