@@ -210,6 +210,21 @@ import Testing
         #expect(chinese.stdout.contains("±0 个百分点"))
     }
 
+    /// A store keeps the target's text in the language of the run that recorded it; `history`
+    /// words it again in the reader's language (from the target's key), as `project` would.
+    @Test func historyWordsTargetsInTheReadersLanguage() throws {
+        let (folder, observations, targets) = try CLIRunner.exampleCopy()
+        let record = try CLIRunner.run(["project", observations, "--targets", targets, "--record", "--lang", "zh"])
+        #expect(record.status == 0, "\(record.stderr)")
+        let store = folder.appendingPathComponent("outturn.sqlite").path
+        // targets.csv: pm25 mean < 44 µg/m³ and the three-year moving average below the previous one.
+        let english = try CLIRunner.run(["history", store, "--indicator", "pm25", "--lang", "en"])
+        #expect(english.stdout.contains("mean < 44.00 µg/m³") && english.stdout.contains("3-yr mean < previous ("))
+        #expect(!english.stdout.contains("全年均值"))
+        let chinese = try CLIRunner.run(["history", store, "--indicator", "pm25", "--lang", "zh"])
+        #expect(chinese.stdout.contains("全年均值低于 44.00 µg/m³") && chinese.stdout.contains("三年滑动平均低于上一期 ("))
+    }
+
     /// A pace above 100% for a percentage: RequiredPace's reason, in Chinese.
     @Test func unreachablePaceSpeaksChinese() throws {
         let (folder, observations, _) = try CLIRunner.exampleCopy()
