@@ -45,8 +45,8 @@ public struct PanelProjections: Sendable {
     public let degreesOfFreedom: [Int]
     /// The model of each row's calendar group, by position in ``models``.
     let modelIndex: [Int32]
-    /// The regressions of the calendar groups.
-    let models: [RegressionFormula]
+    /// The names of the calendar groups' regressions.
+    let modelNames: [String]
     /// Rows not in columns: their projection, or why they could not be projected.
     let others: [Int: Result<YearEndProjection, ModelError>]
 
@@ -54,7 +54,7 @@ public struct PanelProjections: Sendable {
     public var count: Int { targets.count }
 
     /// The model's name of columnar row `i` (as ``ModelSummary/name`` gives it).
-    public func modelName(at i: Int) -> String { models[Int(modelIndex[i])].description }
+    public func modelName(at i: Int) -> String { modelNames[Int(modelIndex[i])] }
 
     /// Row `i`'s full projection when it is not columnar; `nil` for a columnar row.
     public func projection(at i: Int) -> Result<YearEndProjection, ModelError>? { others[i] }

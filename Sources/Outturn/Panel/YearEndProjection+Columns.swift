@@ -295,7 +295,7 @@ final class PanelColumnBuffers: @unchecked Sendable {
                          requiredPaces: Array(requiredPaces), yearsToDate: Array(yearsToDate),
                          observedMonthCounts: Array(observedMonthCounts), lastObservedMonths: Array(lastObservedMonths),
                          sigmas: Array(sigmas), degreesOfFreedom: Array(degreesOfFreedom), modelIndex: Array(modelIndex),
-                         models: models, others: others)
+                         modelNames: models.map(\.description), others: others)
     }
 
     func deallocate() {
