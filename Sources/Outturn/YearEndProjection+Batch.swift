@@ -61,13 +61,8 @@ extension YearEndProjection {
         var alone: [Int] = []
         var done = 0
         if (try? validateLevels(levels)) != nil {
-            let keys = await concurrentMap(requests) { calendarKey($0, asOf: asOf, scenario: scenario) }
-            var groups: [CalendarKey: [Int]] = [:], order: [CalendarKey] = []
-            for (index, key) in keys.enumerated() {
-                guard let key else { alone.append(index); continue }
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(index)
-            }
+            let (order, groups, single) = await calendarGroups(requests, asOf: asOf, scenario: scenario)
+            alone = single
             for key in order {
                 let members = groups[key]!
                 if members.count >= sharedCalendarMinimum,
@@ -84,14 +79,37 @@ extension YearEndProjection {
         } else {
             alone = Array(requests.indices)
         }
-        let offset = done
+        let single = await projectEach(requests, indices: alone, asOf: asOf, levels: levels, scenario: scenario,
+                                       progress: progress, offset: done)
+        for (index, result) in zip(alone, single) { results[index] = result }
+        return results.map { $0! }   // every request is in exactly one group or alone
+    }
+
+    /// The requests' calendar groups (see ``calendarKey(_:asOf:scenario:)``): the keys in order of
+    /// first appearance, each key's members in request order, and the requests with no calendar.
+    static func calendarGroups(_ requests: [Request], asOf: Month, scenario: Scenario) async
+        -> (order: [CalendarKey], groups: [CalendarKey: [Int]], alone: [Int]) {
+        let keys = await concurrentMap(requests) { calendarKey($0, asOf: asOf, scenario: scenario) }
+        var groups: [CalendarKey: [Int]] = [:], order: [CalendarKey] = [], alone: [Int] = []
+        for (index, key) in keys.enumerated() {
+            guard let key else { alone.append(index); continue }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        return (order, groups, alone)
+    }
+
+    /// The requests at `indices` projected one at a time, spread over the cores; `progress` is
+    /// told `offset` plus the number done.
+    static func projectEach(_ requests: [Request], indices alone: [Int], asOf: Month, levels: [Double], scenario: Scenario,
+                            progress: (@Sendable (Int) -> Void)?, offset: Int) async -> [Result<YearEndProjection, ModelError>] {
         let shifted: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable count in report(offset + count) } }
         // Many targets on one indicator share its fit: the first to fit a series (for a first
         // forecast month) leaves its outlook here and the others reuse the selection — 100,000
         // targets on one indicator fit once, not 100,000 times. The same fit either way, so the
         // results do not depend on which request got there first.
         let fits = FitCache()
-        let single = await concurrentMap(alone.map { requests[$0] }, progress: shifted) { request in
+        return await concurrentMap(alone.map { requests[$0] }, progress: shifted) { request in
             Result { () throws(ModelError) -> YearEndProjection in
                 let key = FitCache.Key(request)
                 let projection = try YearEndProjection(series: request.series, target: request.target, asOf: asOf,
@@ -103,8 +121,6 @@ extension YearEndProjection {
                 return projection
             }
         }
-        for (index, result) in zip(alone, single) { results[index] = result }
-        return results.map { $0! }   // every request is in exactly one group or alone
     }
 }
 

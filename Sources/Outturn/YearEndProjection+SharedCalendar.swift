@@ -43,10 +43,22 @@ extension YearEndProjection {
         return CalendarKey(model: model, fitted: fitted, unobserved: unobserved)
     }
 
-    /// Projects `members` (indices into `requests`, all with calendar `key`) with one factorisation;
-    /// `nil` when the shared design cannot be fitted, so that the one-at-a-time path reports why.
-    static func projectSharingCalendar(_ requests: [Request], members: [Int], key: CalendarKey, asOf: Month,
-                                       levels: [Double], scenario: Scenario) async -> [Result<YearEndProjection, ModelError>]? {
+    /// What one factorisation gives a calendar group: the shared design, the whitened rows of the
+    /// months to predict, and per member (in `members` order) σ̂ and the predicted means of
+    /// `key.unobserved` (`width` per member, member after member).
+    struct SharedCalendarFit: Sendable {
+        let design: SharedDesign
+        let whitened: [[Double]]
+        let sigmas: [Double]
+        let means: [Double]
+        var width: Int { whitened.count }
+    }
+
+    /// Fits `members` (indices into `requests`, all with calendar `key`) with one factorisation and
+    /// one product; `nil` when the shared design cannot be fitted, so that the one-at-a-time path
+    /// reports why. Shared by the per-series assembly below and the columnar path
+    /// (`projectColumns`), so that both see the very same bits.
+    static func fitSharingCalendar(_ requests: [Request], members: [Int], key: CalendarKey) -> SharedCalendarFit? {
         let fitted = key.fitted.months
         guard let design = try? SharedDesign(model: key.model, months: fitted),
               let whitened = try? design.whitenedRows(for: key.unobserved) else { return nil }
@@ -72,10 +84,35 @@ extension YearEndProjection {
         } catch {
             return nil
         }
-        let reason = "as requested; fitted together with the \(count) series observed in the same months (shared calendar)"
-        let (sharedSigmas, sharedMeans) = (sigmas, means)
-        return await concurrentMap(Array(members.enumerated())) { column, index in
-            let request = requests[index]
+        return SharedCalendarFit(design: design, whitened: whitened, sigmas: sigmas, means: means)
+    }
+
+    /// The reason every shared-calendar projection gives for its model.
+    static func sharedCalendarReason(count: Int) -> String {
+        "as requested; fitted together with the \(count) series observed in the same months (shared calendar)"
+    }
+
+    /// Projects `members` (indices into `requests`, all with calendar `key`) with one factorisation;
+    /// `nil` when the shared design cannot be fitted, so that the one-at-a-time path reports why.
+    static func projectSharingCalendar(_ requests: [Request], members: [Int], key: CalendarKey, asOf: Month,
+                                       levels: [Double], scenario: Scenario) async -> [Result<YearEndProjection, ModelError>]? {
+        guard let fit = fitSharingCalendar(requests, members: members, key: key) else { return nil }
+        return await assembleSharingCalendar(requests, members: members, positions: Array(members.indices), key: key,
+                                             fit: fit, asOf: asOf, levels: levels, scenario: scenario)
+    }
+
+    /// A full ``YearEndProjection`` for the members at `positions` (in `members`) of a fitted
+    /// calendar group (the per-series path after the shared factorisation), in `positions` order.
+    static func assembleSharingCalendar(_ requests: [Request], members: [Int], positions: [Int], key: CalendarKey,
+                                        fit: SharedCalendarFit,
+                                        asOf: Month, levels: [Double],
+                                        scenario: Scenario) async -> [Result<YearEndProjection, ModelError>] {
+        let fitted = key.fitted.months, design = fit.design, whitened = fit.whitened
+        let n = fitted.count, width = fit.width
+        let reason = sharedCalendarReason(count: fit.sigmas.count)
+        let (sharedSigmas, sharedMeans) = (fit.sigmas, fit.means)
+        return await concurrentMap(positions) { column in
+            let request = requests[members[column]]
             let sigma = sharedSigmas[column]
             let summary = ModelSummary(name: key.model.description, reason: reason, observations: n,
                                        firstMonth: fitted[0], lastMonth: fitted[n - 1], sigma: sigma,

@@ -150,22 +150,30 @@ public struct ProjectionReport: Sendable {
         ])
     }
 
-    private func csv() -> String {
+    /// The header line of the CSV form (shared with ``PanelReport``).
+    static func csvHeader(levels: [Double]) -> String {
         var header = ["indicator", "name", "unit", "year", "aggregate", "comparator", "threshold",
                       "observed_months", "as_of", "year_to_date", "projection", "standard_error"]
         for level in levels { header += ["lower_\(formatLevel(level))", "upper_\(formatLevel(level))"] }
         header += ["probability", "status", "required_pace", "model", "method"]
-        var lines = [header.joined(separator: ",")]
-        for p in projections {
-            let t = p.target
-            var row = [t.indicator, t.name ?? "", t.unit ?? "", String(t.year), t.aggregate.rawValue,
-                       t.comparator.rawValue, formatExact(p.referenceValue), String(p.observedMonths.count),
-                       p.lastObservedMonth?.description ?? "", formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
-            for interval in p.intervals { row += [formatExact(interval.lower), formatExact(interval.upper)] }
-            row += [formatExact(p.probability), p.status.rawValue, formatExact(p.requiredPace),
-                    p.modelSummary?.name ?? "observed", p.method.rawValue]
-            lines.append(row.map(csvField).joined(separator: ","))
-        }
+        return header.joined(separator: ",")
+    }
+
+    /// One projection's line of the CSV form (shared with ``PanelReport``).
+    static func csvLine(_ p: YearEndProjection) -> String {
+        let t = p.target
+        var row = [t.indicator, t.name ?? "", t.unit ?? "", String(t.year), t.aggregate.rawValue,
+                   t.comparator.rawValue, formatExact(p.referenceValue), String(p.observedMonths.count),
+                   p.lastObservedMonth?.description ?? "", formatExact(p.yearToDate), formatExact(p.value), formatExact(p.standardError)]
+        for interval in p.intervals { row += [formatExact(interval.lower), formatExact(interval.upper)] }
+        row += [formatExact(p.probability), p.status.rawValue, formatExact(p.requiredPace),
+                p.modelSummary?.name ?? "observed", p.method.rawValue]
+        return row.map(csvField).joined(separator: ",")
+    }
+
+    private func csv() -> String {
+        var lines = [Self.csvHeader(levels: levels)]
+        for p in projections { lines.append(Self.csvLine(p)) }
         // Milestones: the count as threshold, the run-rate projection, no interval or probability.
         for m in milestones {
             let milestone = m.milestone

@@ -70,4 +70,63 @@ import Testing
         #expect(all.status == 0 && one.status == 0)
         #expect(one.stdout == all.stdout)
     }
+
+    /// 300 indicators, 2017-01 … 2020-08 in long form, on three calendars: most complete (one
+    /// shared group), a third missing 2017-06 (a second group), three missing 2018-02 (too few to
+    /// share: fitted one at a time). Targets mix sums, means and lasts, all four comparators,
+    /// thresholds on either side of the projection, series that dip below zero (no early settling),
+    /// exact fits (σ̂ = 0), a names-and-units row, and a few base-year targets (assessed per series
+    /// inside a shared group).
+    static func mixedPanel() throws -> (observations: URL, targets: URL) {
+        let folder = try CLIRunner.temporaryFolder()
+        var long = "indicator,month,value\n"
+        var targets = "indicator,year,aggregate,comparator,threshold,base_year,change_percent,name,unit\n"
+        let aggregates = ["sum", "mean", "last"], comparators = [">=", "<=", ">", "<"]
+        for i in 0..<300 {
+            let level = i % 10 == 0 ? -5 + Double(i % 7) : 20 + Double(i)
+            let exact = i % 23 == 0
+            for t in 0..<44 {
+                if i % 3 == 1 && t == 5 { continue }
+                if i >= 297 && t == 13 { continue }
+                let noise = exact ? 0 : 3 * sin(Double(t * (i % 13 + 3)) * 1.7) + Double((t * 7 + i) % 5) / 3
+                let value = level + 0.4 * Double(t) + 6 * sin(Double(t % 12) * 0.5236) + noise
+                long += String(format: "k%d,%04d-%02d,", i, 2017 + t / 12, t % 12 + 1) + "\(value)\n"
+            }
+            let aggregate = aggregates[i % 3], comparator = comparators[(i / 3) % 4]
+            // The 2020 figure is near level + 17 per month; thresholds straddle it.
+            let monthly = level + 17 + Double(i % 9 - 4) * 0.8
+            // Every 17th sum asks for a third of the year: the months so far already settle it.
+            let threshold = aggregate == "sum" ? (i % 17 == 3 ? 4 : 12) * monthly : monthly
+            let name = i == 5 ? "Water, new use" : "", unit = i == 5 ? "m3" : ""
+            if i % 50 == 7 {
+                targets += "k\(i),2020,\(aggregate),\(comparator),,2019,-3,\(name),\(unit)\n"
+            } else {
+                targets += "k\(i),2020,\(aggregate),\(comparator),\(threshold),,,\"\(name)\",\(unit)\n"
+            }
+        }
+        let observations = folder.appendingPathComponent("mixed.csv"), targetsFile = folder.appendingPathComponent("targets.csv")
+        try long.write(to: observations, atomically: true, encoding: .utf8)
+        try targets.write(to: targetsFile, atomically: true, encoding: .utf8)
+        return (observations, targetsFile)
+    }
+
+    /// The columnar path (a CSV of projections alone) writes the very bytes of the per-series
+    /// assembly, which stays the reference (`--per-series`), on all cores and on one.
+    @Test func columnarCSVIsByteIdenticalToThePerSeriesPath() throws {
+        let (observations, targets) = try Self.mixedPanel()
+        let arguments = ["project", observations.path, "--targets", targets.path, "--model", "trend+season",
+                         "--intervals", "model", "--format", "csv"]
+        let columnar = try CLIRunner.run(arguments), reference = try CLIRunner.run(arguments + ["--per-series"])
+        #expect(columnar.status == 0, "\(columnar.stderr)")
+        #expect(reference.status == 0, "\(reference.stderr)")
+        let lines = columnar.stdout.split(separator: "\n")
+        #expect(lines.count == 301)
+        // The panel covers what it means to: every status, settled rows, rows with and without a pace.
+        for status in [",met,", ",missed,", ",on track,", ",off track,", ",at risk,"] {
+            #expect(lines.contains { $0.contains(status) }, "\(status)")
+        }
+        #expect(columnar.stdout == reference.stdout)
+        let oneCore = try CLIRunner.runOnOneCore(arguments)
+        #expect(oneCore.stdout == reference.stdout)
+    }
 }
