@@ -43,40 +43,60 @@ extension ETSFit {
 
 /// Starting values and the objective of R's ETS estimation.
 enum ETSEstimation {
+    /// Nelder–Mead runs per starting point at most: the first plus two restarts.
+    static let runsPerStart = 3
+    /// A restart that improves the objective by less than this, relative, ends the descent.
+    static let restartTolerance = 1e-6
+
     /// The maximum-likelihood parameter vector (R's layout) and its objective value.
     ///
-    /// Nelder–Mead from R's `initparam`/`initstate` starting values; the simplex is restarted
-    /// from its optimum until a restart no longer improves the likelihood, so the optimum is at
-    /// least as good as one R run.
+    /// Nelder–Mead with R's budget (2,000 evaluations a run) from R's `initparam`/`initstate`
+    /// starting values and from one or two more starts where the likelihood is known to be
+    /// multimodal; from each start the simplex is restarted from its optimum while that still
+    /// improves the objective by 1e-6 relative, at most ``runsPerStart`` runs. On the 53 fits of
+    /// the oracle files (8 series × R's model, 3 series × 15 models) this is no worse than
+    /// R's optimum wherever twelve runs of 4,000 were, for a third of the evaluations.
     static func optimise(model: ETSModel, values: [Double]) -> (point: [Double], value: Double, evaluations: Int) {
         let startParameters = initialParameters(model: model, values: values)
         let objective = ETSObjective(model: model, values: values)
         let steps = steps(for: startParameters, model: model, values: values)
-        let optimiser = ETSNelderMead()
+        var optimiser = ETSNelderMead()
+        optimiser.maximumEvaluations = 2000
         var evaluations = 0
         // Nelder–Mead stalls on these ridges; restarting with a fresh full-size simplex from the
-        // best point found lets it escape, until a restart no longer improves the likelihood.
+        // best point found lets it escape.
         func descend(from x: [Double]) -> (point: [Double], value: Double) {
             var best = (point: x, value: objective(x))
             evaluations += 1
-            for _ in 0..<12 {
+            for _ in 0..<runsPerStart {
                 let run = optimiser.minimise({ objective($0) }, start: best.point, steps: steps)
                 evaluations += run.evaluations
                 let improved = best.value - run.value
                 if run.value < best.value { best = (run.point, run.value) }
-                if improved.isFinite, improved < 1e-6 { break }
+                if improved.isFinite, improved < restartTolerance * abs(best.value) { break }
             }
             return best
         }
-        // R's starting point, plus one with faster smoothing: the likelihood is multimodal in
-        // (α, γ), and R's small starting α sometimes leads a single descent to a worse mode.
         var best = descend(from: startParameters.vector)
+        var others: [ETSParameters] = []
         if model.hasSeason {
+            // The likelihood is multimodal in (α, γ), and R's small starting α sometimes leads a
+            // single descent to a worse mode: one more start with faster smoothing.
             var faster = startParameters
             faster.alpha = 0.3
             faster.gamma = 0.2
             if let beta = faster.beta { faster.beta = min(beta, 0.01) }
-            let other = descend(from: faster.vector)
+            others.append(faster)
+        } else if model.hasTrend {
+            // Without a season the optimum can sit at β close to α (temperatures: R's ETS(A,A,N)
+            // has α ≈ β ≈ 0.83), far from R's start at β = α/10; these fits are cheap.
+            var steep = startParameters
+            steep.alpha = 0.9
+            steep.beta = 0.5
+            others.append(steep)
+        }
+        for start in others {
+            let other = descend(from: start.vector)
             if other.value < best.value { best = other }
         }
         return (best.point, best.value, evaluations)
