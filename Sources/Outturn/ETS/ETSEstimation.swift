@@ -3,8 +3,9 @@ import Foundation
 extension ETSFit {
     /// Estimates `model` by maximum likelihood, as R's `ets(y, model = …)` with its defaults:
     /// `opt.crit = "lik"`, `bounds = "both"`, initial states estimated, Nelder–Mead from R's
-    /// `initparam`/`initstate` starting values. The simplex is restarted from its optimum until
-    /// the likelihood stops improving, so the optimum is at least as good as one R run.
+    /// `initparam`/`initstate` starting values (and one or two more starts where the likelihood
+    /// is multimodal). From each start the simplex is restarted from its optimum while that
+    /// improves the likelihood, at most three runs, so the optimum is usually better than R's.
     /// - Throws: ``ETSError`` when the data do not allow the model.
     public init(estimating model: ETSModel, start: Month, values: [Double]) throws(ETSError) {
         guard model.isAdmissible else { throw .inadmissibleModel(model.description) }
