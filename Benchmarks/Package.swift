@@ -34,5 +34,11 @@ let package = Package(
             dependencies: [.product(name: "Outturn", package: outturn)],
             path: "Tools/EngineTiming"
         ),
+        // ETS estimation timed alone, for compare/ets.py's same-run comparison with R and statsforecast.
+        .executableTarget(
+            name: "ETSTiming",
+            dependencies: [.product(name: "Outturn", package: outturn)],
+            path: "Tools/ETSTiming"
+        ),
     ]
 )

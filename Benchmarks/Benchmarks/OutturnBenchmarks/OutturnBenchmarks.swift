@@ -140,6 +140,35 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // ETS (issue #13): one automatic fit (AICc over the admissible models, as R's `ets(y)`) and
+    // one fixed ETS(M,Ad,M) fit on a 120-month series: air passengers 1949-01 … 1958-12.
+    let airPassengers: [Double] = [
+        112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118,
+        115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
+        145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166,
+        171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
+        196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201,
+        204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229,
+        242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278,
+        284, 277, 317, 313, 318, 374, 413, 405, 355, 306, 271, 306,
+        315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336,
+        340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337,
+    ]
+    let air1949 = try! Month(year: 1949, month: 1)
+    Benchmark("ETS automatic fit (AICc over 15 models), 120 months",
+              configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(10))) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try ETSFit(start: air1949, values: airPassengers))
+        }
+    }
+    Benchmark("ETS(M,Ad,M) fit, 120 months",
+              configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(5))) { benchmark in
+        let model = try ETSModel(parsing: "MAdM")
+        for _ in benchmark.scaledIterations {
+            blackHole(try ETSFit(estimating: model, start: air1949, values: airPassengers))
+        }
+    }
+
     let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/xicheng-2020")
     Benchmark("Bundled example end to end (read, project 18 targets, render JSON)") { benchmark in
         for _ in benchmark.scaledIterations {

@@ -30,27 +30,44 @@ enum ETSBounds {
         if alpha < 1 - 1 / phi - gamma * (1 - md + phi + phi * md) / (2 * phi * md) { return false }
         if beta < -(1 - phi) * (gamma / md + alpha) { return false }
         // The characteristic polynomial (R's `polyroot(P)`, coefficients by increasing power)
-        // must have every root inside the unit circle.
+        // must have every root inside the unit circle. Built in a stack buffer: the optimiser
+        // asks this for every trial point.
         let a = alpha + beta - alpha * phi
-        let coefficients = [phi * (1 - alpha - gamma), a + gamma - 1]
-            + Array(repeating: a, count: m - 2) + [alpha + beta - phi, 1]
-        return rootsInsideUnitCircle(coefficients)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 2)) { buffer in
+            buffer[0] = phi * (1 - alpha - gamma)
+            buffer[1] = a + gamma - 1
+            for k in 2..<m { buffer[k] = a }
+            buffer[m] = alpha + beta - phi
+            buffer[m + 1] = 1
+            return rootsInsideUnitCircle(buffer, count: m + 2)
+        }
     }
 
     /// Schur–Cohn step-down test: every root of Σ c_k z^k has modulus ≤ 1 (up to rounding).
-    /// Each step removes the reflection coefficient k = c₀/c_d; the roots stay inside the unit
-    /// circle if and only if |k| < 1 and the reduced polynomial's roots do.
     static func rootsInsideUnitCircle(_ coefficients: [Double]) -> Bool {
-        var c = coefficients
-        while c.count > 1 {
-            let d = c.count - 1
-            guard c[d] != 0 else { return false }
-            let k = c[0] / c[d]
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * max(coefficients.count, 1)) { buffer in
+            for (i, c) in coefficients.enumerated() { buffer[i] = c }
+            return rootsInsideUnitCircle(buffer, count: coefficients.count)
+        }
+    }
+
+    /// The test on the first `count` coefficients of `buffer`, which must hold `count` more as
+    /// scratch. Each step removes the reflection coefficient k = c₀/c_d; the roots stay inside
+    /// the unit circle if and only if |k| < 1 and the reduced polynomial's roots do.
+    private static func rootsInsideUnitCircle(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int) -> Bool {
+        var c = 0, scratch = count  // offsets of the current polynomial and of the next one
+        var length = count
+        while length > 1 {
+            let d = length - 1
+            guard buffer[c + d] != 0 else { return false }
+            let k = buffer[c] / buffer[c + d]
             if abs(k) > 1 + 1e-10 { return false }
             // A reflection coefficient of modulus one means a root on the circle, which R's
             // tolerance (|root| ≤ 1 + 1e-10) admits.
             if abs(k) >= 1 - 1e-12 { return true }
-            c = (0..<d).map { c[$0 + 1] - k * c[d - 1 - $0] }
+            for i in 0..<d { buffer[scratch + i] = buffer[c + i + 1] - k * buffer[c + d - 1 - i] }
+            swap(&c, &scratch)
+            length = d
         }
         return true
     }

@@ -1,56 +1,107 @@
 /// A Nelder–Mead simplex minimiser (reflection 1, expansion 2, contraction ½, shrink ½), the
 /// method R's `ets()` uses. Infinite objective values mark infeasible points.
+///
+/// The simplex lives in one flat buffer ordered through an index permutation, and trial points
+/// in two scratch rows, so an iteration allocates nothing: at a microsecond per objective
+/// evaluation, per-iteration arrays would cost as much as the objective.
 struct ETSNelderMead {
     /// Stop when the simplex's objective spread is below `relativeTolerance`·(|f_best| + tol).
     var relativeTolerance = 1e-8
     /// Objective evaluations allowed per run.
     var maximumEvaluations = 4000
 
+    /// The outcome of one run.
+    struct Result {
+        var point: [Double]
+        var value: Double
+        /// Objective evaluations spent (including the initial simplex).
+        var evaluations: Int
+    }
+
     /// Minimises `f` from `start` with initial steps `steps` along each coordinate.
-    func minimise(_ f: ([Double]) -> Double, start: [Double], steps: [Double]) -> (point: [Double], value: Double) {
+    func minimise(_ f: (UnsafeBufferPointer<Double>) -> Double, start: [Double], steps: [Double]) -> Result {
         let n = start.count
-        var simplex = [start]
-        for i in 0..<n {
-            var p = start
-            p[i] += steps[i]
-            // A step into the infeasible region is retried in the other direction.
-            if !f(p).isFinite { p[i] = start[i] - steps[i] }
-            simplex.append(p)
+        guard n > 0 else { return Result(point: start, value: start.withUnsafeBufferPointer(f), evaluations: 1) }
+        // Rows 0…n: the simplex; row n+1: reflected point; row n+2: expanded/contracted point;
+        // row n+3: the centroid.
+        let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: (n + 4) * n)
+        let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: n + 1)
+        let order = UnsafeMutableBufferPointer<Int>.allocate(capacity: n + 1)
+        defer { storage.deallocate(); values.deallocate(); order.deallocate() }
+        func row(_ r: Int) -> UnsafeMutableBufferPointer<Double> {
+            UnsafeMutableBufferPointer(rebasing: storage[(r * n)..<((r + 1) * n)])
         }
-        var values = simplex.map(f)
+        func value(_ r: Int) -> Double { f(UnsafeBufferPointer(row(r))) }
+        let reflected = row(n + 1), trial = row(n + 2), centroid = row(n + 3)
+
+        for j in 0..<n { storage[j] = start[j] }
+        values[0] = value(0)
+        order[0] = 0
+        for i in 0..<n {
+            let p = row(i + 1)
+            for j in 0..<n { p[j] = start[j] }
+            p[i] += steps[i]
+            var fp = value(i + 1)
+            // A step into the infeasible region is retried in the other direction.
+            if !fp.isFinite {
+                p[i] = start[i] - steps[i]
+                fp = value(i + 1)
+            }
+            values[i + 1] = fp
+            order[i + 1] = i + 1
+        }
         var evaluations = n + 1
+        // `order[k]` is the row of the k-th best point.
         while evaluations < maximumEvaluations {
-            let order = values.indices.sorted { values[$0] < values[$1] }
-            simplex = order.map { simplex[$0] }
-            values = order.map { values[$0] }
-            let best = values[0], worst = values[n]
+            // Stable insertion sort: the order changes by one point per iteration.
+            for i in 1...n {
+                let key = order[i], keyValue = values[key]
+                var j = i - 1
+                while j >= 0, values[order[j]] > keyValue { order[j + 1] = order[j]; j -= 1 }
+                order[j + 1] = key
+            }
+            let best = values[order[0]], worst = values[order[n]]
             if worst.isFinite, worst - best <= relativeTolerance * (abs(best) + relativeTolerance) { break }
-            var centroid = [Double](repeating: 0, count: n)
-            for p in simplex.dropLast() { for j in 0..<n { centroid[j] += p[j] / Double(n) } }
-            func along(_ t: Double) -> [Double] { (0..<n).map { centroid[$0] + t * (simplex[n][$0] - centroid[$0]) } }
-            let reflected = along(-1)
-            let fr = f(reflected); evaluations += 1
+            for j in 0..<n { centroid[j] = 0 }
+            for k in 0..<n {
+                let p = row(order[k])
+                for j in 0..<n { centroid[j] += p[j] / Double(n) }
+            }
+            let w = order[n]
+            let worstPoint = row(w)
+            func along(_ t: Double, into out: UnsafeMutableBufferPointer<Double>) {
+                for j in 0..<n { out[j] = centroid[j] + t * (worstPoint[j] - centroid[j]) }
+            }
+            func replaceWorst(by p: UnsafeMutableBufferPointer<Double>, value v: Double) {
+                for j in 0..<n { worstPoint[j] = p[j] }
+                values[w] = v
+            }
+            along(-1, into: reflected)
+            let fr = f(UnsafeBufferPointer(reflected)); evaluations += 1
             if fr < best {
-                let expanded = along(-2)
-                let fe = f(expanded); evaluations += 1
-                if fe < fr { simplex[n] = expanded; values[n] = fe } else { simplex[n] = reflected; values[n] = fr }
-            } else if fr < values[n - 1] {
-                simplex[n] = reflected; values[n] = fr
+                along(-2, into: trial)
+                let fe = f(UnsafeBufferPointer(trial)); evaluations += 1
+                if fe < fr { replaceWorst(by: trial, value: fe) } else { replaceWorst(by: reflected, value: fr) }
+            } else if fr < values[order[n - 1]] {
+                replaceWorst(by: reflected, value: fr)
             } else {
-                let contracted = fr < worst ? along(-0.5) : along(0.5)
-                let fc = f(contracted); evaluations += 1
+                along(fr < worst ? -0.5 : 0.5, into: trial)
+                let fc = f(UnsafeBufferPointer(trial)); evaluations += 1
                 if fc < min(fr, worst) {
-                    simplex[n] = contracted; values[n] = fc
+                    replaceWorst(by: trial, value: fc)
                 } else {
-                    for i in 1...n {
-                        simplex[i] = (0..<n).map { simplex[0][$0] + 0.5 * (simplex[i][$0] - simplex[0][$0]) }
-                        values[i] = f(simplex[i])
+                    let first = row(order[0])
+                    for k in 1...n {
+                        let p = row(order[k])
+                        for j in 0..<n { p[j] = first[j] + 0.5 * (p[j] - first[j]) }
+                        values[order[k]] = value(order[k])
                     }
                     evaluations += n
                 }
             }
         }
-        let i = values.indices.min { values[$0] < values[$1] } ?? 0
-        return (simplex[i], values[i])
+        var bestRow = order[0]
+        for k in 1...n where values[order[k]] < values[bestRow] { bestRow = order[k] }
+        return Result(point: Array(row(bestRow)), value: values[bestRow], evaluations: evaluations)
     }
 }
