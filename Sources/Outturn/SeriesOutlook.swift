@@ -33,15 +33,21 @@ struct SeriesOutlook: Sendable {
 
     /// The usual `predict` of the initialiser below: selects and fits the model on the history,
     /// then predicts the unobserved months. `reusing`: outlooks made from the same series, as-of
-    /// month and model options; a selection of theirs is used instead of fitting again when it was
-    /// chosen for the same first unobserved month (the only thing besides the history that the
-    /// choice depends on), which gives the very same fit.
+    /// month, model options, interval method and scenario; a selection of theirs is used instead of
+    /// fitting again when it was chosen for the same first unobserved month (the only thing besides
+    /// the history that the choice depends on), which gives the very same fit; and when they
+    /// predicted the very same months, their prediction (and its checked spread, the costly part)
+    /// is the one this would compute, so it is taken as it is.
     static func fitting(choice: ModelChoice, extraTerms: [RegressionFormula.Term], regressors: [String: MonthlySeries],
                         scenario: Scenario, intervals: IntervalMethod, reusing earlier: [SeriesOutlook] = [])
         -> (MonthlySeries?, [Month]) throws(ModelError) -> (ModelSelection?, JointPrediction) {
         { history, unobserved throws(ModelError) in
             guard let history else {
                 throw .tooFewObservations(model: choice.description, needed: 2, available: 0)
+            }
+            if let same = earlier.first(where: { $0.selection != nil && $0.unobserved == unobserved }),
+               let prediction = same.prediction {
+                return (same.selection, prediction)
             }
             let selection: ModelSelection
             if let reused = earlier.first(where: { $0.selection != nil && $0.unobserved.first == unobserved.first })?.selection {

@@ -106,8 +106,10 @@ extension YearEndProjection {
         let shifted: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable count in report(offset + count) } }
         // Many targets on one indicator share its fit: the first to fit a series (for a first
         // forecast month) leaves its outlook here and the others reuse the selection — 100,000
-        // targets on one indicator fit once, not 100,000 times. The same fit either way, so the
-        // results do not depend on which request got there first.
+        // targets on one indicator fit once, not 100,000 times — and targets whose unobserved
+        // months are the same (thresholds, comparators and aggregates differ, the months do not)
+        // also reuse its prediction and checked spread, which cost more than the fit. The same
+        // fit and prediction either way, so the results do not depend on which request got there first.
         let fits = FitCache()
         return await concurrentMap(alone.map { requests[$0] }, progress: shifted) { request in
             Result { () throws(ModelError) -> YearEndProjection in
@@ -125,7 +127,8 @@ extension YearEndProjection {
 }
 
 /// Outlooks already fitted in one ``YearEndProjection/projectAll(_:asOf:levels:scenario:progress:)``
-/// call, by what their fit depends on; at most one per first forecast month. A class guarded by an
+/// call, by what their fit depends on; at most one per set of unobserved months (which fixes the
+/// first forecast month the selection depends on, and the prediction). A class guarded by an
 /// `NSLock`, as `SolvedQuantiles` is.
 private final class FitCache: @unchecked Sendable {
     /// Everything a request's selection depends on besides the as-of month and scenario, which
@@ -154,7 +157,7 @@ private final class FitCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var known = table[key] ?? []
-        guard !known.contains(where: { $0.unobserved.first == outlook.unobserved.first }) else { return }
+        guard !known.contains(where: { $0.unobserved == outlook.unobserved }) else { return }
         known.append(outlook)
         table[key] = known
     }

@@ -36,7 +36,8 @@ struct Report: AsyncParsableCommand {
             // With their sources, so that an overflow a scenario causes names its flag or file (as whatif does).
             let sourced = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
                                                                asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths,
-                                                               modelRegressors: Set(workspace.regressors.keys))
+                                                               modelRegressors: Set(workspace.regressors.keys),
+                                                               regressorSeries: workspace.regressors)
             let scenarios = sourced.map(\.scenario)
             let fitted = try await workspace.fit()
             let assessment: TargetAssessment, comparison: ScenarioComparison?

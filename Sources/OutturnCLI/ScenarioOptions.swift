@@ -32,8 +32,12 @@ struct ScenarioOptions: ParsableArguments {
     /// `lastMonths`: each indicator's last observed month, when before `asOf`; a change may start after it.
     /// `modelRegressors`: the regressors the model uses, when known; values for any other
     /// regressor would be silently ignored, so they are refused.
+    /// `regressorSeries`: those regressors' series: a change to one of them (`--set temp@2020-12=30`)
+    /// changes its values for the models that use it (``Scenario/applyingChanges(toRegressors:)``),
+    /// rather than being ignored because the regressor has no target of its own.
     func sourcedScenarios(indicators: Set<String>, asOf: Month, lastMonths: [String: Month] = [:],
-                          modelRegressors: Set<String>? = nil) throws -> [(scenario: Scenario, culprit: (String) -> InputError)] {
+                          modelRegressors: Set<String>? = nil, regressorSeries: [String: MonthlySeries] = [:])
+        throws -> [(scenario: Scenario, culprit: (String) -> InputError)] {
         var scenarios: [(scenario: Scenario, culprit: (String) -> InputError)] = []
         for path in scenario {
             for (index, scenario) in try ScenarioFile.read(path: path, indicators: indicators, asOf: asOf,
@@ -43,7 +47,11 @@ struct ScenarioOptions: ParsableArguments {
                                      message: "'\(excerpt(unused))' is not a regressor of the model, so its values would be ignored; "
                                          + "add --regressor \(excerpt(unused)), or remove them")
                 }
-                scenarios.append((scenario, { InputError(file: path, field: "scenarios[\(index)]", message: $0) }))
+                let applied: Scenario
+                do throws(Scenario.RegressorChangeError) { applied = try scenario.applyingChanges(toRegressors: regressorSeries) } catch {
+                    throw InputError(file: path, field: "scenarios[\(index)].changes[\(error.change)]", message: error.description)
+                }
+                scenarios.append((applied, { InputError(file: path, field: "scenarios[\(index)]", message: $0) }))
             }
         }
         var changes: [Scenario.Change] = []
@@ -67,7 +75,12 @@ struct ScenarioOptions: ParsableArguments {
                                  message: "'\(sources[conflict.second].text)' sets \(changes[conflict.second].indicator) in \(conflict.month), which '\(sources[conflict.first].text)' already sets; give each month one value")
             }
             let used = Self.changeFlags.filter { flag in sources.contains { $0.flag == flag } }.joined(separator: "/")
-            scenarios.append((flags, { InputError(file: nil, field: used, message: $0) }))
+            let applied: Scenario
+            do throws(Scenario.RegressorChangeError) { applied = try flags.applyingChanges(toRegressors: regressorSeries) } catch {
+                let source = sources[error.change]
+                throw InputError(file: nil, field: source.flag, message: "'\(source.text)': \(error.description)")
+            }
+            scenarios.append((applied, { InputError(file: nil, field: used, message: $0) }))
         }
         guard Set(scenarios.map(\.scenario.name)).count == scenarios.count else {
             throw InputError(file: nil, field: "--scenario", message: "two scenarios share a name; give each its own")

@@ -25,7 +25,8 @@ struct WhatIf: AsyncParsableCommand {
             let workspace = try inputs.workspace()
             let scenarios = try scenarioOptions.sourcedScenarios(indicators: Set(workspace.dataset.entries.map(\.indicator)),
                                                                  asOf: workspace.asOf, lastMonths: workspace.lastObservedMonths,
-                                                                 modelRegressors: Set(workspace.regressors.keys))
+                                                                 modelRegressors: Set(workspace.regressors.keys),
+                                                                 regressorSeries: workspace.regressors)
             guard !scenarios.isEmpty else {
                 throw InputError(file: nil, field: "--scenario", message: "no scenario given; use --scenario FILE or --set/--scale/--add")
             }

@@ -34,21 +34,41 @@ func yamlErrorLine(_ error: Error) -> Int? {
     if let error = error as? YamlError {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line
+        case .reader(_, let offset?, _, let yaml):
+            // The offset counts characters; the line is one more than the line breaks before it.
+            return yaml.prefix(offset).reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
         default: return nil
         }
     }
     return nil
 }
 
+/// What a Yams parse error says is wrong, in a few words: never the line it happened on, which
+/// Yams's own description quotes in full (a 50 MB one-line JSON file would give a 50 MB message),
+/// nor a key that the file repeats. At most ``yamlProblemLimit`` characters, control characters
+/// escaped, with the character at fault for a reader error (a control character, say).
 func yamlErrorProblem(_ error: Error) -> String {
+    let problem: String
     if let error = error as? YamlError {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        default: break
+        case .scanner(_, let text, _, _), .parser(_, let text, _, _), .composer(_, let text, _, _): problem = text
+        case .reader(let text, _, let value, _):
+            problem = value >= 0 ? "\(text): \(String(format: "U+%04X", value))" : text
+        case .duplicatedKeysInMapping(let duplicates, _):
+            problem = "a key is given twice in one object: "
+                + duplicates.sorted().map { "'\(excerpt(escapingControlCharacters($0)))'" }.joined(separator: ", ")
+        default: problem = "\(error)"
         }
+    } else {
+        problem = "\(error)"
     }
-    return "\(error)"
+    let shown = escapingControlCharacters(problem)
+    return shown.count > yamlProblemLimit ? String(shown.prefix(yamlProblemLimit)) + "…" : shown
 }
+
+/// The longest problem ``yamlErrorProblem(_:)`` quotes.
+let yamlProblemLimit = 160
 
 /// Refuses text in UTF-16 or UTF-32 (with or without a byte-order mark) by name, before it is
 /// decoded as UTF-8. Without a mark, UTF-16 of ordinary text is "valid UTF-8" with a NUL after

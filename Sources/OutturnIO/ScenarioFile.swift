@@ -65,7 +65,7 @@ public enum ScenarioFile {
         for (index, node) in list.enumerated() {
             let scenario = try reader.scenario(node, path: "scenarios[\(index)]")
             guard names.insert(scenario.name).inserted else {
-                throw reader.fail(node, "scenarios[\(index)].name", "the name '\(scenario.name)' is used twice")
+                throw reader.fail(node, "scenarios[\(index)].name", "the name '\(excerpt(scenario.name))' is used twice")
             }
             scenarios.append(scenario)
         }
@@ -97,7 +97,7 @@ public enum ScenarioFile {
             for (key, _) in mapping {
                 let name = key.string ?? ""
                 guard allowed.contains(name) else {
-                    throw fail(key, path.isEmpty ? name : "\(path).\(name)",
+                    throw fail(key, path.isEmpty ? excerpt(name) : "\(path).\(excerpt(name))",
                                "unknown key; use \(allowed.joined(separator: ", "))")
                 }
             }
@@ -138,7 +138,7 @@ public enum ScenarioFile {
                     throw fail(switches, "\(path).interventions", "expected `step@YYYY-MM: on` or `off` pairs")
                 }
                 for (key, value) in pairs {
-                    let field = "\(path).interventions.\(key.string ?? "")"
+                    let field = "\(path).interventions.\(excerpt(key.string ?? ""))"
                     guard let intervention = try? Intervention(parsing: key.string ?? "") else {
                         throw fail(key, field, "not an intervention; write step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM")
                     }
@@ -156,14 +156,14 @@ public enum ScenarioFile {
                 }
                 for (key, value) in pairs {
                     let regressor = key.string ?? ""
-                    let field = "\(path).regressors.\(regressor)"
+                    let field = "\(path).regressors.\(excerpt(regressor))"
                     guard indicators.contains(regressor) else {
-                        throw fail(key, field, "'\(regressor)' is not an indicator of the observations")
+                        throw fail(key, field, "'\(excerpt(regressor))' is not an indicator of the observations")
                     }
                     guard let months = value.mapping else { throw fail(value, field, "expected {YYYY-MM: value, …}") }
                     var values: [Month: Double] = [:]
                     for (monthKey, amount) in months {
-                        let month = try self.month(monthKey, in: value, "\(field).\(monthKey.string ?? "")")
+                        let month = try self.month(monthKey, in: value, "\(field).\(excerpt(monthKey.string ?? ""))")
                         try checkFuture(month, monthKey, "\(field).\(month)")
                         values[month] = try number(amount, "\(field).\(month)")
                     }
@@ -183,7 +183,7 @@ public enum ScenarioFile {
             try onlyKeys(mapping, ["indicator", "from", "to", "set", "scale", "factor", "add"], path: path)
             let indicator = try string(mapping["indicator"], in: node, "\(path).indicator")
             guard indicators.contains(indicator) else {
-                throw fail(mapping["indicator"] ?? node, "\(path).indicator", "'\(indicator)' is not an indicator of the observations")
+                throw fail(mapping["indicator"] ?? node, "\(path).indicator", "'\(excerpt(indicator))' is not an indicator of the observations")
             }
             let from = try month(mapping["from"], in: node, "\(path).from")
             try checkFuture(from, mapping["from"] ?? node, "\(path).from", indicator: indicator)

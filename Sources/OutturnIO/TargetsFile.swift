@@ -201,6 +201,11 @@ public struct TargetsFile: Sendable {
     static func parseJSON(_ data: Data, file: String, indicators: KnownIndicators?) throws(InputError) -> TargetsFile {
         let root: Node?
         let text = try decodedText(data, file: file)
+        // JSON has no anchors or aliases, but it is read as YAML, which has: a few hundred bytes of
+        // them expand to billions of nodes. Refused before composing, as in scenario files.
+        if let problem = YAMLGuard.problem(in: text, files: "targets files") {
+            throw InputError(file: file, line: problem.line, message: problem.message)
+        }
         do { root = try Yams.compose(yaml: text) } catch {
             throw InputError(file: file, line: yamlErrorLine(error), message: "is not valid JSON (\(yamlErrorProblem(error)))")
         }
@@ -223,7 +228,7 @@ public struct TargetsFile: Sendable {
             }
             let location = Location.entry(index, line: element.mark?.line, keys: lines)
             for key in values.keys.sorted() where !known.contains(key) {
-                throw location.error(file: file, field: key, message: "unknown key; targets use \(known.joined(separator: ", "))")
+                throw location.error(file: file, field: excerpt(key), message: "unknown key; targets use \(known.joined(separator: ", "))")
             }
             let entry = try makeEntry(file: file, location: location) { key in
                 guard let node = values[key] else { return nil }

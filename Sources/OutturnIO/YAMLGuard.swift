@@ -7,7 +7,8 @@ enum YAMLGuard {
     static let maximumFlowDepth = 32
 
     /// The first line (1-based) holding an anchor, an alias or too deep a flow nesting, and why.
-    static func problem(in text: String) -> (line: Int, message: String)? {
+    /// - Parameter files: what the files are called in the message ("scenario files", "targets files").
+    static func problem(in text: String, files: String = "scenario files") -> (line: Int, message: String)? {
         var line = 1, depth = 0
         var inSingle = false, inDouble = false, inComment = false, escaped = false
         var previous: UInt8 = UInt8(ascii: "\n")
@@ -32,7 +33,7 @@ enum YAMLGuard {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumFlowDepth {
-                    return (line, "nests lists or mappings more than \(maximumFlowDepth) deep; a scenario file needs far fewer")
+                    return (line, "nests lists or mappings more than \(maximumFlowDepth) deep; \(files) need far fewer")
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             case UInt8(ascii: "&") where tokenStart, UInt8(ascii: "*") where tokenStart, UInt8(ascii: "<") where tokenStart:
@@ -43,7 +44,7 @@ enum YAMLGuard {
                         return (line, "uses a merge key (<<); write the values out in full")
                     }
                 } else if ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(next) {
-                    return (line, "uses a YAML anchor or alias (&name or *name), which scenario files do not accept; write the values out in full")
+                    return (line, "uses a YAML anchor or alias (&name or *name), which \(files) do not accept; write the values out in full")
                 }
             default: break
             }
