@@ -13,7 +13,8 @@ Built to exercise what a partitioned run can get wrong, not to look realistic:
 - gaps (empty values) and shorter histories, which leave the shared-calendar batch path;
 - interleaved rows (indicators not contiguous), so each partition must sort its months;
 - `versus` targets, which compare one indicator with another: both must land in one partition;
-- every aggregate, comparator and target shape except milestones.
+- every aggregate, comparator and target shape except milestones;
+- with --regressor, a series that every model uses, so every partition needs it.
 """
 import argparse
 import csv
@@ -48,6 +49,8 @@ def main():
     parser.add_argument("--series", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--out", type=pathlib.Path, required=True)
+    parser.add_argument("--regressor", metavar="NAME",
+                        help="also write a series NAME without targets, known to the end of the last year, for --regressor")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     calendar = list(months())
@@ -86,6 +89,11 @@ def main():
                     offset = len(calendar) - len(values)
                     if t >= offset:
                         w.writerow([n, *values[t - offset]])
+        if args.regressor:   # a temperature-like curve, through December as --regressor needs
+            noise = random.Random(args.seed + 1)   # its own stream: the other series stay the same
+            for t in range(12 * (LAST_YEAR - FIRST_YEAR + 1)):
+                month = f"{FIRST_YEAR + t // 12}-{t % 12 + 1:02d}"
+                w.writerow([args.regressor, month, f"{15 - 10 * math.cos(2 * math.pi * t / 12) + noise.gauss(0, 1):.2f}"])
 
     columns = ["indicator", "year", "aggregate", "comparator", "threshold", "months", "base_year",
                "change_percent", "moving_average", "versus", "name", "unit"]
