@@ -107,7 +107,8 @@ def resolve_binary(name):
         from pyspark import SparkFiles
         shipped = SparkFiles.get(os.path.basename(name))
         if os.path.exists(shipped):
-            os.chmod(shipped, 0o755)   # --files does not keep the executable bit
+            if not os.access(shipped, os.X_OK):   # a copy that lost its mode on the way
+                os.chmod(shipped, 0o755)
             return shipped
     except Exception:
         pass
@@ -173,7 +174,8 @@ def main(argv):
 
     builder = SparkSession.builder.appName("outturn project").config("spark.ui.showConsoleProgress", "false")
     if args.master or "SPARK_ENV_LOADED" not in os.environ:
-        builder = builder.master(args.master or "local[2]")
+        # Not under spark-submit: a local run, where the web UI only costs start-up time.
+        builder = builder.master(args.master or "local[2]").config("spark.ui.enabled", "false")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     # Every column as text: values reach outturn as written, and a bad one is outturn's to report.
