@@ -131,7 +131,7 @@ import Testing
         let unit = (1 + 3 * alpha) * (1 + 3 * alpha) + (1 + 2 * alpha) * (1 + 2 * alpha) + (1 + alpha) * (1 + alpha) + 1
         #expect(isClose(try #require(projection["standardError"] as? Double), sigma * unit.squareRoot(), relative: 1e-9))
 
-        let whatif = try CLIRunner.run(["whatif", observations, "--targets", targets, "--scale", "water@2020-09..2020-12=1.1"] + model)
+        let whatif = try CLIRunner.run(["whatif", observations, "--targets", targets, "--scale", "water@2020-09..2020-12=+10%"] + model)
         #expect(whatif.status == 0, "\(whatif.stderr)")
         let pace = try CLIRunner.run(["pace", observations, "--targets", targets] + model)
         #expect(pace.status == 0, "\(pace.stderr)")

@@ -14,8 +14,12 @@ extension ETSFit: Forecaster {
     public var fittedValues: [Double] { fitted }
 
     /// √σ², R's `sigma2` (Σe²/(n − k)): on the data's scale for an additive error, relative for a
-    /// multiplicative one.
-    public var sigma: Double { sigma2.squareRoot() }
+    /// multiplicative one; exactly 0 below 10⁻¹³ of the data's magnitude (of 1 for relative
+    /// errors), the rounding noise of an exact fit such as a constant series.
+    public var sigma: Double {
+        exactFitAware(sigma: sigma2.squareRoot(),
+                      magnitude: model.error == .multiplicative ? 1 : values.map(abs).max() ?? 0)
+    }
 }
 
 extension ETSFit {
