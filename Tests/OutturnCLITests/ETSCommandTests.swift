@@ -35,8 +35,10 @@ import Testing
     /// they differ by up to 9%: a different optimum, not a different model.)
     @Test func mamForecastsNearR() throws {
         let r = try Self.rFit("MAM"), refined = try Self.rFit("MAM", refined: true)
-        let document = try Self.json(["forecast", Self.airPassengers, "--indicator", "air_passengers",
-                                      "--model", "ets(MAM)", "--horizon", "12"])
+        let output = try CLIRunner.run(["forecast", Self.airPassengers, "--indicator", "air_passengers",
+                                        "--model", "ets(MAM)", "--horizon", "12", "--format", "json"])
+        #expect(try JSONSchemaTests.validate([(schema: "forecast", document: output.stdout)]).allSatisfy(\.isEmpty))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let model = try #require(document["model"] as? [String: Any])
         #expect(model["name"] as? String == "ETS(M,A,M)")
         let loglik = try #require(model["logLikelihood"] as? Double)
@@ -59,7 +61,10 @@ import Testing
     @Test func aaaSummaryInEveryFormat() throws {
         let r = try Self.rFit("AAA")
         let arguments = ["fit", Self.airPassengers, "--indicator", "air_passengers", "--model", "ets(AAA)"]
-        let model = try #require(try Self.json(arguments)["model"] as? [String: Any])
+        let output = try CLIRunner.run(arguments + ["--format", "json"])
+        #expect(try JSONSchemaTests.validate([(schema: "fit", document: output.stdout)]).allSatisfy(\.isEmpty))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let model = try #require(document["model"] as? [String: Any])
         let loglik = try #require(model["logLikelihood"] as? Double)
         #expect(loglik >= (r["loglik"] as? Double ?? .infinity) - 1e-6)
         let aic = -2 * loglik + 34
