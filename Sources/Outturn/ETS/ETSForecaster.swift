@@ -16,14 +16,14 @@ import Foundation
 ///
 /// Degrees of freedom: as ``SmoothingFit`` — the residual degrees of freedom of σ̂, n − k with k
 /// R's free parameters (smoothing parameters, φ and the initial states), the divisor of R's
-/// `sigma2`. (R's own intervals use the normal quantile; for n − k ≥ 30 the two differ by < 4%.)
+/// `sigma2`. (R's own intervals use the normal quantile; at 95% the t quantile is 4% wider at n − k = 30, 2% at 60.)
 ///
 /// **Rolling origins** (for ``IntervalMethod/checked``): the model is not re-estimated per
 /// origin (that would take one estimation per origin). Origins run from a year's warm-up (every
 /// month for the linear class, every third month otherwise); the fitted parameters and
 /// initial states are run through the history up to the origin and the total forecast from
-/// that state — a documented approximation that uses the whole history's parameters, so the
-/// errors are, if anything, slightly too small and the check widens no more than it should.
+/// that state — an approximation: the parameters have seen the whole history, so the errors
+/// are, if anything, slightly smaller than a re-estimating check's, and the widening a little less.
 /// The variance of each origin's total is the model's: for the linear class exactly σ̂²‖Σψ‖²
 /// (the ψ-weights do not depend on the state); for the other classes the simulated variance of
 /// the total at the last origin scaled by (origin's forecast total / last forecast total)², since
