@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fitted model of any family, seen through the ``Forecaster`` seam: a regression
-/// (``RegressionFit``), exponential smoothing (``SmoothingFit``) or a rule of thumb
+/// (``RegressionFit``), exponential smoothing (``SmoothingFit``, ``ETSFit``) or a rule of thumb
 /// (``SeasonalNaiveFit``, ``RunRateFit``). Everything downstream — forecasts, year-end
 /// projections, scenarios — works on the joint predictive distribution any one gives.
 public struct FittedModel: Sendable {
@@ -18,6 +18,8 @@ public struct FittedModel: Sendable {
     public static func smoothing(_ fit: SmoothingFit) -> FittedModel { FittedModel(fit) }
     /// A rule of thumb: seasonal naive or run-rate.
     public static func baseline(_ fit: BaselineFit) -> FittedModel { FittedModel(fit.rule) }
+    /// An exponential-smoothing state-space model (ETS).
+    public static func ets(_ fit: ETSFit) -> FittedModel { FittedModel(ETSForecaster(fit)) }
 
     /// The fitted model.
     public var forecaster: any Forecaster { model }
@@ -45,6 +47,9 @@ public struct FittedModel: Sendable {
 
     /// The smoothing fit, when the model is one.
     public var smoothing: SmoothingFit? { model as? SmoothingFit }
+
+    /// The ETS fit, when the model is one.
+    public var ets: ETSFit? { (model as? ETSForecaster)?.fit }
 
     /// The rule of thumb, when the model is one.
     public var baseline: BaselineFit? { BaselineFit(rule: model) }

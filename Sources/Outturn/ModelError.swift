@@ -37,6 +37,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case forecastInsideHistory(model: String, month: Month)
     /// A smoothing model was asked to take regression terms (regressors, interventions).
     case termsNeedRegression(model: String, terms: String)
+    /// An ETS model that cannot be named (malformed, or outside R's admissible set) or estimated.
+    case ets(ETSError)
+    /// A model with a multiplicative component (ETS) met a value that is zero or negative.
+    case nonPositiveForModel(model: String, month: Month, value: Double)
 
     /// A sentence to show a user.
     public var description: String {
@@ -54,7 +58,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingRegressor(let name, let month):
             "regressor '\(name)' has no value for \(month); give its value for every fitted and forecast month"
         case .unknownModel(let name):
-            "unknown model '\(name)'; use auto, ensemble, theta, damped, snaive, runrate, regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
+            "unknown model '\(name)'; use auto, ensemble, theta, damped, snaive, runrate, ets (the lowest-AICc ETS), ets(MAdM) (a given ETS model), regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
                 + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, x:NAME (a regressor), joined by '+', "
                 + "optionally inside log(...), optionally followed by [N] to fit the last N months"
         case .fourierOrder(let k): "Fourier order \(k) is outside 1...6"
@@ -77,6 +81,15 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             "model \(model) forecasts only months after its history, not \(month); use a regression model (e.g. trend+season)"
         case .termsNeedRegression(let model, let terms):
             "model \(model) takes no regression terms (\(terms)); use a regression model such as trend+season+\(terms)"
+        case .ets(let error):
+            switch error {
+            case .unknownModel, .inadmissibleModel:
+                "\(error); the admissible models are " + ETSModel.admissible.map(\.shortName).joined(separator: ", ")
+            default: error.description
+            }
+        case .nonPositiveForModel(let model, let month, let value):
+            "model \(model) has a multiplicative component and needs positive values, but \(month) is \(value); "
+                + "use a model without one (e.g. ets(AAA)) or a regression"
         }
     }
 }

@@ -11,12 +11,20 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
     case baseline(BaselineFit.Method)
     /// A given regression (still subject to the short-history rule of ``ModelSelection``).
     case fixed(RegressionFormula)
+    /// An ETS model (``ETSFit``): the given one, or with `nil` the lowest AICc of R's `ets()`
+    /// candidate set for the data.
+    case ets(ETSModel?)
 
-    /// Parses `auto`, `regression`, `theta`, `damped`, `ensemble`, `snaive`, `runrate` or a regression's name (see ``RegressionFormula/init(parsing:)``).
+    /// Parses `auto`, `regression`, `theta`, `damped`, `ensemble`, `snaive`, `runrate`, `ets`, an
+    /// ETS model (`ets(MAdM)`, `ETS(M,Ad,M)`; see ``ETSModel/init(parsing:)``) or a regression's
+    /// name (see ``RegressionFormula/init(parsing:)``).
     public init(parsing name: String) throws(ModelError) {
         switch name {
         case "auto": self = .auto
         case "regression": self = .regression
+        case "ets": self = .ets(nil)
+        case _ where name.lowercased().hasPrefix("ets("):
+            do { self = .ets(try ETSModel(parsing: name)) } catch { throw .ets(error) }
         default:
             if let method = SmoothingFit.Method(rawValue: name) {
                 self = .smoothing(method)
@@ -36,6 +44,7 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
         case .smoothing(let method): method.rawValue
         case .baseline(let method): method.rawValue
         case .fixed(let model): model.description
+        case .ets(let model): model?.shortName ?? "ets"
         }
     }
 }
@@ -120,6 +129,13 @@ public struct ModelSelection: Sendable {
 
         case .regression:
             (model, reason) = try lowestAICc(label: "regression", note: nil)
+
+        case .ets(let requested):
+            let name = requested?.description ?? "ets"
+            try requireNoTerms(name)
+            let (fit, candidates) = try ETSFit.fitting(history, model: requested)
+            model = .ets(fit)
+            reason = requested == nil ? "ets: lowest AICc of \(candidates) candidates" : "as requested"
 
         case .auto:
             let observations = history.observations

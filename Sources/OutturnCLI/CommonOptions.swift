@@ -5,7 +5,7 @@ import OutturnIO
 
 /// Options shared by the commands that fit a model.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .long, help: "Model: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, snaive, runrate, regression (lowest AICc), or regression terms: level, trend, season, trend+season, trend+fourierK, log(…), joined by '+', optionally [N] to fit the last N months.")
+    @Option(name: .long, help: "Model: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, ets (the lowest-AICc ETS, as R's ets()), ets(MAdM) or ETS(M,Ad,M) (a given ETS model), snaive, runrate, regression (lowest AICc), or regression terms: level, trend, season, trend+season, trend+fourierK, log(…), joined by '+', optionally [N] to fit the last N months.")
     var model: String = "auto"
 
     @Option(name: .long, help: ArgumentHelp("Add an intervention term to the model: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.", valueName: "term"))

@@ -20,6 +20,7 @@ public struct FitReport: Sendable {
         // Each family lays out its own summary; a model without one shows σ̂ alone.
         let model = selection.model.forecaster
         let text = (model as? any FitSummaryRendering)?.fitSummary(format, report: self)
+            ?? selection.model.ets.map { etsRendered(format, fit: $0) }
             ?? ruleRendered(format, fit: model, rule: nil)
         // The indicator's name comes from the input: its control characters are shown, not obeyed.
         return escapingControlCharacters(text, keepingLineBreaks: true)

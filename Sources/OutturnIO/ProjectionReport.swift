@@ -339,6 +339,7 @@ func modelJSON(_ summary: ModelSummary, fit selection: ModelSelection?) -> JSONV
         members += smoothingParameters(fit).map { ($0.0, JSONValue.number($0.1)) }
         members.append(("seasonalIndices", fit.seasonalIndices.map { .array($0.map { .number($0) }) } ?? .null))
     }
+    if let fit = model.ets { members += etsJSONMembers(fit) }
     if let fit = model.regression {
         members.append(("coefficients", .array(fit.coefficients.map {
             .object([("term", .string($0.term)), ("estimate", .number($0.estimate)),
