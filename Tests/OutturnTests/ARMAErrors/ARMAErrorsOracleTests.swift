@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import Outturn
+
+/// Regression with ARMA errors against R forecast 8.20's `Arima(y, order = c(p,0,q),
+/// seasonal = c(P,0,0), xreg = cbind(trend, season2..12), include.mean = TRUE)` on the training
+/// part of the eight series (`Tests/Fixtures/arima/*.json`, written by `scripts/arima-oracle.R`).
+@Suite("ARMA errors against R's Arima")
+struct ARMAErrorsOracleTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/arima")
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    struct Case {
+        let label: String
+        let series: MonthlySeries
+        let order: ARMAOrder
+        let entry: [String: Any]
+        var model: RegressionFormula { RegressionFormula.trendSeason.with(errors: .fixed(order)) }
+    }
+
+    static func cases(_ file: String) throws -> [Case] {
+        let data = try Data(contentsOf: folder.appendingPathComponent(file))
+        let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let series = try MonthlySeries(start: try Month(parsing: try doc.string("start")),
+                                       values: try doc.doubles("values").map { $0 })
+        return try doc.object("fits").sorted { $0.key < $1.key }.map { key, value in
+            let entry = try #require(value as? [String: Any])
+            let order = try ARMAOrder(p: Int(try entry.double("p")), q: Int(try entry.double("q")),
+                                      seasonalAR: try entry.double("P") == 1)
+            return Case(label: "\(file) \(key)", series: series, order: order, entry: entry)
+        }
+    }
+
+    /// R's coefficients (ar…, ma…, sar1 | intercept, trend, season2…12) as our ARMA parameters and
+    /// β over the centred design: the intercept moves to the centre, a + b·t̄.
+    static func rParameters(_ coef: [String: Any], order: ARMAOrder, design: DesignMatrix) throws -> ([Double], [Double]) {
+        let arma = try (0..<order.p).map { try coef.double("ar\($0 + 1)") } + (0..<order.q).map { try coef.double("ma\($0 + 1)") }
+            + (order.seasonalAR ? [try coef.double("sar1")] : [])
+        var beta = try design.termNames.map { try coef.double($0 == "(Intercept)" ? "intercept" : $0) }
+        beta[0] += beta[try #require(design.trendColumn)] * design.trendCentre
+        return (arma, beta)
+    }
+
+    /// The likelihood formula itself, at R's own estimates: R's `arima` with every parameter fixed
+    /// reports this log-likelihood (identical under its Gardner1980 and exact Rossignol2011 starts
+    /// on these cases). Any change to the filter, the stationary start or the concentration
+    /// breaks this to far more than 1e-8.
+    @Test("log-likelihood at R's estimates equals R's to 1e-8", arguments: files)
+    func likelihoodAtRsEstimates(_ file: String) throws {
+        for c in try Self.cases(file) {
+            guard let fit = c.entry["default"] as? [String: Any] else { continue }
+            let problem = try ARMAErrorsProblem(series: c.series, model: c.model, regressors: [:])
+            let (arma, beta) = try Self.rParameters(try fit.object("coef"), order: c.order, design: problem.design)
+            let likelihood = ARMAErrorsLikelihood(order: c.order, observed: problem.observed,
+                                                  response: problem.response, design: problem.matrix)
+            let ours = try #require(likelihood.logLikelihood(parameters: arma, beta: beta))
+            #expect(isClose(ours, try c.entry.double("loglik_fixed_rossignol"), relative: 1e-8), "\(c.label): \(ours)")
+        }
+    }
+}
