@@ -17,7 +17,7 @@ struct ARMAErrorsEstimation: Sendable {
     let coefficientCovariance: Matrix
 
     /// - Returns: `nil` when no stationary, invertible point gives a usable likelihood.
-    init?(likelihood: ARMAErrorsLikelihood, start: [Double]? = nil) {
+    init?(likelihood: ARMAErrorsLikelihood, start: [Double]? = nil, standardErrors: Bool = true) {
         self.likelihood = likelihood
         let order = likelihood.order
         let s = order.parameterCount
@@ -35,13 +35,20 @@ struct ARMAErrorsEstimation: Sendable {
             starts.append([Double](repeating: 0.5, count: s))
             let simplex = ARMANelderMead()
             best = starts.map { simplex.minimise(objective, start: $0, step: 0.3) }.min { $0.value < $1.value }!
+            // A restart from the best point guards against a collapsed simplex; Newton finishes.
             best = simplex.minimise(objective, start: best.point, step: 0.05)
             best = Self.polish(objective, from: best)
         }
         guard best.value.isFinite,
               let optimum = likelihood.profile(ARMAParameterTransform.constrained(best.point, order: order)) else { return nil }
         self.optimum = optimum
-        (parameterStandardErrors, coefficientCovariance) = Self.information(likelihood: likelihood, at: optimum)
+        if standardErrors {
+            (parameterStandardErrors, coefficientCovariance) = Self.information(likelihood: likelihood, at: optimum)
+        } else {
+            var covariance = optimum.solution.unscaledCovariance()
+            for i in covariance.storage.indices { covariance.storage[i] *= optimum.sumOfSquares / Double(optimum.filter.observations) }
+            (parameterStandardErrors, coefficientCovariance) = (optimum.parameters.map { _ in nil }, covariance)
+        }
     }
 
     /// Newton steps on central-difference derivatives, each accepted only if it lowers `f`.
@@ -49,7 +56,7 @@ struct ARMAErrorsEstimation: Sendable {
         -> (point: [Double], value: Double) {
         var (x, value) = start
         let n = x.count, h = 1e-4
-        for _ in 0..<10 {
+        for _ in 0..<5 {
             func shifted(_ moves: [(Int, Double)]) -> Double {
                 var y = x
                 for (i, d) in moves { y[i] += d }
@@ -83,7 +90,7 @@ struct ARMAErrorsEstimation: Sendable {
                 }
                 scale /= 2
             }
-            if !improved || step.reduce(0, { max($0, abs($1)) }) * scale < 1e-10 { break }
+            if !improved || step.reduce(0, { max($0, abs($1)) }) * scale < 1e-9 { break }
         }
         return (x, value)
     }

@@ -72,9 +72,10 @@ public struct ARMAErrorsFit: Sendable {
             // A seasonal AR needs two full years, like seasonal terms.
             let seasonal = problem.observationCount >= ModelSelection.minimumSeasonalHistory
             for order in ARMAOrder.automaticCandidates where seasonal || !order.seasonalAR {
-                do { fits.append(try problem.fit(order: order)) } catch { lastError = error }
+                do { fits.append(try problem.fit(order: order, standardErrors: false)) } catch { lastError = error }
             }
-            guard var best = fits.min(by: { $0.aicc < $1.aicc }) else { throw lastError ?? .emptyDesign }
+            guard let chosen = fits.min(by: { $0.aicc < $1.aicc }) else { throw lastError ?? .emptyDesign }
+            var best = try problem.fit(order: chosen.order)
             best.candidates = fits.map { ($0.order, $0.aicc) }
             self = best
         }

@@ -68,14 +68,16 @@ struct ARMAErrorsProblem: Sendable {
     }
 
     /// Fits the errors with `order` by maximum likelihood (``ARMAErrorsEstimation``).
-    func fit(order: ARMAOrder) throws(ModelError) -> ARMAErrorsFit {
+    /// Without `standardErrors` the ARMA parameters' are left out and Cov(β̂) is the GLS one
+    /// (cheaper, for candidates that are only compared).
+    func fit(order: ARMAOrder, standardErrors: Bool = true) throws(ModelError) -> ARMAErrorsFit {
         let name = model.with(errors: .fixed(order)).description
         let needed = rank + order.parameterCount + 1
         guard months.count >= needed else {
             throw .tooFewObservations(model: name, needed: needed, available: months.count)
         }
         let likelihood = ARMAErrorsLikelihood(order: order, observed: observed, response: response, design: matrix)
-        guard let estimation = ARMAErrorsEstimation(likelihood: likelihood) else { throw .emptyDesign }
+        guard let estimation = ARMAErrorsEstimation(likelihood: likelihood, standardErrors: standardErrors) else { throw .emptyDesign }
         return assemble(order: order, estimation: estimation, standardErrors: estimation.parameterStandardErrors,
                         covariance: estimation.coefficientCovariance, profile: estimation.optimum)
     }

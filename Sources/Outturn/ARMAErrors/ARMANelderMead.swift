@@ -3,7 +3,7 @@
 /// points to avoid.
 struct ARMANelderMead {
     /// Stop when the simplex's spread of values is below this (absolute, on −log L).
-    var tolerance = 1e-11
+    var tolerance = 1e-8
     var maximumEvaluations = 3000
 
     func minimise(_ f: ([Double]) -> Double, start: [Double], step: Double) -> (point: [Double], value: Double) {

@@ -60,8 +60,7 @@ public enum ARMAErrors: Hashable, Sendable, CustomStringConvertible {
         guard term.hasPrefix("arma") else { return nil }
         var rest = term.dropFirst(4)
         if rest.isEmpty { return .automatic }
-        let malformed = ModelError.unknownModel(
-            "\(name): '\(term)' is not an ARMA term; write arma (orders by AICc), arma(p,q) or arma(p,q)(1)")
+        let malformed = ModelError.unknownModel(name)
         guard rest.hasPrefix("("), let close = rest.firstIndex(of: ")") else { throw malformed }
         let inner = rest[rest.index(after: rest.startIndex)..<close].split(separator: ",", omittingEmptySubsequences: false)
         guard inner.count == 2, let p = Int(inner[0]), let q = Int(inner[1]),
@@ -74,7 +73,8 @@ public enum ARMAErrors: Hashable, Sendable, CustomStringConvertible {
         case "(1)": seasonal = true
         default: throw malformed
         }
-        return .fixed(try ARMAOrder(p: p, q: q, seasonalAR: seasonal))
+        guard let order = try? ARMAOrder(p: p, q: q, seasonalAR: seasonal) else { throw malformed }
+        return .fixed(order)
     }
 
     /// The term's part of a model name.
