@@ -45,6 +45,9 @@ public struct FittedModel: Sendable {
     /// The regression, when the model is one.
     public var regression: RegressionFit? { model as? RegressionFit }
 
+    /// The regression with ARMA errors, when the model is one.
+    public var armaErrors: ARMAErrorsFit? { model as? ARMAErrorsFit }
+
     /// The smoothing fit, when the model is one.
     public var smoothing: SmoothingFit? { model as? SmoothingFit }
 

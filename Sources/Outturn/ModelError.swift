@@ -59,7 +59,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             "regressor '\(name)' has no value for \(month); give its value for every fitted and forecast month"
         case .unknownModel(let name):
             "unknown model '\(name)'; use auto, ensemble, theta, damped, snaive, runrate, ets (the lowest-AICc ETS), ets(MAdM) (a given ETS model), regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
-                + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, x:NAME (a regressor), joined by '+', "
+                + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, x:NAME (a regressor), "
+                + "arma(p,q) with p, q ≤ \(ARMAOrder.maximumOrder) or arma(p,q)(1) (ARMA errors, seasonal AR at lag 12) or arma (orders by AICc), joined by '+', "
                 + "optionally inside log(...), optionally followed by [N] to fit the last N months"
         case .fourierOrder(let k): "Fourier order \(k) is outside 1...6"
         case .level(let level): "prediction level \(level) must lie strictly between 0 and 100"

@@ -165,7 +165,15 @@ public struct ModelSelection: Sendable {
                 notes.append(shortNote)
             }
             do {
-                model = .regression(try attempt(candidate))
+                if candidate.errors != nil {
+                    let fit = try ARMAErrorsFit(series: history, model: candidate, regressors: regressors)
+                    model = FittedModel(fit)
+                    if case .automatic = candidate.errors {
+                        notes.append("errors \(fit.order.rName) by lowest AICc of \(fit.candidates.count) orders")
+                    }
+                } else {
+                    model = .regression(try attempt(candidate))
+                }
             } catch .tooFewObservations where candidate != RegressionFormula.level.adding(extraTerms) {
                 let fallback = RegressionFormula.level.adding(extraTerms)
                 model = .regression(try attempt(fallback))

@@ -5,7 +5,9 @@
 /// `x:NAME` (an exogenous regressor), joined by `+`, optionally inside `log(…)`, optionally
 /// followed by a window `[N]` (fit only the last N months): `trend+season`, `log(trend+fourier2)`,
 /// `trend+season+step@2020-02`, `trend+season[60]`. An intercept is always included.
-/// `trend+season` is R's `tslm(y ~ trend + season)`.
+/// `trend+season` is R's `tslm(y ~ trend + season)`. A term `arma(p,q)` (or `arma(p,q)(1)` with a
+/// seasonal AR(1) at lag 12, or `arma` for orders chosen by AICc) gives the regression ARMA errors
+/// (``ARMAErrorsFit``): `trend+season+arma(1,0)` is R's `Arima(y, order = c(1,0,0), xreg = X)`.
 public struct RegressionFormula: Hashable, Sendable, CustomStringConvertible {
     /// One regression term.
     public enum Term: Hashable, Sendable {
@@ -28,17 +30,20 @@ public struct RegressionFormula: Hashable, Sendable, CustomStringConvertible {
     /// Fit only the last `window` months of the history (counted back from its last observed
     /// month); `nil`: all of it.
     public let window: Int?
+    /// The ARMA process of the errors; `nil`: independent errors (least squares).
+    public let errors: ARMAErrors?
 
     /// Creates a model from its terms.
     /// - Throws: ``ModelError/fourierOrder(_:)`` for K outside 1 … 6.
     /// - Throws: ``ModelError/fourierOrder(_:)`` for K outside 1 … 6, ``ModelError/unknownModel(_:)``
     ///   for a window below 2 months.
-    public init(terms: [Term], isLog: Bool = false, window: Int? = nil) throws(ModelError) {
+    public init(terms: [Term], isLog: Bool = false, window: Int? = nil, errors: ARMAErrors? = nil) throws(ModelError) {
         for case .fourier(let k) in terms where !(1...6).contains(k) { throw .fourierOrder(k) }
         if let window, window < 2 { throw .unknownModel("[\(window)]: a window needs at least 2 months") }
         self.terms = terms
         self.isLog = isLog
         self.window = window
+        self.errors = errors
     }
 
     /// Parses a model name such as `trend+season` or `log(trend+season+step@2020-02)`.
@@ -60,7 +65,13 @@ public struct RegressionFormula: Hashable, Sendable, CustomStringConvertible {
         }
         guard !body.isEmpty else { throw .unknownModel(name) }
         var terms: [Term] = []
+        var errors: ARMAErrors?
         for part in body.split(separator: "+", omittingEmptySubsequences: false) {
+            if let arma = try ARMAErrors.parsing(term: part, in: name) {
+                guard errors == nil else { throw .unknownModel(name) }
+                errors = arma
+                continue
+            }
             switch part {
             case "level", "intercept": continue
             case "trend": terms.append(.trend)
@@ -78,27 +89,41 @@ public struct RegressionFormula: Hashable, Sendable, CustomStringConvertible {
             }
         }
         guard Set(terms).count == terms.count else { throw .unknownModel(name) }
-        try self.init(terms: terms, isLog: isLog, window: window)
+        try self.init(terms: terms, isLog: isLog, window: window, errors: errors)
     }
 
     /// The same model with `extra` terms appended (those already present are skipped).
     public func adding(_ extra: [Term]) -> RegressionFormula {
         // Appending terms keeps every invariant the initialiser checked.
-        RegressionFormula(checkedTerms: terms + extra.filter { !terms.contains($0) }, isLog: isLog, window: window)
+        RegressionFormula(checkedTerms: terms + extra.filter { !terms.contains($0) }, isLog: isLog, window: window,
+                          errors: errors)
     }
 
-    /// The same model without seasonal terms (for histories too short to estimate them).
+    /// The same model without seasonal terms or a seasonal AR (for histories too short to estimate them).
     var withoutSeasonality: RegressionFormula {
-        RegressionFormula(checkedTerms: terms.filter { !$0.isSeasonal }, isLog: isLog, window: window)
+        var errors = errors
+        if case .fixed(let order) = errors, order.seasonalAR, let plain = try? ARMAOrder(p: order.p, q: order.q) {
+            errors = .fixed(plain)
+        }
+        return RegressionFormula(checkedTerms: terms.filter { !$0.isSeasonal }, isLog: isLog, window: window, errors: errors)
     }
 
-    private init(checkedTerms: [Term], isLog: Bool, window: Int? = nil) {
+    /// The same model with other errors (`nil`: independent).
+    func with(errors: ARMAErrors?) -> RegressionFormula {
+        RegressionFormula(checkedTerms: terms, isLog: isLog, window: window, errors: errors)
+    }
+
+    private init(checkedTerms: [Term], isLog: Bool, window: Int? = nil, errors: ARMAErrors? = nil) {
         terms = checkedTerms
         self.isLog = isLog
         self.window = window
+        self.errors = errors
     }
 
-    var hasSeasonality: Bool { terms.contains(where: \.isSeasonal) }
+    var hasSeasonality: Bool {
+        if case .fixed(let order) = errors, order.seasonalAR { return true }
+        return terms.contains(where: \.isSeasonal)
+    }
 
     /// The names of the exogenous regressors the model needs values for.
     public var regressorNames: [String] {
@@ -107,8 +132,8 @@ public struct RegressionFormula: Hashable, Sendable, CustomStringConvertible {
 
     /// The model's name in the grammar above.
     public var description: String {
-        let parts = terms.map(\.name)
-        let body = parts.isEmpty ? "level" : parts.joined(separator: "+")
+        let parts = terms.map(\.name) + (errors.map { [$0.description] } ?? [])
+        let body = terms.isEmpty ? (["level"] + parts).joined(separator: "+") : parts.joined(separator: "+")
         let named = isLog ? "log(\(body))" : body
         return window.map { named + "[\($0)]" } ?? named
     }

@@ -23,7 +23,7 @@ extension YearEndProjection {
               request.target.referenceIndicator == nil,
               scenario.interventions.isEmpty, scenario.regressorValues.isEmpty else { return nil }
         let model = requested.adding(request.extraTerms)
-        guard !model.isLog, model.regressorNames.isEmpty else { return nil }
+        guard !model.isLog, model.regressorNames.isEmpty, model.errors == nil else { return nil }
         let target = request.target, series = request.series
         let figures = target.valueSide.terms + target.referenceSide.terms
         guard figures.allSatisfy({ $0.figure.months.last! >= series.start }) else { return nil }

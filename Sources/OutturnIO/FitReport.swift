@@ -101,6 +101,33 @@ public struct FitReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A regression with ARMA errors, laid out like R's `Arima` print: the error process's
+    /// coefficients, then the regression's, with standard errors; σ², log-likelihood, AIC/AICc/BIC.
+    fileprivate func armaErrorsRendered(_ format: OutputFormat, fit: ARMAErrorsFit) -> String {
+        let all = fit.armaCoefficients + fit.coefficients
+        if format == .csv {
+            return (["term,estimate,standard_error"] + all.map { c in
+                [csvField(c.term), formatExact(c.estimate), formatExact(c.standardError)].joined(separator: ",")
+            } + ["sigma2,\(formatExact(fit.sigma2)),", "log_likelihood,\(formatExact(fit.logLikelihood)),",
+                 "aicc,\(formatExact(fit.aicc)),"]).joined(separator: "\n") + "\n"
+        }
+        var table = TextTable(columns: [("Term", .left), ("Estimate", .right), ("Std. Error", .right)])
+        for c in all {
+            table.append([c.term, c.estimate.map(significant) ?? "aliased", c.standardError.map(significant) ?? "–"])
+        }
+        let span = "\(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)"
+        return [
+            "\(indicator): \(fit.model), fitted to \(span)",
+            "Errors: \(fit.order.rName), exact maximum likelihood",
+            "Chosen: \(selection.reason)",
+            "",
+            format == .markdown ? table.markdown() : table.rendered(),
+            "sigma^2: \(significant(fit.sigma2)) on \(fit.degreesOfFreedom) degrees of freedom",
+            "Log-likelihood: \(significant(fit.logLikelihood)), AIC: \(significant(fit.aic)),"
+                + " AICc: \(significant(fit.aicc)), BIC: \(significant(fit.bic))",
+        ].joined(separator: "\n") + "\n"
+    }
+
     /// t = estimate / SE and its two-sided p-value on ν degrees of freedom.
     private func statistic(_ c: RegressionFit.Coefficient, fit: RegressionFit) -> (Double?, Double?) {
         guard let estimate = c.estimate, let se = c.standardError, se > 0 else { return (nil, nil) }
@@ -120,6 +147,12 @@ private protocol FitSummaryRendering: Forecaster {
 extension RegressionFit: FitSummaryRendering {
     fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
         report.regressionRendered(format, fit: self)
+    }
+}
+
+extension ARMAErrorsFit: FitSummaryRendering {
+    fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
+        report.armaErrorsRendered(format, fit: self)
     }
 }
 

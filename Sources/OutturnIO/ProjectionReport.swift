@@ -340,6 +340,15 @@ func modelJSON(_ summary: ModelSummary, fit selection: ModelSelection?) -> JSONV
         members.append(("seasonalIndices", fit.seasonalIndices.map { .array($0.map { .number($0) }) } ?? .null))
     }
     if let fit = model.ets { members += etsJSONMembers(fit) }
+    if let fit = model.armaErrors {
+        members.append(("errors", .string(fit.order.rName)))
+        members.append(("coefficients", .array((fit.armaCoefficients + fit.coefficients).map {
+            .object([("term", .string($0.term)), ("estimate", .number($0.estimate)),
+                     ("standardError", .number($0.standardError))])
+        })))
+        members += [("sigma2", .number(fit.sigma2)), ("logLikelihood", .number(fit.logLikelihood)),
+                    ("aic", .number(fit.aic)), ("aicc", .number(fit.aicc)), ("bic", .number(fit.bic))]
+    }
     if let fit = model.regression {
         members.append(("coefficients", .array(fit.coefficients.map {
             .object([("term", .string($0.term)), ("estimate", .number($0.estimate)),
