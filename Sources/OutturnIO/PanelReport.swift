@@ -1,8 +1,8 @@
 import Outturn
 
-/// The CSV form of ``ProjectionReport`` for a panel kept in columns (``PanelProjections``): the
+/// The CSV form of ``ProjectionReport`` for a panel kept in columns (`PanelProjections`): the
 /// same bytes `ProjectionReport(…).rendered(.csv)` gives for the same targets, written row by row
-/// from the columns without a ``YearEndProjection`` per target.
+/// from the columns without a `YearEndProjection` per target.
 public struct PanelReport: Sendable {
     /// The projections, by column.
     public let panel: PanelProjections

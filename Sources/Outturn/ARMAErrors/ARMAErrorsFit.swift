@@ -7,7 +7,7 @@ import Foundation
 /// regressors; an intercept always). At each (φ, θ, Φ) the Kalman filter turns the exact ARMA
 /// covariance into independent innovations, β̂ and σ² are profiled out by generalised least
 /// squares, and the profile likelihood is maximised over the stationary and invertible region
-/// (see ``ARMAErrorsEstimation``). Orders are given (`arma(1,0)`) or chosen by AICc (`arma`).
+/// (see `ARMAErrorsEstimation`). Orders are given (`arma(1,0)`) or chosen by AICc (`arma`).
 /// Months may be missing: the filter skips them.
 ///
 /// Reported as R does: σ² = ssq/(n − k) (forecast's `sigma2`, k the number of coefficients),
