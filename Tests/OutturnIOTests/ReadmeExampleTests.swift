@@ -36,7 +36,7 @@ import Outturn
     /// Every relative link in the README and the pages it leads to names a file that exists, and
     /// every `#anchor` a heading of that file (GitHub's slugs), so moving a section cannot strand a link.
     @Test func documentationLinksResolve() throws {
-        let pages = ["README.md", "CONTRIBUTING.md", "docs/cli.md", "docs/store.md", "Benchmarks/README.md",
+        let pages = ["README.md", "CONTRIBUTING.md", "docs/cli.md", "docs/store.md", "docs/spark.md", "Benchmarks/README.md",
                      "Fuzz/README.md", "Fuzz/RESULTS.md"]
             + (try markdownFiles(in: "Sources/Outturn/Outturn.docc")) + (try markdownFiles(in: "Sources/OutturnIO/OutturnIO.docc"))
         var broken: [String] = []
