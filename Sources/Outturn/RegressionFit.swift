@@ -54,21 +54,11 @@ public struct RegressionFit: Sendable {
     /// - Complexity: O(n·p²) for n months and p columns.
     public init(series: MonthlySeries, model: RegressionFormula,
                 regressors: [String: MonthlySeries] = [:]) throws(ModelError) {
-        var observations = series.observations
-        if let window = model.window, let last = observations.last?.month {
-            let first = last.advanced(by: -(window - 1))
-            observations.removeAll { $0.month < first }
-        }
-        for observation in observations where !isSupportedMagnitude(observation.value) {
-            throw .valueOutOfRange(month: observation.month, value: observation.value)
-        }
+        let observations = try model.fittedObservations(of: series)
         let months = observations.map(\.month)
         var response = observations.map(\.value)
         var jacobian = 0.0
         if model.isLog {
-            for observation in observations where observation.value <= 0 {
-                throw .nonPositiveForLog(month: observation.month, value: observation.value)
-            }
             response = response.map { log($0) }
             jacobian = response.reduce(0, +)
         }
@@ -207,20 +197,9 @@ extension RegressionFit: JointForecaster {
     /// compares the total (on the model's scale) with what happened; `nil` when a month of the
     /// horizons is unobserved (or not positive for a log model) or the refit fails.
     func rollingOriginTotal(origin index: Int, horizons: [Int]) -> RollingOriginCheck.Total? {
-        guard let first = history.observations.first?.month else { return nil }
-        let origin = first.advanced(by: index)
-        let targets = horizons.map { origin.advanced(by: $0) }
-        guard let cut = history.through(origin), targets.allSatisfy({ history[$0] != nil }),
-              let fit = try? RegressionFit(series: cut, model: model, regressors: regressors),
-              let prediction = try? fit.prediction(for: targets) else { return nil }
-        var actual = 0.0
-        for month in targets {
-            guard let value = history[month], !model.isLog || value > 0 else { return nil }
-            actual += model.isLog ? log(value) : value
+        RollingOriginCheck.refittedTotal(history: history, isLog: model.isLog, origin: index, horizons: horizons) { cut, months in
+            try? RegressionFit(series: cut, model: model, regressors: regressors).prediction(for: months)
         }
-        guard actual.isFinite else { return nil }
-        return (actual - prediction.means.reduce(0, +),
-                prediction.varianceOfCombination([Double](repeating: 1, count: targets.count)))
     }
 
     /// A regression refits at each origin; the most recent 40 (ten years) are enough to judge

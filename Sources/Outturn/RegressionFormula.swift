@@ -171,3 +171,26 @@ extension RegressionFormula.Term {
 /// The former name of ``RegressionFormula``.
 @available(*, deprecated, renamed: "RegressionFormula")
 public typealias ModelSpec = RegressionFormula
+
+extension RegressionFormula {
+    /// The observations of `series` this model fits: those inside its window (the last
+    /// ``window`` months), each checked for a supported magnitude and, for a `log` model, for a
+    /// positive value. Shared by every regression, with independent or ARMA errors.
+    /// - Throws: ``ModelError/valueOutOfRange(month:value:)``, ``ModelError/nonPositiveForLog(month:value:)``.
+    func fittedObservations(of series: MonthlySeries) throws(ModelError) -> [(month: Month, value: Double)] {
+        var observations = series.observations
+        if let window, let last = observations.last?.month {
+            let first = last.advanced(by: -(window - 1))
+            observations.removeAll { $0.month < first }
+        }
+        for observation in observations where !isSupportedMagnitude(observation.value) {
+            throw .valueOutOfRange(month: observation.month, value: observation.value)
+        }
+        if isLog {
+            for observation in observations where observation.value <= 0 {
+                throw .nonPositiveForLog(month: observation.month, value: observation.value)
+            }
+        }
+        return observations
+    }
+}

@@ -33,4 +33,26 @@ enum RollingOriginCheck {
         while t >= earliest { origins.append(t); t -= SpreadCheck.originStep }
         return origins
     }
+
+    /// The total of a model refitted at `origin` (months after `history`'s first observation):
+    /// `refit` fits the months known at the origin and predicts `horizons` after it; the error is
+    /// compared on the model's scale (logs when `isLog`). `nil` when a month of the horizons is
+    /// unobserved (or not positive for a log model) or the refit fails. Shared by the models that
+    /// refit at each origin (regressions, with independent or ARMA errors).
+    static func refittedTotal(history: MonthlySeries, isLog: Bool, origin index: Int, horizons: [Int],
+                              refit: (_ known: MonthlySeries, _ months: [Month]) -> JointPrediction?) -> Total? {
+        guard let first = history.observations.first?.month else { return nil }
+        let origin = first.advanced(by: index)
+        let targets = horizons.map { origin.advanced(by: $0) }
+        guard let cut = history.through(origin), targets.allSatisfy({ history[$0] != nil }),
+              let prediction = refit(cut, targets) else { return nil }
+        var actual = 0.0
+        for month in targets {
+            guard let value = history[month], !isLog || value > 0 else { return nil }
+            actual += isLog ? log(value) : value
+        }
+        guard actual.isFinite else { return nil }
+        return (actual - prediction.means.reduce(0, +),
+                prediction.varianceOfCombination([Double](repeating: 1, count: targets.count)))
+    }
 }

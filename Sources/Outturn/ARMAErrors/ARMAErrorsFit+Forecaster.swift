@@ -88,21 +88,11 @@ extension ARMAErrorsFit: JointForecaster {
     /// horizons and compares the total with what happened; `nil` when a month is unobserved or
     /// the refit fails.
     func rollingOriginTotal(origin index: Int, horizons: [Int]) -> RollingOriginCheck.Total? {
-        guard let first = history.observations.first?.month else { return nil }
-        let origin = first.advanced(by: index)
-        let targets = horizons.map { origin.advanced(by: $0) }
-        guard let cut = history.through(origin), targets.allSatisfy({ history[$0] != nil }),
-              let problem = try? ARMAErrorsProblem(series: cut, model: model, regressors: regressors),
-              let fit = problem.fit(order: order, parameters: armaCoefficients.compactMap(\.estimate)),
-              let prediction = try? fit.prediction(for: targets, overrides: .none) else { return nil }
-        var actual = 0.0
-        for month in targets {
-            guard let value = history[month], !model.isLog || value > 0 else { return nil }
-            actual += model.isLog ? log(value) : value
+        RollingOriginCheck.refittedTotal(history: history, isLog: model.isLog, origin: index, horizons: horizons) { cut, months in
+            guard let problem = try? ARMAErrorsProblem(series: cut, model: model, regressors: regressors),
+                  let fit = problem.fit(order: order, parameters: armaCoefficients.compactMap(\.estimate)) else { return nil }
+            return try? fit.prediction(for: months, overrides: .none)
         }
-        guard actual.isFinite else { return nil }
-        return (actual - prediction.means.reduce(0, +),
-                prediction.varianceOfCombination([Double](repeating: 1, count: targets.count)))
     }
 
     /// Each origin costs one filter pass; the most recent 40 (ten years) are enough.

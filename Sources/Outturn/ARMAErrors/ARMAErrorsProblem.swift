@@ -22,19 +22,7 @@ struct ARMAErrorsProblem: Sendable {
     var observationCount: Int { months.count }
 
     init(series: MonthlySeries, model: RegressionFormula, regressors: [String: MonthlySeries]) throws(ModelError) {
-        var observations = series.observations
-        if let window = model.window, let last = observations.last?.month {
-            let first = last.advanced(by: -(window - 1))
-            observations.removeAll { $0.month < first }
-        }
-        for observation in observations where !isSupportedMagnitude(observation.value) {
-            throw .valueOutOfRange(month: observation.month, value: observation.value)
-        }
-        if model.isLog {
-            for observation in observations where observation.value <= 0 {
-                throw .nonPositiveForLog(month: observation.month, value: observation.value)
-            }
-        }
+        let observations = try model.fittedObservations(of: series)
         guard let first = observations.first?.month, let last = observations.last?.month, observations.count >= 2 else {
             throw .tooFewObservations(model: model.description, needed: 2, available: observations.count)
         }
