@@ -64,8 +64,11 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
 public struct ModelSelection: Sendable {
     /// The fitted model.
     public let model: FittedModel
-    /// One line: what was chosen and why (e.g. "auto: lowest AICc of trend+season, season, …").
-    public let reason: String
+    /// What was chosen and why, as data (``Reason``), for wording in any language.
+    public let structuredReason: Reason
+
+    /// One line in English: what was chosen and why (e.g. "auto: lowest AICc (trend+season 512, …)").
+    public var reason: String { structuredReason.description }
 
     /// Two full years: the least history from which month-of-year effects are estimated.
     public static let minimumSeasonalHistory = 24
@@ -89,12 +92,12 @@ public struct ModelSelection: Sendable {
          regressors: [String: MonthlySeries], firstForecast: Month?) throws(ModelError) {
         let observed = history.values.lazy.filter { $0 != nil }.count
         let seasonal = observed >= Self.minimumSeasonalHistory
-        let shortNote = "\(observed) observed months (< \(Self.minimumSeasonalHistory)): no seasonal terms"
+        let shortNote = Reason.Note.noSeasonalTerms(observed: observed, minimum: Self.minimumSeasonalHistory)
         func attempt(_ model: RegressionFormula) throws(ModelError) -> RegressionFit {
             try RegressionFit(series: history, model: model, regressors: regressors)
         }
 
-        func lowestAICc(label: String, note: String?) throws(ModelError) -> (FittedModel, String) {
+        func lowestAICc(label: String, note: Reason.Note?) throws(ModelError) -> (FittedModel, Reason) {
             let candidates = (seasonal ? [RegressionFormula.trendSeason, .season, .trend, .level] : [.trend, .level])
                 .map { $0.adding(extraTerms) }
             var fits: [RegressionFit] = []
@@ -105,9 +108,9 @@ public struct ModelSelection: Sendable {
             guard let best = fits.min(by: { $0.aicc < $1.aicc }) else {
                 throw lastError ?? .emptyDesign
             }
-            let compared = fits.map { "\($0.model) \(formatCriterion($0.aicc))" }.joined(separator: ", ")
+            let compared = fits.map { Reason.Candidate(model: $0.model.description, aicc: $0.aicc) }
             let notes = [note, seasonal ? nil : shortNote].compactMap { $0 }
-            return (.regression(best), "\(label): lowest AICc (\(compared))" + notes.map { "; \($0)" }.joined())
+            return (.regression(best), .lowestAICc(choice: label, candidates: compared, notes: notes))
         }
 
         /// Smoothing models and rules of thumb take no regression terms.
@@ -120,45 +123,44 @@ public struct ModelSelection: Sendable {
         case .smoothing(let method):
             try requireNoTerms(method.rawValue)
             model = .smoothing(try SmoothingFit(history: history, method: method))
-            reason = "as requested"
+            structuredReason = .asRequested
 
         case .baseline(let method):
             try requireNoTerms(method.rawValue)
             model = .baseline(try BaselineFit(history: history, method: method))
-            reason = "as requested"
+            structuredReason = .asRequested
 
         case .regression:
-            (model, reason) = try lowestAICc(label: "regression", note: nil)
+            (model, structuredReason) = try lowestAICc(label: "regression", note: nil)
 
         case .ets(let requested):
             let name = requested?.description ?? "ets"
             try requireNoTerms(name)
             let (fit, candidates) = try ETSFit.fitting(history, model: requested)
             model = .ets(fit)
-            reason = requested == nil ? "ets: lowest AICc of \(candidates) candidates" : "as requested"
+            structuredReason = requested == nil ? .etsLowestAICc(candidates: candidates) : .asRequested
 
         case .auto:
             let observations = history.observations
             let gap = zip(observations, observations.dropFirst()).first { $0.month.advanced(by: 1) != $1.month }
             if !extraTerms.isEmpty || !regressors.isEmpty {
-                (model, reason) = try lowestAICc(label: "auto", note: "regression terms given, so a regression")
+                (model, structuredReason) = try lowestAICc(label: "auto", note: .regressionTermsGiven)
             } else if let gap {
-                (model, reason) = try lowestAICc(label: "auto", note: "\(gap.0.month.advanced(by: 1)) is missing and smoothing needs consecutive months, so a regression")
+                (model, structuredReason) = try lowestAICc(label: "auto", note: .missingMonth(gap.0.month.advanced(by: 1)))
             } else if let firstForecast, let last = observations.last?.month, firstForecast <= last {
-                (model, reason) = try lowestAICc(label: "auto", note: "\(firstForecast) lies inside the history and smoothing forecasts only after it, so a regression")
+                (model, structuredReason) = try lowestAICc(label: "auto", note: .forecastInsideHistory(firstForecast))
             } else if observations.count < SmoothingFit.minimumHistory(.ensemble) {
-                (model, reason) = try lowestAICc(label: "auto", note: "\(observations.count) months are too few for smoothing (\(SmoothingFit.minimumHistory(.ensemble))), so a regression")
+                (model, structuredReason) = try lowestAICc(label: "auto", note: .tooFewForSmoothing(months: observations.count, minimum: SmoothingFit.minimumHistory(.ensemble)))
             } else {
                 let fit = try SmoothingFit(history: history, method: .ensemble)
                 model = .smoothing(fit)
-                let weights = "Theta \(formatWeight(fit.thetaWeight)) + damped trend \(formatWeight(1 - fit.thetaWeight))"
-                reason = "auto: ensemble of \(weights) on months" + (fit.usesQuarters ? ", averaged with Theta on quarters" : "")
-                    + (fit.seasonalIndices == nil ? "; not seasonal" : "; seasonally adjusted")
+                structuredReason = .ensemble(thetaWeight: fit.thetaWeight, dampedWeight: 1 - fit.thetaWeight,
+                                             quarters: fit.usesQuarters, seasonal: fit.seasonalIndices != nil)
             }
 
         case .fixed(let requested):
             let requestedModel = requested.adding(extraTerms)
-            var notes: [String] = []
+            var notes: [Reason.Note] = []
             var candidate = requestedModel
             if candidate.hasSeasonality && !seasonal {
                 candidate = candidate.withoutSeasonality
@@ -169,7 +171,7 @@ public struct ModelSelection: Sendable {
                     let fit = try ARMAErrorsFit(series: history, model: candidate, regressors: regressors)
                     model = FittedModel(fit)
                     if case .automatic = candidate.errors {
-                        notes.append("errors \(fit.order.rName) by lowest AICc of \(fit.candidates.count) orders")
+                        notes.append(.armaOrders(order: fit.order.rName, candidates: fit.candidates.count))
                     }
                 } else {
                     model = .regression(try attempt(candidate))
@@ -177,18 +179,13 @@ public struct ModelSelection: Sendable {
             } catch .tooFewObservations where candidate != RegressionFormula.level.adding(extraTerms) {
                 let fallback = RegressionFormula.level.adding(extraTerms)
                 model = .regression(try attempt(fallback))
-                notes.append("too few months for \(candidate): fell back to \(fallback)")
+                notes.append(.fellBack(model: candidate.description, fallback: fallback.description))
             }
-            reason = notes.isEmpty ? "as requested" : "requested \(requestedModel); " + notes.joined(separator: "; ")
+            structuredReason = notes.isEmpty ? .asRequested : .adjusted(requested: requestedModel.description, notes: notes)
         }
     }
 }
 
-private func formatWeight(_ value: Double) -> String { String(format: "%.2f", value) }
-
-private func formatCriterion(_ value: Double) -> String {
-    value.isFinite ? String(Int(value.rounded())) : "∞"
-}
 
 extension ModelSelection {
     /// The joint predictive distribution of `months` (after the history, or any month for a

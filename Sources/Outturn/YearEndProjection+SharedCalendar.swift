@@ -89,7 +89,7 @@ extension YearEndProjection {
 
     /// The reason every shared-calendar projection gives for its model.
     static func sharedCalendarReason(count: Int) -> String {
-        "as requested; fitted together with the \(count) series observed in the same months (shared calendar)"
+        ModelSelection.Reason.sharedCalendar(seriesCount: count).description
     }
 
     /// Projects `members` (indices into `requests`, all with calendar `key`) with one factorisation;

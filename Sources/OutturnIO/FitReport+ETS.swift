@@ -3,8 +3,7 @@ import Outturn
 
 // The ETS summary of `outturn fit`, laid out like R forecast's `print(ets(…))`: the model,
 // smoothing parameters, initial states, σ, and the log-likelihood with AIC, AICc and BIC as R
-// defines them (see ``ETSFit``). English only for now: the phrase tables do not cover fit
-// summaries yet.
+// defines them (see ``ETSFit``), in the reader's language.
 
 extension FitReport {
     /// An ETS fit's summary as a table, Markdown or CSV (JSON is rendered for every family by
@@ -17,25 +16,23 @@ extension FitReport {
             let rows = smoothing + states + [("sigma", fit.sigma)] + criteria
             return (["parameter,estimate"] + rows.map { "\($0.0),\(formatExact($0.1))" }).joined(separator: "\n") + "\n"
         }
-        var table = TextTable(columns: [("Parameter", .left), ("Estimate", .right)])
+        var table = TextTable(columns: [(localized(.columnParameter), .left), (localized(.columnEstimate), .right)])
         for (name, value) in smoothing + states { table.append([name, etsSignificant(value)]) }
-        let span = "\(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.count) months)"
         var lines = [
-            "\(indicator): \(fit.model), fitted to \(span)",
-            "Chosen: \(selection.reason)",
+            heading(fit.model.description, fit: selection.model.forecaster),
+            chosen,
             "",
             format == .markdown ? table.markdown() : table.rendered(),
         ]
         if fit.model.hasSeason {
-            lines.append("Seasonal states: s0 is the month before the first one fitted, s1 the month before it, …"
-                         + (fit.model.season == .multiplicative ? " (factors, mean 1)" : " (sum 0)"))
+            lines.append(localized(fit.model.season == .multiplicative ? .fitSeasonalStatesMultiplicative
+                                                                       : .fitSeasonalStatesAdditive))
         }
         lines += [
-            "sigma: \(etsSignificant(fit.sigma))"
-                + (fit.model.error == .multiplicative ? " (of the relative errors)" : "")
-                + " on \(fit.degreesOfFreedom) degrees of freedom",
-            "Log-likelihood: \(etsSignificant(fit.logLikelihood)), AIC: \(etsSignificant(fit.aic)),"
-                + " AICc: \(etsSignificant(fit.aicc)), BIC: \(etsSignificant(fit.bic))",
+            localized(fit.model.error == .multiplicative ? .fitETSSigmaRelative : .fitETSSigma,
+                      etsSignificant(fit.sigma), String(fit.degreesOfFreedom)),
+            localized(.fitCriteria, etsSignificant(fit.logLikelihood), etsSignificant(fit.aic),
+                      etsSignificant(fit.aicc), etsSignificant(fit.bic)),
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -111,20 +111,19 @@ public struct FitReport: Sendable {
             } + ["sigma2,\(formatExact(fit.sigma2)),", "log_likelihood,\(formatExact(fit.logLikelihood)),",
                  "aicc,\(formatExact(fit.aicc)),"]).joined(separator: "\n") + "\n"
         }
-        var table = TextTable(columns: [("Term", .left), ("Estimate", .right), ("Std. Error", .right)])
+        var table = TextTable(columns: [(localized(.columnTerm), .left), (localized(.columnEstimate), .right),
+                                        (localized(.columnStandardError), .right)])
         for c in all {
-            table.append([c.term, c.estimate.map(significant) ?? "aliased", c.standardError.map(significant) ?? "–"])
+            table.append([c.term, c.estimate.map(significant) ?? localized(.fitAliased), c.standardError.map(significant) ?? "–"])
         }
-        let span = "\(fit.months.first?.description ?? "") … \(fit.lastMonth) (\(fit.months.count) months)"
         return [
-            "\(indicator): \(fit.model), fitted to \(span)",
-            "Errors: \(fit.order.rName), exact maximum likelihood",
-            "Chosen: \(selection.reason)",
+            heading(fit.model.description, fit: fit),
+            localized(.fitARMAErrors, fit.order.rName),
+            chosen,
             "",
             format == .markdown ? table.markdown() : table.rendered(),
-            "sigma^2: \(significant(fit.sigma2)) on \(fit.degreesOfFreedom) degrees of freedom",
-            "Log-likelihood: \(significant(fit.logLikelihood)), AIC: \(significant(fit.aic)),"
-                + " AICc: \(significant(fit.aicc)), BIC: \(significant(fit.bic))",
+            localized(.fitARMASigma2, significant(fit.sigma2), String(fit.degreesOfFreedom)),
+            localized(.fitCriteria, significant(fit.logLikelihood), significant(fit.aic), significant(fit.aicc), significant(fit.bic)),
         ].joined(separator: "\n") + "\n"
     }
 

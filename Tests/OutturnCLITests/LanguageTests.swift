@@ -121,12 +121,15 @@ import Testing
     /// abbreviations (AIC, APE, PIT …), Theta as the method's name, flags (`--all`) and the store's file name.
     static let technicalWords: Set<String> = ["thetaAlpha", "drift", "dampedAlpha", "dampedBeta", "dampedPhi", "thetaWeight",
                                               "Intercept", "Theta", "AIC", "AICc", "BIC", "APE", "MAPE", "sMAPE", "MASE",
-                                              "PIT", "Brier", "SHA", "auto", "all", "outturn", "sqlite"]
+                                              "PIT", "Brier", "SHA", "auto", "all", "outturn", "sqlite",
+                                              // R's parameter and model names in the ETS and ARMA-error summaries.
+                                              "alpha", "beta", "gamma", "phi", "sigma", "ets", "ETS", "ARMA", "ARIMA", "arma", "ar"]
 
     /// Every command that prints for people, with `--lang zh`, on the example: no English word
     /// outside the allow-list. (Before the fit summary, the model reasons and the history's
     /// points were worded through the phrase tables, fit, forecast and history failed here.)
     @Test(arguments: ["fit", "fit regression", "fit theta", "fit snaive", "fit runrate", "fit trend+season", "fit markdown",
+                      "fit ets", "fit ets(MAM)", "fit trend+season+arma(1,0)",
                       "forecast", "forecast markdown", "backtest", "whatif", "history", "history chart", "plot", "backtest chart"])
     func everyCommandSpeaksChinese(_ command: String) throws {
         let allowed = try allowedWords().union(Self.technicalWords)

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Outturn
 
-/// ``ModelSelection/Reason``: every reason ``ModelSelection`` writes reads back as data (never
-/// ``ModelSelection/Reason/other(_:)``) and words back to the same English, byte for byte.
+/// ``ModelSelection/Reason``: ``ModelSelection`` builds the reason as data, and its English is
+/// ``ModelSelection/reason``.
 ///
 /// The expected structures follow from ModelSelection's rules, not from its output: seasonal terms
 /// need 24 observed months, smoothing needs 8 consecutive months, `auto` with an intervention
@@ -26,7 +26,6 @@ import Testing
                                            firstForecast: firstForecast)
         let structured = selection.structuredReason
         #expect(structured.description == selection.reason)
-        if case .other = structured { Issue.record("not read: \(selection.reason)") }
         return structured
     }
 
@@ -88,13 +87,17 @@ import Testing
                 == .adjusted(requested: "trend", notes: [.fellBack(model: "trend", fallback: "level")]))
     }
 
-    @Test func unknownOrMisreadWordingStaysAsWritten() {
-        for text in ["as requested by ETS", "auto: lowest AICc (trend 12", "requested trend", "auto: ensemble of Theta x + damped trend 0.5 on months; not seasonal",
-                     "regression: lowest AICc (trend 1.5)"] {
-            #expect(ModelSelection.Reason(parsing: text) == .other(text))
-            #expect(ModelSelection.Reason(parsing: text).description == text)
+    @Test func etsAndARMAErrorsSayHowTheyChose() throws {
+        // 36 positive consecutive months: R's ets() candidates for positive seasonal data are all 15.
+        guard case .etsLowestAICc(let candidates) = try reason(try series(36), .ets(nil)) else {
+            Issue.record("expected the ETS choice"); return
         }
-        let shared = "as requested; fitted together with the 12 series observed in the same months (shared calendar)"
-        #expect(ModelSelection.Reason(parsing: shared) == .sharedCalendar(seriesCount: 12))
+        #expect(candidates == 15)
+        // arma: the orders p, q ≤ 2, with and without the seasonal AR(1): 3 × 3 × 2 = 18.
+        guard case .adjusted("trend+arma", let notes) = try reason(try series(36), .fixed(try RegressionFormula(parsing: "trend+arma"))),
+              case .armaOrders(_, let orders) = notes.first else {
+            Issue.record("expected the ARMA orders' note"); return
+        }
+        #expect(orders == 18)
     }
 }

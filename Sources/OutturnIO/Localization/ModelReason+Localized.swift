@@ -1,7 +1,7 @@
 import Outturn
 
 /// Why a model was chosen, in the current language. In English this is ``ModelSelection/reason``
-/// byte for byte (a test checks it); a reason of unknown wording is shown as the library wrote it.
+/// byte for byte (a test checks it).
 func localizedReason(_ reason: ModelSelection.Reason) -> String {
     let separator = localized(.reasonNoteSeparator)
     switch reason {
@@ -20,8 +20,8 @@ func localizedReason(_ reason: ModelSelection.Reason) -> String {
             + separator + localized(seasonal ? .reasonSeasonallyAdjusted : .reasonNotSeasonal)
     case .adjusted(let requested, let notes):
         return localized(.reasonAdjusted, requested) + notes.map { separator + localizedNote($0) }.joined()
-    case .other(let text):
-        return text
+    case .etsLowestAICc(let candidates):
+        return localized(.reasonETSLowestAICc, String(candidates))
     }
 }
 
@@ -42,5 +42,6 @@ private func localizedNote(_ note: ModelSelection.Reason.Note) -> String {
     case .tooFewForSmoothing(let months, let minimum): localized(.reasonNoteTooFewForSmoothing, String(months), String(minimum))
     case .noSeasonalTerms(let observed, let minimum): localized(.reasonNoteNoSeasonalTerms, String(observed), String(minimum))
     case .fellBack(let model, let fallback): localized(.reasonNoteFellBack, model, fallback)
+    case .armaOrders(let order, let candidates): localized(.reasonNoteARMAOrders, order, String(candidates))
     }
 }

@@ -195,12 +195,14 @@ enum Phrase: String, CaseIterable, Sendable {
     case reasonSeasonallyAdjusted
     case reasonNotSeasonal
     case reasonAdjusted
+    case reasonETSLowestAICc
     case reasonNoteRegressionTerms
     case reasonNoteMissingMonth
     case reasonNoteInsideHistory
     case reasonNoteTooFewForSmoothing
     case reasonNoteNoSeasonalTerms
     case reasonNoteFellBack
+    case reasonNoteARMAOrders
     // The `fit` summary and the `forecast` title.
     case fitHeading
     case fitRuleName
@@ -216,6 +218,12 @@ enum Phrase: String, CaseIterable, Sendable {
     case fitNotSeasonal
     case fitSeasonalIndices
     case fitAliased
+    case fitSeasonalStatesAdditive
+    case fitSeasonalStatesMultiplicative
+    case fitETSSigma
+    case fitETSSigmaRelative
+    case fitARMAErrors
+    case fitARMASigma2
     case columnParameter
     case columnEstimate
     case columnTerm
