@@ -33,10 +33,16 @@ struct ARMAErrorsEstimation: Sendable {
             var starts = [[Double](repeating: 0, count: s)]
             if let start, let raw = ARMAParameterTransform.unconstrained(start, order: order) { starts.insert(raw, at: 0) }
             starts.append([Double](repeating: 0.5, count: s))
-            let simplex = ARMANelderMead()
-            best = starts.map { simplex.minimise(objective, start: $0, step: 0.3) }.min { $0.value < $1.value }!
+            // Few parameters on an unconstrained scale: an absolute stop on −log L, as R's optim.
+            let simplex = NelderMead(relativeTolerance: 0, absoluteTolerance: 1e-8, maximumEvaluations: 3000)
+            func descend(from start: [Double], step: Double) -> (point: [Double], value: Double) {
+                let run = simplex.minimise({ objective(Array($0)) }, start: start,
+                                           steps: [Double](repeating: step, count: start.count))
+                return (run.point, run.value)
+            }
+            best = starts.map { descend(from: $0, step: 0.3) }.min { $0.value < $1.value }!
             // A restart from the best point guards against a collapsed simplex; Newton finishes.
-            best = simplex.minimise(objective, start: best.point, step: 0.05)
+            best = descend(from: best.point, step: 0.05)
             best = Self.polish(objective, from: best)
         }
         guard best.value.isFinite,

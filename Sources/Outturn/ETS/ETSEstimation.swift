@@ -61,7 +61,7 @@ enum ETSEstimation {
         let startParameters = initialParameters(model: model, values: values)
         let objective = ETSObjective(model: model, values: values)
         let steps = steps(for: startParameters, model: model, values: values)
-        var optimiser = ETSNelderMead()
+        var optimiser = NelderMead()
         optimiser.maximumEvaluations = 2000
         var evaluations = 0
         // Nelder–Mead stalls on these ridges; restarting with a fresh full-size simplex from the

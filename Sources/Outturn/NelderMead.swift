@@ -1,12 +1,15 @@
 /// A Nelder–Mead simplex minimiser (reflection 1, expansion 2, contraction ½, shrink ½), the
-/// method R's `ets()` uses. Infinite objective values mark infeasible points.
+/// method R's `ets()` and `optim()` use; ETS estimation and the ARMA-error regression share it.
+/// Infinite or NaN objective values mark infeasible points.
 ///
 /// The simplex lives in one flat buffer ordered through an index permutation, and trial points
 /// in two scratch rows, so an iteration allocates nothing: at a microsecond per objective
 /// evaluation, per-iteration arrays would cost as much as the objective.
-struct ETSNelderMead {
-    /// Stop when the simplex's objective spread is below `relativeTolerance`·(|f_best| + tol).
+struct NelderMead {
+    /// Stop when the simplex's objective spread is below `relativeTolerance`·(|f_best| + tol)…
     var relativeTolerance = 1e-8
+    /// … or below this absolute spread.
+    var absoluteTolerance = 0.0
     /// Objective evaluations allowed per run.
     var maximumEvaluations = 4000
 
@@ -21,7 +24,10 @@ struct ETSNelderMead {
     /// Minimises `f` from `start` with initial steps `steps` along each coordinate.
     func minimise(_ f: (UnsafeBufferPointer<Double>) -> Double, start: [Double], steps: [Double]) -> Result {
         let n = start.count
-        guard n > 0 else { return Result(point: start, value: start.withUnsafeBufferPointer(f), evaluations: 1) }
+        guard n > 0 else {
+            let v = start.withUnsafeBufferPointer(f)
+            return Result(point: start, value: v.isNaN ? .infinity : v, evaluations: 1)
+        }
         // Rows 0…n: the simplex; row n+1: reflected point; row n+2: expanded/contracted point;
         // row n+3: the centroid.
         let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: (n + 4) * n)
@@ -31,7 +37,11 @@ struct ETSNelderMead {
         func row(_ r: Int) -> UnsafeMutableBufferPointer<Double> {
             UnsafeMutableBufferPointer(rebasing: storage[(r * n)..<((r + 1) * n)])
         }
-        func value(_ r: Int) -> Double { f(UnsafeBufferPointer(row(r))) }
+        func value(_ r: Int) -> Double { evaluate(UnsafeBufferPointer(row(r))) }
+        func evaluate(_ point: UnsafeBufferPointer<Double>) -> Double {
+            let v = f(point)
+            return v.isNaN ? .infinity : v
+        }
         let reflected = row(n + 1), trial = row(n + 2), centroid = row(n + 3)
 
         for j in 0..<n { storage[j] = start[j] }
@@ -61,7 +71,7 @@ struct ETSNelderMead {
                 order[j + 1] = key
             }
             let best = values[order[0]], worst = values[order[n]]
-            if worst.isFinite, worst - best <= relativeTolerance * (abs(best) + relativeTolerance) { break }
+            if worst.isFinite, worst - best <= max(absoluteTolerance, relativeTolerance * (abs(best) + relativeTolerance)) { break }
             for j in 0..<n { centroid[j] = 0 }
             for k in 0..<n {
                 let p = row(order[k])
@@ -77,16 +87,16 @@ struct ETSNelderMead {
                 values[w] = v
             }
             along(-1, into: reflected)
-            let fr = f(UnsafeBufferPointer(reflected)); evaluations += 1
+            let fr = evaluate(UnsafeBufferPointer(reflected)); evaluations += 1
             if fr < best {
                 along(-2, into: trial)
-                let fe = f(UnsafeBufferPointer(trial)); evaluations += 1
+                let fe = evaluate(UnsafeBufferPointer(trial)); evaluations += 1
                 if fe < fr { replaceWorst(by: trial, value: fe) } else { replaceWorst(by: reflected, value: fr) }
             } else if fr < values[order[n - 1]] {
                 replaceWorst(by: reflected, value: fr)
             } else {
                 along(fr < worst ? -0.5 : 0.5, into: trial)
-                let fc = f(UnsafeBufferPointer(trial)); evaluations += 1
+                let fc = evaluate(UnsafeBufferPointer(trial)); evaluations += 1
                 if fc < min(fr, worst) {
                     replaceWorst(by: trial, value: fc)
                 } else {
