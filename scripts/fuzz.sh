@@ -14,7 +14,7 @@ export SWIFT_BACKTRACE=enable=no   # the runtime's backtracer hangs inside a fuz
 export OPENBLAS_NUM_THREADS=1
 # FuzzCommands compiles the CLI's own sources: one symlink per file, so a new command file comes along.
 find Fuzz/Sources/FuzzCLI -type l -delete
-for file in Sources/OutturnCLI/*.swift; do ln -s "../../../$file" "Fuzz/Sources/FuzzCLI/$(basename "$file")"; done
+while IFS= read -r file; do ln -s "../../../$file" "Fuzz/Sources/FuzzCLI/$(basename "$file")"; done < <(find Sources/OutturnCLI -name "*.swift" | sort)
 swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address >&2
 bin=$(swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)
 scratch=$(mktemp -d)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/OutturnIO/PowersOfFive.swift: the 128-bit approximations of 5^q, q = -342…308,
+"""Writes Sources/OutturnIO/Readers/PowersOfFive.swift: the 128-bit approximations of 5^q, q = -342…308,
 that the Eisel–Lemire decimal parser (EiselLemire.swift) multiplies by.
 
 Same construction as Lemire's fast_float (script/table_generation.py there): for q ≥ 0 the 128
@@ -7,7 +7,7 @@ leading bits of 5^q, truncated; for q < 0 the 128 leading bits of 2^b / 5^-q rou
 product errs on a known side. Python's integers are exact, which is why the table is generated
 here once and checked in rather than computed with hand-written big-integer code at run time.
 
-    python3 scripts/generate-powers-of-five.py > Sources/OutturnIO/PowersOfFive.swift
+    python3 scripts/generate-powers-of-five.py > Sources/OutturnIO/Readers/PowersOfFive.swift
 """
 
 SMALLEST, LARGEST = -342, 308
