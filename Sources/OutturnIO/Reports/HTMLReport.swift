@@ -102,6 +102,13 @@ public struct HTMLReport: Sendable {
             counts[status].map { localized(.statusCount, String($0), localizedStatus(status.rawValue)) }
         }.joined(separator: localized(.summarySeparator))
         var used: Set<String> = []
+        // Rows whose evidence is thin: a mark after the status linking to its footnote under the table.
+        let footnotes = WarningFootnotes(projections)
+        let warningMarks: [Node<HTML.BodyContext>] = footnotes.marks.indices.map { index in
+            guard let mark = footnotes.marks[index], let number = footnotes.numbers[index] else { return .empty }
+            return .a(.class("warning"), .href("#warning-\(number)"), .text(mark))
+        }
+        let warningNotes = Array(zip(footnotes.lines.indices, footnotes.lines))
         // Phrases looked up before the document: inline, they overwhelm the type checker.
         let language: Plot.Language = OutputLanguage.current == .chinese ? .chinese : .english
         let pageTitle = localized(.reportTitleAsOf, title, report.asOf.description)
@@ -147,11 +154,14 @@ public struct HTMLReport: Sendable {
                             .td(.class("number"), .text(p.intervals.last.map(formatInterval) ?? "–")),
                             .td(.class("number"), .text(formatProbability(p.probability, settled: p.status.isSettled))),
                             .group(deltas),
-                            .td(.span(.class("badge"), .text(localizedStatus(p.status.rawValue)))),
+                            .td(.span(.class("badge"), .text(localizedStatus(p.status.rawValue))), warningMarks[index]),
                             .td(.class("number"), .text(paceText(p)))
                         )
                     })
                 ),
+                .if(!warningNotes.isEmpty, .div(.class("warnings"), .forEach(warningNotes) { index, line in
+                    .p(.id("warning-\(index + 1)"), .text(line))
+                })),
                 .if(!report.joint.isEmpty, .ul(.forEach(report.joint) { joint in
                     .li(.text(localized(.jointItem, joint.projections.first?.target.name ?? joint.indicator, String(joint.projections.count),
                                    formatProbability(joint.probability), localizedStatus(joint.status.rawValue))))
@@ -237,6 +247,8 @@ public struct HTMLReport: Sendable {
         .status-at-risk .badge { background: #b35900; }
         .status-on-track .badge, .status-met .badge { background: #1a7f37; }
         .status-off-track, .status-at-risk { background: #fff8f2; }
+        a.warning { color: #b35900; text-decoration: none; margin-left: 0.3em; white-space: nowrap; }
+        .warnings p { color: #555; font-size: 13px; margin: 0.2em 0; }
         section.indicator { margin: 1.5em 0; page-break-inside: avoid; }
         svg { max-width: 100%; height: auto; } footer { color: #666; font-size: 12px; margin-top: 2em; }
         """
