@@ -91,13 +91,17 @@ public struct ProjectionReport: Sendable {
         return cells
     }
 
-    /// A projection's row; `mark` (`⚠¹`) follows the status when its evidence is thin.
+    /// A projection's row; `mark` (`⚠¹`) flags thin evidence where the doubt lies (see
+    /// ``WarningFootnotes/marksValue(_:)``): after the status, or after the projected value of a
+    /// settled target.
     static func row(_ p: YearEndProjection, mark: String? = nil) -> [String] {
         let target = p.target
+        let (valueMark, statusMark) = WarningFootnotes.marksValue(p) ? (mark, nil) : (nil, mark)
         var cells = [target.name ?? target.indicator, String(target.year), describe(target, p),
-                     p.lastObservedMonth?.description ?? "–", soFarText(p), formatForReading(p.value)]
+                     p.lastObservedMonth?.description ?? "–", soFarText(p),
+                     formatForReading(p.value) + (valueMark.map { " \($0)" } ?? "")]
         cells += p.intervals.map(formatInterval)
-        let status = localizedStatus(p.status.rawValue) + (mark.map { " \($0)" } ?? "")
+        let status = localizedStatus(p.status.rawValue) + (statusMark.map { " \($0)" } ?? "")
         cells += [formatProbability(p.probability, settled: p.status.isSettled), status, paceText(p),
                   p.modelSummary?.name ?? localized(.observedModel)]
         return cells

@@ -1,7 +1,8 @@
 import Outturn
 
 /// The marks and numbered footnotes that flag projections whose evidence is thin
-/// (``YearEndProjection/warnings``) in a table: the row gets `⚠¹` after its status, and a line
+/// (``YearEndProjection/warnings``) in a table: the row gets `⚠¹` after its status (after its
+/// projected value when the target is settled, see ``marksValue(_:)``), and a line
 /// under the table says why (`⚠¹ jobs 2024: only 3 months observed, …`). Numbered in row order,
 /// one footnote per flagged row, so the numbers follow the table they sit under.
 struct WarningFootnotes {
@@ -33,6 +34,11 @@ struct WarningFootnotes {
         self.lines = lines
         self.numbers = numbers
     }
+
+    /// Whether the mark belongs after the projected value rather than the status: a settled
+    /// target (met or missed) is decided by observed months alone, so its status is not in doubt,
+    /// only the model's figure for the year.
+    static func marksValue(_ p: YearEndProjection) -> Bool { p.status.isSettled }
 
     /// `⚠` and `number` in superscript digits (`⚠¹²` for 12).
     static func mark(_ number: Int) -> String {
