@@ -76,3 +76,9 @@ func smoothingParameters(_ fit: SmoothingFit) -> [(String, Double)] {
     if fit.method == .ensemble { parameters.append(("thetaWeight", fit.thetaWeight)) }
     return parameters
 }
+
+/// The `warnings` array of the JSON contract: one `{code, message}` per ``ProjectionWarning``, the
+/// message in English like every JSON value (docs/languages.md), empty when there are none.
+func warningsJSON(_ warnings: [ProjectionWarning]) -> JSONValue {
+    .array(warnings.map { .object([("code", .string($0.code)), ("message", .string($0.description))]) })
+}

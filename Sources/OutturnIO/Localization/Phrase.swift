@@ -238,4 +238,12 @@ enum Phrase: String, CaseIterable, Sendable {
     case historyMonthSpan
     case backtestAxisLevel
     case backtestAxisPIT
+    // Why a projection's evidence is thin (ProjectionWarning), under project's table and in the report.
+    case warningShortHistory
+    case warningExactFit
+    case warningLongExtrapolation
+    case warningFellBack
+    case warningFellBackAuto
+    case warningFootnote
+    case warningSeparator
 }

@@ -235,4 +235,12 @@ let chinesePhrases: [Phrase: String] = [
     .historyMonthSpan: "{1} … {2}（{3} 个月）",
     .backtestAxisLevel: "中心区间的名义水平",
     .backtestAxisPIT: "PIT：按预测，口径值 ≤ 实际值的概率",
+    // Why a projection's evidence is thin (ProjectionWarning).
+    .warningShortHistory: "仅有 {1} 个月的观测，不足 {2} 个月（两个完整的季节周期）",
+    .warningExactFit: "模型与全部 {1} 个月的数据完全吻合（σ̂ = 0），区间宽度为零，达成概率缺乏依据",
+    .warningLongExtrapolation: "仅凭 {2} 个月的观测外推 {1} 个月",
+    .warningFellBack: "月份太少（仅 {3} 个月），无法使用 {1} 模型，已改用 {2}",
+    .warningFellBackAuto: "月份太少（仅 {2} 个月），无法使用默认的平滑组合模型，已改用 {1}",
+    .warningFootnote: "{1} {2}（{3} 年）：{4}",
+    .warningSeparator: "；",
 ]

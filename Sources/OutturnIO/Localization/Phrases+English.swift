@@ -235,4 +235,12 @@ let englishPhrases: [Phrase: String] = [
     .historyMonthSpan: "{1} … {2} ({3} months)",
     .backtestAxisLevel: "nominal level of the central interval",
     .backtestAxisPIT: "PIT: P(figure ≤ actual) under the projection",
+    // Why a projection's evidence is thin (ProjectionWarning): exactly its English description.
+    .warningShortHistory: "only {1} months observed, fewer than {2} (two seasonal cycles)",
+    .warningExactFit: "the model fits all {1} months exactly (σ̂ = 0), so the interval has no width and P(met) no support",
+    .warningLongExtrapolation: "projects {1} months ahead from only {2} observed",
+    .warningFellBack: "too few months for {1} ({3} observed): fell back to {2}",
+    .warningFellBackAuto: "too few months for auto ({2} observed): fell back to {1}",
+    .warningFootnote: "{1} {2} {3}: {4}",
+    .warningSeparator: "; ",
 ]

@@ -102,6 +102,19 @@ public struct HTMLReport: Sendable {
             counts[status].map { localized(.statusCount, String($0), localizedStatus(status.rawValue)) }
         }.joined(separator: localized(.summarySeparator))
         var used: Set<String> = []
+        // Rows whose evidence is thin: a mark after the status linking to its footnote under the table.
+        let footnotes = WarningFootnotes(projections)
+        let warningMarks: [Node<HTML.BodyContext>] = footnotes.marks.indices.map { index in
+            guard let mark = footnotes.marks[index], let number = footnotes.numbers[index] else { return .empty }
+            return .a(.class("warning"), .href("#warning-\(number)"), .text(mark))
+        }
+        // After the status, or after the projected value of a settled target (WarningFootnotes.marksValue).
+        let valueMarks: [Node<HTML.BodyContext>] = projections.indices.map { WarningFootnotes.marksValue(projections[$0]) ? warningMarks[$0] : .empty }
+        let statusMarks: [Node<HTML.BodyContext>] = projections.indices.map { WarningFootnotes.marksValue(projections[$0]) ? .empty : warningMarks[$0] }
+        let warningNotes: [Node<HTML.BodyContext>] = footnotes.lines.enumerated().map { index, line in
+            .p(.id("warning-\(index + 1)"), .text(line))
+        }
+        let warningSection: Node<HTML.BodyContext> = warningNotes.isEmpty ? .empty : .div(.class("warnings"), .group(warningNotes))
         // Phrases looked up before the document: inline, they overwhelm the type checker.
         let language: Plot.Language = OutputLanguage.current == .chinese ? .chinese : .english
         let pageTitle = localized(.reportTitleAsOf, title, report.asOf.description)
@@ -118,6 +131,14 @@ public struct HTMLReport: Sendable {
         let headings = (milestones: localized(.sectionMilestones), whatIf: localized(.sectionWhatIf),
                         indicators: localized(.sectionIndicators), sensitivity: localized(.sectionSensitivity),
                         footer: localized(.reportFooter))
+        // One section per indicator, built apart so that the type checker takes the document in time.
+        var sections: [Node<HTML.BodyContext>] = []
+        for p in projections {
+            let id = chartID(p.target, used: &used)
+            let chart = series[p.target.indicator].map { FanChart.svg(p, series: $0) } ?? ""
+            sections.append(.section(.class("indicator"), .id(id), .h3(.text(p.target.name ?? p.target.indicator)),
+                                     .p(.text(Self.sentence(p))), .component(Div(html: chart))))
+        }
         let document = HTML(
             .lang(language),
             .head(
@@ -133,25 +154,11 @@ public struct HTMLReport: Sendable {
                     .thead(.tr(.forEach(columns.prefix(6)) { .th(.text($0)) }, .group(deltaHeadings),
                                .forEach(columns.suffix(2)) { .th(.text($0)) })),
                     .tbody(.forEach(projections.indices) { index in
-                        let p = projections[index]
-                        let deltas: [Node<HTML.TableRowContext>] = since.map { rows in
-                            [.td(.class("number"), .text(SinceLastMonth.change(rows[index]?.projectionChange))),
-                             .td(.class("number"), .text(SinceLastMonth.points(rows[index]?.probabilityChange)))]
-                        } ?? []
-                        return .tr(
-                            .class("status-\(p.status.rawValue.replacingOccurrences(of: " ", with: "-"))"),
-                            .td(.text(p.target.name ?? p.target.indicator)),
-                            .td(.text(describe(p.target, p))),
-                            .td(.class("number"), .text(soFarText(p))),
-                            .td(.class("number"), .text(formatForReading(p.value))),
-                            .td(.class("number"), .text(p.intervals.last.map(formatInterval) ?? "–")),
-                            .td(.class("number"), .text(formatProbability(p.probability, settled: p.status.isSettled))),
-                            .group(deltas),
-                            .td(.span(.class("badge"), .text(localizedStatus(p.status.rawValue)))),
-                            .td(.class("number"), .text(paceText(p)))
-                        )
+                        Self.targetRow(projections[index], since: since?[index], showsChange: since != nil,
+                                       valueMark: valueMarks[index], statusMark: statusMarks[index])
                     })
                 ),
+                warningSection,
                 .if(!report.joint.isEmpty, .ul(.forEach(report.joint) { joint in
                     .li(.text(localized(.jointItem, joint.projections.first?.target.name ?? joint.indicator, String(joint.projections.count),
                                    formatProbability(joint.probability), localizedStatus(joint.status.rawValue))))
@@ -191,15 +198,7 @@ public struct HTMLReport: Sendable {
                     )
                 },
                 .h2(.text(headings.indicators)),
-                .forEach(projections) { p in
-                    let id = chartID(p.target, used: &used)
-                    return .section(
-                        .class("indicator"), .id(id),
-                        .h3(.text(p.target.name ?? p.target.indicator)),
-                        .p(.text(Self.sentence(p))),
-                        .component(Div(html: series[p.target.indicator].map { FanChart.svg(p, series: $0) } ?? ""))
-                    )
-                },
+                .group(sections),
                 .unwrap(sweep) { sweep in
                     .section(.h2(.text(headings.sensitivity)), .component(Div(html: SweepChart.svg(sweep))))
                 },
@@ -207,6 +206,29 @@ public struct HTMLReport: Sendable {
             )
         )
         return document.render(indentedBy: .spaces(1))
+    }
+
+    /// One row of the targets table; `since` its change since last month (dashes when the section
+    /// is shown without one), the marks flag thin evidence (``WarningFootnotes``). Apart from
+    /// ``html()`` so that the type checker takes the document in reasonable time.
+    private static func targetRow(_ p: YearEndProjection, since row: SinceLastMonth.Row?, showsChange: Bool,
+                                  valueMark: Node<HTML.BodyContext>, statusMark: Node<HTML.BodyContext>) -> Node<HTML.TableContext> {
+        let deltas: [Node<HTML.TableRowContext>] = showsChange
+            ? [.td(.class("number"), .text(SinceLastMonth.change(row?.projectionChange))),
+               .td(.class("number"), .text(SinceLastMonth.points(row?.probabilityChange)))]
+            : []
+        return .tr(
+            .class("status-\(p.status.rawValue.replacingOccurrences(of: " ", with: "-"))"),
+            .td(.text(p.target.name ?? p.target.indicator)),
+            .td(.text(describe(p.target, p))),
+            .td(.class("number"), .text(soFarText(p))),
+            .td(.class("number"), .text(formatForReading(p.value)), valueMark),
+            .td(.class("number"), .text(p.intervals.last.map(formatInterval) ?? "–")),
+            .td(.class("number"), .text(formatProbability(p.probability, settled: p.status.isSettled))),
+            .group(deltas),
+            .td(.span(.class("badge"), .text(localizedStatus(p.status.rawValue))), statusMark),
+            .td(.class("number"), .text(paceText(p)))
+        )
     }
 
     /// The same report as Markdown (tables and sentences; charts come from `outturn plot`).
@@ -237,6 +259,8 @@ public struct HTMLReport: Sendable {
         .status-at-risk .badge { background: #b35900; }
         .status-on-track .badge, .status-met .badge { background: #1a7f37; }
         .status-off-track, .status-at-risk { background: #fff8f2; }
+        a.warning { color: #b35900; text-decoration: none; margin-left: 0.3em; white-space: nowrap; }
+        .warnings p { color: #555; font-size: 13px; margin: 0.2em 0; }
         section.indicator { margin: 1.5em 0; page-break-inside: avoid; }
         svg { max-width: 100%; height: auto; } footer { color: #666; font-size: 12px; margin-top: 2em; }
         """

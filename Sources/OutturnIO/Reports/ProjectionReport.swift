@@ -26,11 +26,26 @@ public struct ProjectionReport: Sendable {
     /// The report in `format`; `colour` marks statuses with ANSI colours (for a terminal).
     public func rendered(_ format: OutputFormat, colour: Bool = false) -> String {
         switch format {
-        case .table: table().rendered(colour: colour) + jointLines() + footnote()
-        case .markdown: table().markdown() + escapingMarkdownLines(jointLines())
+        case .table: table().rendered(colour: colour) + warningLines() + jointLines() + footnote()
+        case .markdown: table().markdown() + markdownWarningLines() + escapingMarkdownLines(jointLines())
         case .json: json().rendered() + "\n"
         case .csv: csv()
         }
+    }
+
+    /// The footnotes of the rows marked `⚠¹`: why their evidence is thin.
+    private func warningLines() -> String {
+        let lines = WarningFootnotes(projections).lines
+        guard !lines.isEmpty else { return "" }
+        // Names come from input: control characters are shown, not obeyed.
+        return "\n" + lines.map { escapingControlCharacters($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The same footnotes for Markdown, a paragraph each.
+    private func markdownWarningLines() -> String {
+        let lines = WarningFootnotes(projections).lines
+        guard !lines.isEmpty else { return "" }
+        return "\n" + lines.map(escapingMarkdownText).joined(separator: "\n\n") + "\n"
     }
 
     private func jointLines() -> String {
@@ -52,9 +67,10 @@ public struct ProjectionReport: Sendable {
         columns += [(localized(.columnProbability), .right), (localized(.columnStatus), .left), (localized(.columnPaceNeeded), .right),
                     (localized(.columnModel), .left)]
         var table = TextTable(columns: columns)
-        for p in projections {
+        let footnotes = WarningFootnotes(projections)
+        for (index, p) in projections.enumerated() {
             table.colours[table.rows.count] = [statusColumn: statusColour(p.status.rawValue)]
-            table.append(Self.row(p))
+            table.append(Self.row(p, mark: footnotes.marks[index]))
         }
         for m in milestones {
             table.colours[table.rows.count] = [statusColumn: statusColour(m.status.rawValue)]
@@ -75,12 +91,18 @@ public struct ProjectionReport: Sendable {
         return cells
     }
 
-    static func row(_ p: YearEndProjection) -> [String] {
+    /// A projection's row; `mark` (`⚠¹`) flags thin evidence where the doubt lies (see
+    /// ``WarningFootnotes/marksValue(_:)``): after the status, or after the projected value of a
+    /// settled target.
+    static func row(_ p: YearEndProjection, mark: String? = nil) -> [String] {
         let target = p.target
+        let (valueMark, statusMark) = WarningFootnotes.marksValue(p) ? (mark, nil) : (nil, mark)
         var cells = [target.name ?? target.indicator, String(target.year), describe(target, p),
-                     p.lastObservedMonth?.description ?? "–", soFarText(p), formatForReading(p.value)]
+                     p.lastObservedMonth?.description ?? "–", soFarText(p),
+                     formatForReading(p.value) + (valueMark.map { " \($0)" } ?? "")]
         cells += p.intervals.map(formatInterval)
-        cells += [formatProbability(p.probability, settled: p.status.isSettled), localizedStatus(p.status.rawValue), paceText(p),
+        let status = localizedStatus(p.status.rawValue) + (statusMark.map { " \($0)" } ?? "")
+        cells += [formatProbability(p.probability, settled: p.status.isSettled), status, paceText(p),
                   p.modelSummary?.name ?? localized(.observedModel)]
         return cells
     }
@@ -147,6 +169,7 @@ public struct ProjectionReport: Sendable {
             ("status", .string(p.status.rawValue)),
             ("requiredPace", .number(p.requiredPace)),
             ("model", p.modelSummary.map { modelJSON($0, fit: nil) } ?? .null),
+            ("warnings", warningsJSON(p.warnings)),
         ])
     }
 

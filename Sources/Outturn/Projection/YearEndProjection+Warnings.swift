@@ -1,0 +1,53 @@
+extension YearEndProjection {
+    /// Why the evidence behind this projection is thin, in a fixed order (short history, exact
+    /// fit, long extrapolation, fallback); empty when it is not, and whenever every month
+    /// involved is observed. See ``ProjectionWarning`` for each threshold and why.
+    ///
+    /// Judged on the model of the target's own indicator; a reference indicator's model
+    /// (``Target/Reference/indicator(_:)``) is not judged.
+    public var warnings: [ProjectionWarning] {
+        guard method != .observed, let summary = modelSummary, let prediction = outlook.prediction else { return [] }
+        let observed = summary.observations
+        var warnings: [ProjectionWarning] = []
+        if observed < ProjectionWarning.minimumHistory {
+            warnings.append(.shortHistory(observedMonths: observed, minimum: ProjectionWarning.minimumHistory))
+        }
+        // On the model's scale (logs for a log model), where σ̂ lives.
+        let size = prediction.means.lazy.map(abs).max() ?? 0
+        if prediction.sigma <= ProjectionWarning.exactFitTolerance * size {
+            warnings.append(.exactFit(observedMonths: observed, sigma: prediction.sigma))
+        }
+        if let last = outlook.lastObserved, let farthest = outlook.unobserved.last {
+            let horizon = last.distance(to: farthest)
+            if horizon > observed { warnings.append(.longExtrapolation(horizon: horizon, observedMonths: observed)) }
+        }
+        if let reason = selection?.structuredReason, let requested = Self.fellBackFrom(reason) {
+            warnings.append(.fellBack(requested: requested, fitted: summary.name, observedMonths: observed))
+        }
+        return warnings
+    }
+
+    /// The model asked for, when `reason` says too few months made the selection take a simpler
+    /// one: a named regression that lost its seasonal terms or fell back to `level`, or `auto`
+    /// short of the months its smoothing ensemble needs. Other changes (regression terms given, a
+    /// missing month) are not about thin evidence.
+    static func fellBackFrom(_ reason: ModelSelection.Reason) -> String? {
+        switch reason {
+        case .adjusted(let requested, let notes):
+            let tooFew = notes.contains { note in
+                switch note {
+                case .fellBack, .noSeasonalTerms: true
+                default: false
+                }
+            }
+            return tooFew ? requested : nil
+        case .lowestAICc(let choice, _, let notes):
+            let tooFew = notes.contains { note in
+                if case .tooFewForSmoothing = note { true } else { false }
+            }
+            return tooFew ? choice : nil
+        default:
+            return nil
+        }
+    }
+}
