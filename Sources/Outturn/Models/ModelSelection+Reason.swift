@@ -26,8 +26,11 @@ extension ModelSelection {
 
         /// One member of a combination: its fitted model's name, its weight, and why it has that form.
         public struct Member: Sendable, Equatable {
+            /// The fitted member's name, e.g. `ETS(M,N,M)`.
             public let model: String
+            /// Its weight in the mean.
             public let weight: Double
+            /// Why the member has its form, as when it is fitted alone.
             public let reason: Reason
 
             public init(model: String, weight: Double, reason: Reason) {

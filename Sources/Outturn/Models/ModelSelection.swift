@@ -15,7 +15,7 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
     /// candidate set for the data.
     case ets(ETSModel?)
     /// An equal-weight combination of the members, each fitted once (``CombinationFit``): `combo`
-    /// (``defaultCombinationMembers``) or `combo(M1,M2,…)`.
+    /// (``ModelChoice/defaultCombinationMembers``) or `combo(M1,M2,…)`.
     case combination([ModelChoice])
 
     /// Parses `auto`, `regression`, `theta`, `damped`, `ensemble`, `snaive`, `runrate`, `ets`, an

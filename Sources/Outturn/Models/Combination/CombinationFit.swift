@@ -10,9 +10,13 @@ import Foundation
 /// back to `level` when even that is too much); `combo(ets,theta,damped)` names other members.
 ///
 /// - Point forecasts: the mean of the members' means, month by month.
-/// - Spread: the weighted average of the members' error covariances (see
-///   ``JointPrediction/combining(_:sigma:)`` for the reasons), so that scenarios, pace, P(met),
-///   min/max and joint conditions work as for any model.
+/// - Spread: the weighted average of the members' error covariances, Σ_c = Σ w_m Σ_m, so that
+///   scenarios, pace, P(met), min/max and joint conditions work as for any model. The members'
+///   errors are highly correlated; perfectly correlated ones would give the combination the
+///   deviation Σ w_m σ_m, the quantile average (Lichtendahl, Grushka-Cockayne & Winkler 2013),
+///   and Σ w_m σ_m² exceeds its square only by the weighted variance of the σ_m, while being a
+///   covariance that serves every aggregate. ``IntervalMethod/checked`` then compares the
+///   combination's own past errors of the total with it.
 /// - ``sigma``: the combination's one-month-ahead predictive deviation, √(Σ w_m v_m) with v_m
 ///   each member's one-step-ahead predictive variance on the data's scale (for a multiplicative
 ///   ETS member σ̂ itself is relative, so the members' σ̂ cannot be averaged directly).
