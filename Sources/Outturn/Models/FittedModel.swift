@@ -54,6 +54,9 @@ public struct FittedModel: Sendable {
     /// The ETS fit, when the model is one.
     public var ets: ETSFit? { (model as? ETSForecaster)?.fit }
 
+    /// The combination, when the model is one.
+    public var combination: CombinationFit? { model as? CombinationFit }
+
     /// The rule of thumb, when the model is one.
     public var baseline: BaselineFit? { BaselineFit(rule: model) }
 

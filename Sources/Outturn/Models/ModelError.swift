@@ -58,7 +58,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingRegressor(let name, let month):
             "regressor '\(name)' has no value for \(month); give its value for every fitted and forecast month"
         case .unknownModel(let name):
-            "unknown model '\(name)'; use auto, ensemble, theta, damped, snaive, runrate, ets (the lowest-AICc ETS), ets(MAdM) (a given ETS model), regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
+            "unknown model '\(name)'; use auto, ensemble, theta, damped, snaive, runrate, ets (the lowest-AICc ETS), ets(MAdM) (a given ETS model), combo (the mean of ets, theta and trend+season+arma) or combo(MODEL,MODEL,…), regression (the lowest-AICc regression), level, trend, season, trend+season, trend+fourierK (K = 1...6), "
                 + "terms step@YYYY-MM, pulse@YYYY-MM, ramp@YYYY-MM, x:NAME (a regressor), "
                 + "arma(p,q) with p, q ≤ \(ARMAOrder.maximumOrder) or arma(p,q)(1) (ARMA errors, seasonal AR at lag 12) or arma (orders by AICc), joined by '+', "
                 + "optionally inside log(...), optionally followed by [N] to fit the last N months"

@@ -21,6 +21,24 @@ extension ModelSelection {
         /// The named regression (`requested`) had to change, or had its error orders chosen; the
         /// notes say how.
         case adjusted(requested: String, notes: [Note])
+        /// A combination (`choice`, e.g. `combo`): the weighted mean of the `members`' forecasts.
+        case combination(choice: String, members: [Member])
+
+        /// One member of a combination: its fitted model's name, its weight, and why it has that form.
+        public struct Member: Sendable, Equatable {
+            /// The fitted member's name, e.g. `ETS(M,N,M)`.
+            public let model: String
+            /// Its weight in the mean.
+            public let weight: Double
+            /// Why the member has its form, as when it is fitted alone.
+            public let reason: Reason
+
+            public init(model: String, weight: Double, reason: Reason) {
+                self.model = model
+                self.weight = weight
+                self.reason = reason
+            }
+        }
 
         /// A regression compared by AICc (`∞` when it cannot be compared).
         public struct Candidate: Sendable, Equatable {
@@ -71,6 +89,11 @@ extension ModelSelection {
                 return "ets: lowest AICc of \(candidates) candidates"
             case .adjusted(let requested, let notes):
                 return "requested \(requested); " + notes.map(\.description).joined(separator: "; ")
+            case .combination(let choice, let members):
+                return "\(choice): weighted mean of " + members.map { member in
+                    "\(member.model) \(Self.weight(member.weight))"
+                        + (member.reason == .asRequested ? "" : " [\(member.reason.description)]")
+                }.joined(separator: ", ")
             }
         }
 

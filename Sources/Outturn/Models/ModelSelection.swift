@@ -14,11 +14,18 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
     /// An ETS model (``ETSFit``): the given one, or with `nil` the lowest AICc of R's `ets()`
     /// candidate set for the data.
     case ets(ETSModel?)
+    /// An equal-weight combination of the members, each fitted once (``CombinationFit``): `combo`
+    /// (``ModelChoice/defaultCombinationMembers``) or `combo(M1,M2,…)`.
+    case combination([ModelChoice])
 
     /// Parses `auto`, `regression`, `theta`, `damped`, `ensemble`, `snaive`, `runrate`, `ets`, an
     /// ETS model (`ets(MAdM)`, `ETS(M,Ad,M)`; see ``ETSModel/init(parsing:)``) or a regression's
-    /// name (see ``RegressionFormula/init(parsing:)``).
+    /// name (see ``RegressionFormula/init(parsing:)``), or a combination (`combo`, `combo(ets,theta,damped)`).
     public init(parsing name: String) throws(ModelError) {
+        if let combination = try Self.combination(parsing: name) {
+            self = combination
+            return
+        }
         switch name {
         case "auto": self = .auto
         case "regression": self = .regression
@@ -45,6 +52,7 @@ public enum ModelChoice: Hashable, Sendable, CustomStringConvertible {
         case .baseline(let method): method.rawValue
         case .fixed(let model): model.description
         case .ets(let model): model?.shortName ?? "ets"
+        case .combination: combinationDescription ?? "combo"
         }
     }
 }
@@ -139,6 +147,12 @@ public struct ModelSelection: Sendable {
             let (fit, candidates) = try ETSFit.fitting(history, model: requested)
             model = .ets(fit)
             structuredReason = requested == nil ? .etsLowestAICc(candidates: candidates) : .asRequested
+
+        case .combination(let members):
+            try requireNoTerms(choice.description)
+            let fit = try CombinationFit(history: history, members: members, firstForecast: firstForecast)
+            model = FittedModel(fit)
+            structuredReason = fit.reason(choice: choice.description)
 
         case .auto:
             let observations = history.observations

@@ -63,6 +63,13 @@ func modelJSON(_ summary: ModelSummary, fit selection: ModelSelection?) -> JSONV
                     ("logLikelihood", .number(fit.logLikelihood)), ("aic", .number(fit.aic)),
                     ("aicc", .number(fit.aicc)), ("bic", .number(fit.bic))]
     }
+    if let fit = model.combination {
+        // Each member as its own model object, with its weight.
+        members.append(("members", .array(fit.members.map { member in
+            .object([("weight", .number(member.weight)),
+                     ("model", modelJSON(ModelSummary(member.selection), fit: member.selection))])
+        })))
+    }
     return .object(members)
 }
 

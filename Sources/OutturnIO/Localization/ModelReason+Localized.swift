@@ -22,6 +22,12 @@ func localizedReason(_ reason: ModelSelection.Reason) -> String {
         return localized(.reasonAdjusted, requested) + notes.map { separator + localizedNote($0) }.joined()
     case .etsLowestAICc(let candidates):
         return localized(.reasonETSLowestAICc, String(candidates))
+    case .combination(let choice, let members):
+        return localized(.reasonCombination, choice, members.map { member in
+            let weight = ModelSelection.Reason.weight(member.weight)
+            return member.reason == .asRequested ? localized(.reasonCombinationMember, member.model, weight)
+                : localized(.reasonCombinationMemberWhy, member.model, weight, localizedReason(member.reason))
+        }.joined(separator: localized(.reasonListSeparator)))
     }
 }
 

@@ -196,6 +196,9 @@ enum Phrase: String, CaseIterable, Sendable {
     case reasonNotSeasonal
     case reasonAdjusted
     case reasonETSLowestAICc
+    case reasonCombination
+    case reasonCombinationMember
+    case reasonCombinationMemberWhy
     case reasonNoteRegressionTerms
     case reasonNoteMissingMonth
     case reasonNoteInsideHistory
@@ -210,6 +213,8 @@ enum Phrase: String, CaseIterable, Sendable {
     case fitRuleRunRate
     case fitChosen
     case fitErrorDeviation
+    case fitCombinationDeviation
+    case fitCombinationMember
     case fitOneStepDeviation
     case fitResidualError
     case fitRSquared

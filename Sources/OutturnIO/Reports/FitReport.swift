@@ -127,6 +127,23 @@ public struct FitReport: Sendable {
         ].joined(separator: "\n") + "\n"
     }
 
+    /// A combination: its members and weights, then each member's own summary.
+    fileprivate func combinationRendered(_ format: OutputFormat, fit: CombinationFit) -> String {
+        if format == .csv {
+            return (["parameter,estimate"]
+                + fit.members.map { "\(csvField("weight:" + $0.selection.model.name)),\(formatExact($0.weight))" }
+                + ["sigma,\(formatExact(fit.sigma))"]).joined(separator: "\n") + "\n"
+        }
+        let members = fit.members.enumerated().map { index, member in
+            localized(.fitCombinationMember, String(index + 1), String(fit.members.count),
+                      ModelSelection.Reason.weight(member.weight)) + "\n"
+                + FitReport(indicator: indicator, selection: member.selection).rendered(format)
+        }
+        return ([heading(fit.name, fit: fit), chosen,
+                 localized(.fitCombinationDeviation, significant(fit.sigma), String(fit.degreesOfFreedom))]
+                + members.map { "\n" + $0.dropLast() }).joined(separator: "\n") + "\n"
+    }
+
     /// t = estimate / SE and its two-sided p-value on ν degrees of freedom.
     private func statistic(_ c: RegressionFit.Coefficient, fit: RegressionFit) -> (Double?, Double?) {
         guard let estimate = c.estimate, let se = c.standardError, se > 0 else { return (nil, nil) }
@@ -158,6 +175,12 @@ extension ARMAErrorsFit: FitSummaryRendering {
 extension SmoothingFit: FitSummaryRendering {
     fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
         report.smoothingRendered(format, fit: self)
+    }
+}
+
+extension CombinationFit: FitSummaryRendering {
+    fileprivate func fitSummary(_ format: OutputFormat, report: FitReport) -> String {
+        report.combinationRendered(format, fit: self)
     }
 }
 

@@ -41,6 +41,14 @@ import Testing
             (.etsLowestAICc(candidates: 15), "ets: lowest AICc of 15 candidates"),
             (.adjusted(requested: "trend+season+arma", notes: [.armaOrders(order: "ARMA(1,0)", candidates: 18)]),
              "requested trend+season+arma; errors ARMA(1,0) by lowest AICc of 18 orders"),
+            (.combination(choice: "combo", members: [
+                .init(model: "ETS(M,N,M)", weight: 1.0 / 3, reason: .etsLowestAICc(candidates: 15)),
+                .init(model: "theta", weight: 1.0 / 3, reason: .asRequested),
+                .init(model: "trend+season+arma(1,0)", weight: 1.0 / 3,
+                      reason: .adjusted(requested: "trend+season+arma", notes: [.armaOrders(order: "ARMA(1,0)", candidates: 18)])),
+            ]),
+             "combo: weighted mean of ETS(M,N,M) 0.33 [ets: lowest AICc of 15 candidates], theta 0.33, "
+                + "trend+season+arma(1,0) 0.33 [requested trend+season+arma; errors ARMA(1,0) by lowest AICc of 18 orders]"),
         ]
     }
 
@@ -53,7 +61,8 @@ import Testing
 
     @Test func chineseHasNoEnglishWords() {
         // Model and term names stay as given (trend, season, level, step, Theta, ets, ARMA, arma); AICc is a name too.
-        let allowed: Set<String> = ["trend", "season", "level", "step", "Theta", "AICc", "ets", "ARMA", "arma"]
+        let allowed: Set<String> = ["trend", "season", "level", "step", "Theta", "AICc", "ets", "ARMA", "arma",
+                                    "combo", "ETS", "theta"]
         for (reason, _) in Self.reasons {
             let chinese = OutputLanguage.$current.withValue(.chinese) { localizedReason(reason) }
             let words = Set(chinese.split { !($0.isASCII && $0.isLetter) }.map(String.init).filter { $0.count >= 2 })
