@@ -101,6 +101,10 @@ public struct YearEndProjection: Sendable {
     /// ``modelSummary`` says which model it was).
     public let selection: ModelSelection?
 
+    /// The forecast months a scenario would have taken past the target's ``Target/bounds``, held
+    /// at the bound instead (empty without a scenario, or when none passes a bound).
+    public let monthsHeldAtBounds: [Month]
+
     let outlook: SeriesOutlook
     let referenceOutlook: SeriesOutlook?
 
@@ -167,6 +171,9 @@ public struct YearEndProjection: Sendable {
          modelSummary: ModelSummary?) throws(ModelError) {
         self.target = target
         self.asOf = asOf
+        // A scenario never takes a bounded indicator past its bounds.
+        let (outlook, held) = outlook.holdingChanges(within: target.bounds)
+        monthsHeldAtBounds = held
         self.outlook = outlook
         self.referenceOutlook = referenceOutlook
         selection = outlook.selection ?? referenceOutlook?.selection
@@ -193,8 +200,10 @@ public struct YearEndProjection: Sendable {
         let settled = outcome.method == .observed
             ? outcome.probability == 1
             : condition.settlingThreshold.flatMap {
+                // Bounds from 0 up make every month non-negative, whatever the history shows.
                 target.settledEarly(by: observedValues, threshold: $0,
-                                    nonNegative: outlook.staysNonNegative(over: target.months))
+                                    nonNegative: outlook.staysNonNegative(over: target.months)
+                                        || (target.bounds.lower ?? -1) >= 0)
             }
         if let settled {
             probability = settled ? 1 : 0
