@@ -7,8 +7,9 @@
 /// ``Target/init(indicator:year:aggregate:comparator:reference:period:name:unit:bounds:)``).
 ///
 /// A projection of a bounded indicator never leaves them: the predictive distribution of the
-/// target's figure is truncated to what months within the bounds can give, and scenario changes
-/// that would take a month past a bound are held at the bound.
+/// target's figure is censored to what months within the bounds can give (the model's chance of
+/// a figure beyond a bound is the chance of the bound itself), and scenario changes that would
+/// take a month past a bound are held at the bound.
 public struct Bounds: Hashable, Sendable, CustomStringConvertible {
     /// The smallest value a month can take; `nil` when unbounded below.
     public let lower: Double?

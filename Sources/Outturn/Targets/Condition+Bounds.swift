@@ -1,5 +1,6 @@
-/// A bounded indicator's condition: the predictive distribution of the figure is truncated to
-/// the figures months within the target's ``Target/bounds`` can give.
+/// A bounded indicator's condition: the predictive distribution of the figure is censored to the
+/// figures months within the target's ``Target/bounds`` can give — the model's probability of a
+/// figure beyond an end is put on that end.
 ///
 /// Every aggregate (sum, mean, last, min, max), and every side of a condition (positive
 /// combinations of them), is non-decreasing in each month, so the figure's possible range is its
@@ -24,53 +25,41 @@ extension Condition {
         return from...to
     }
 
-    /// The exact outcome for a bounded indicator with a known reference: V ~ v + se·T_ν truncated to
-    /// `possible`. The value is the truncated distribution's median, the intervals its central
-    /// quantiles, P(met) its probability on the right side of the reference; the standard error is
-    /// se scaled by how much the truncation narrows the central 68.27% range (so that it is se
-    /// itself when nothing is cut).
-    func truncated(value v: Double, standardError se: Double, degreesOfFreedom nu: Double,
-                   possible: ClosedRange<Double>, reference: Double, levels: [Double]) -> Outcome {
-        guard let distribution = TruncatedStudentT(degreesOfFreedom: nu, centre: v, scale: se,
-                                                   lower: possible.lowerBound, upper: possible.upperBound) else {
-            // No spread, or every bit of it beyond a bound: the figure is the nearest possible one.
-            let clamped = min(max(v, possible.lowerBound), possible.upperBound)
-            return Outcome(value: clamped, standardError: 0,
-                           intervals: levels.map { PredictionInterval(level: $0, lower: clamped, upper: clamped) },
-                           referenceValue: reference, referenceStandardError: 0,
-                           probability: target.comparator.isMetAllowingRounding(clamped, threshold: reference) ? 1 : 0,
-                           method: .exact)
-        }
+    /// The exact outcome for a bounded indicator with a known reference: V ~ v + se·T_ν censored
+    /// to `possible` (whatever lies beyond an end is put on that end). The value, the interval ends
+    /// and the central 68.27% range are the model's, clamped; the standard error is se scaled by how
+    /// much the clamping narrows that range (se itself when nothing is cut). P(met) is the
+    /// censored distribution's, which is the model's own for a reference strictly inside the range,
+    /// and 0 or 1 beyond it; on an end, the mass beyond it counts as on it (a `≥ 100` rate is met
+    /// by every outcome the model puts at or above 100).
+    func censored(value v: Double, standardError se: Double, degreesOfFreedom nu: Double,
+                  possible: ClosedRange<Double>, reference: Double, levels: [Double]) -> Outcome {
+        func clamp(_ x: Double) -> Double { min(max(x, possible.lowerBound), possible.upperBound) }
+        let t = StudentT(degreesOfFreedom: nu)
+        func modelQuantile(_ p: Double) -> Double { se > 0 ? v + se * t.quantile(p) : v }
         let oneSigma = 0.841_344_746_068_542_9   // Φ(1)
-        let whole = StudentT(degreesOfFreedom: nu).quantile(oneSigma)
-        let narrowing = distribution.isWhole ? 1
-            : (distribution.quantile(oneSigma) - distribution.quantile(1 - oneSigma)) / (2 * whole * se)
-        let below = distribution.cdf(reference)
-        return Outcome(value: distribution.quantile(0.5), standardError: se * narrowing,
-                       intervals: levels.map { level in
-                           PredictionInterval(level: level, lower: distribution.quantile(0.5 - level / 200),
-                                              upper: distribution.quantile(0.5 + level / 200))
-                       },
-                       referenceValue: reference, referenceStandardError: 0,
-                       probability: target.comparator.isUpperBound ? below : 1 - below, method: .exact)
-    }
-
-    /// The simulated figures conditioned on the bounds: the paths whose figure (and own reference
-    /// figure) lie within what the bounds allow. When fewer than 1% of the paths are left (the
-    /// model puts almost all its mass beyond a bound), too few to read quantiles from, every path
-    /// is kept and its figures are clamped to the possible range instead.
-    func keepingPossible(values: [Double], references: [Double], possible: ClosedRange<Double>,
-                         referencePossible: ClosedRange<Double>?) -> ([Double], [Double]) {
-        var keptValues: [Double] = [], keptReferences: [Double] = []
-        keptValues.reserveCapacity(values.count)
-        keptReferences.reserveCapacity(values.count)
-        for (value, reference) in zip(values, references)
-        where possible.contains(value) && (referencePossible?.contains(reference) ?? true) {
-            keptValues.append(value)
-            keptReferences.append(reference)
+        let (high, low) = (modelQuantile(oneSigma), modelQuantile(1 - oneSigma))
+        let narrowing = high > low ? (clamp(high) - clamp(low)) / (high - low) : 1
+        // P(C ≤ R) and P(C < R) for C = clamp(V); the model's F is continuous.
+        func modelBelow(_ r: Double) -> Double { se > 0 ? t.cdf((r - v) / se) : (v <= r ? 1 : 0) }
+        let atMost: Double, below: Double
+        if reference < possible.lowerBound { (atMost, below) = (0, 0) }
+        else if reference > possible.upperBound { (atMost, below) = (1, 1) }
+        else {
+            atMost = reference == possible.upperBound ? 1 : modelBelow(reference)
+            below = reference == possible.lowerBound ? 0 : modelBelow(reference)
         }
-        if keptValues.count * 100 >= values.count { return (keptValues, keptReferences) }
-        return (values.map { min(max($0, possible.lowerBound), possible.upperBound) },
-                references.map { r in referencePossible.map { min(max(r, $0.lowerBound), $0.upperBound) } ?? r })
+        let probability: Double = switch target.comparator {
+        case .lessThanOrEqual: atMost
+        case .lessThan: below
+        case .greaterThanOrEqual: 1 - below
+        case .greaterThan: 1 - atMost
+        }
+        return Outcome(value: clamp(v), standardError: se * narrowing,
+                       intervals: levels.map { level in
+                           PredictionInterval(level: level, lower: clamp(modelQuantile(0.5 - level / 200)),
+                                              upper: clamp(modelQuantile(0.5 + level / 200)))
+                       },
+                       referenceValue: reference, referenceStandardError: 0, probability: probability, method: .exact)
     }
 }

@@ -59,8 +59,8 @@ struct Condition: Sendable {
         let seV = varianceV.squareRoot()
         if let possible, varianceV.isFinite {
             // The reference is known here (see `assess`).
-            return truncated(value: v.value, standardError: seV, degreesOfFreedom: nuOwn, possible: possible,
-                             reference: referenceValue, levels: levels)
+            return censored(value: v.value, standardError: seV, degreesOfFreedom: nuOwn, possible: possible,
+                            reference: referenceValue, levels: levels)
         }
         let tOwn = StudentT(degreesOfFreedom: nuOwn)
         let intervals = levels.map { level in
@@ -104,14 +104,21 @@ struct Condition: Sendable {
             references[i] = reference.value(path: paths[i]) + (otherPaths.map { otherReference!.value(path: $0[i]) } ?? 0)
         }
         if let possible {
-            (values, references) = keepingPossible(values: values, references: references, possible: possible,
-                                                   referencePossible: possibleRange(of: referenceSide, in: own))
+            // Censored: a path's figure beyond what the bounds allow is put on the bound.
+            let referencePossible = possibleRange(of: referenceSide, in: own)
+            for i in 0..<count {
+                values[i] = min(max(values[i], possible.lowerBound), possible.upperBound)
+                if let range = referencePossible {
+                    // Only the reference's own-indicator part is bounded; another indicator's is not.
+                    let own = reference.value(path: paths[i])
+                    references[i] += min(max(own, range.lowerBound), range.upperBound) - own
+                }
+            }
         }
         var met = 0
-        for i in values.indices where target.comparator.isMetAllowingRounding(values[i], threshold: references[i]) {
+        for i in 0..<count where target.comparator.isMetAllowingRounding(values[i], threshold: references[i]) {
             met += 1
         }
-        let drawn = Double(values.count)
         values.sort()
         references.sort()
         return Outcome(value: quantile(values, 0.5), standardError: robustScale(values),
@@ -120,7 +127,7 @@ struct Condition: Sendable {
                                               upper: quantile(values, 0.5 + level / 200))
                        },
                        referenceValue: quantile(references, 0.5), referenceStandardError: robustScale(references),
-                       probability: Double(met) / drawn, method: .simulation)
+                       probability: Double(met) / Double(count), method: .simulation)
     }
 
     /// The constant monthly value v for the months of the target period still to come that puts V̂
