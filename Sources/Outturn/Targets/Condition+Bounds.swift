@@ -35,13 +35,22 @@ extension Condition {
     func censored(value v: Double, standardError se: Double, degreesOfFreedom nu: Double,
                   possible: ClosedRange<Double>, reference: Double, levels: [Double]) -> Outcome {
         func clamp(_ x: Double) -> Double { min(max(x, possible.lowerBound), possible.upperBound) }
+        guard se > 0 else {
+            // No spread (an exact fit, or set months): the figure is the nearest possible one.
+            let value = clamp(v)
+            return Outcome(value: value, standardError: 0,
+                           intervals: levels.map { PredictionInterval(level: $0, lower: value, upper: value) },
+                           referenceValue: reference, referenceStandardError: 0,
+                           probability: target.comparator.isMetAllowingRounding(value, threshold: reference) ? 1 : 0,
+                           method: .exact)
+        }
         let t = StudentT(degreesOfFreedom: nu)
-        func modelQuantile(_ p: Double) -> Double { se > 0 ? v + se * t.quantile(p) : v }
+        func modelQuantile(_ p: Double) -> Double { v + se * t.quantile(p) }
         let oneSigma = 0.841_344_746_068_542_9   // Φ(1)
         let (high, low) = (modelQuantile(oneSigma), modelQuantile(1 - oneSigma))
         let narrowing = high > low ? (clamp(high) - clamp(low)) / (high - low) : 1
         // P(C ≤ R) and P(C < R) for C = clamp(V); the model's F is continuous.
-        func modelBelow(_ r: Double) -> Double { se > 0 ? t.cdf((r - v) / se) : (v <= r ? 1 : 0) }
+        func modelBelow(_ r: Double) -> Double { t.cdf((r - v) / se) }
         let atMost: Double, below: Double
         if reference < possible.lowerBound { (atMost, below) = (0, 0) }
         else if reference > possible.upperBound { (atMost, below) = (1, 1) }

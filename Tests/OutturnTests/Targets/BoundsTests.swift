@@ -56,6 +56,21 @@ import Testing
         #expect(try projection(.lessThanOrEqual, 100).probability == 1)
     }
 
+    @Test func anExactFitOnTheBoundMeetsIt() throws {
+        // A treatment rate at 100 every month: s = 0, so December is 100 for sure and "≥ 100%" is
+        // met with certainty (the example's waste_harmless); "> 100%" cannot be.
+        let full = try MonthlySeries(start: try Month(parsing: "2020-06"), values: [100, 100, 100])
+        func judged(_ comparator: Target.Comparator) throws -> YearEndProjection {
+            let target = try Target(indicator: "rate", year: 2020, aggregate: .last, comparator: comparator,
+                                    threshold: 100, unit: "%")
+            return try YearEndProjection(series: full, target: target, asOf: august, model: .fixed(.level), intervals: .model)
+        }
+        let atLeast = try judged(.greaterThanOrEqual)
+        // (A least-squares mean of three 100s may come out as 99.99999999999999.)
+        #expect(atLeast.probability == 1 && abs(atLeast.value - 100) < 1e-9 && atLeast.status == .onTrack)
+        #expect(try judged(.greaterThan).probability == 0)
+    }
+
     @Test func aCountThatCannotBeNegative() throws {
         // Counts 1, 0, 2 (Jun–Aug): ȳ = 1, s² = 1, ν = 2. The Jun–Dec total is 3 observed plus four
         // months at 1: 7, with Var = s²(4²/3 + 4) = 28/3, se = 3.055050. The model's 95% interval
