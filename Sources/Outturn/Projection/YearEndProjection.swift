@@ -19,6 +19,16 @@ import Foundation
 ///   error half the central 68.27% range, and P(met) the share of paths that meet the target.
 /// - **Observed**: every month involved is observed, so the outcome is known.
 ///
+/// A bounded indicator (``Target/bounds``: the unit `%`, or bounds given with the target) has its
+/// figure's distribution *censored* to the figures months within the bounds can give: the model's
+/// probability of a figure beyond a bound is the probability of the bound itself. So the value and
+/// the interval ends are the model's, clamped to that range; P(met) is the model's for a threshold
+/// strictly inside it (and 0 or 1 outside it), and a threshold on a bound (`≥ 100%`, "zero
+/// incidents" as `sum ≤ 0` with `0..`) is met by all the mass beyond it. Censoring, not truncation
+/// and renormalisation, because targets sit on bounds: truncation gives such a target P(met) = 0
+/// however close the series runs, while in the data a rate of exactly 100 is a common outcome. It
+/// applies to every model family alike, exactly (clamped Student-t quantiles) or path by path.
+///
 /// A ``Scenario`` changes forecast months only: a set month has no variance, a scaled month's
 /// error is scaled (eᵢ = wᵢ·scaleᵢ above), an added amount shifts the mean.
 public struct YearEndProjection: Sendable {

@@ -7,6 +7,8 @@ extension TargetsFile {
     /// reader's column list grows by one line per column.
     /// - Returns: the bounds, or a message saying what is wrong with the text.
     static func parseBounds(_ text: String) -> Result<Bounds, BoundsParseError> {
+        // A JSON array or object arrives marked by a NUL (see `parseJSON`).
+        if text.hasPrefix("\u{0}") { return .failure(.init(message: "give the bounds as a string, like \"0..100\"")) }
         let text = trimmed(text)
         if text.lowercased() == "none" { return .success(.none) }
         // `0...100` would read as 0 to .100; refuse it rather than guess.
