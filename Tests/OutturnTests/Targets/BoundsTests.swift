@@ -126,4 +126,26 @@ import Testing
         #expect(abs(ninetyFive.lower - 94.534898) < 2e-6)
         #expect(base.monthsHeldAtBounds.isEmpty)
     }
+
+    @Test func aPanelOfRatesStaysWithinOneHundred() async throws {
+        // 70 rates sharing a calendar (more than `sharedCalendarMinimum`, so the panel fits them
+        // together) at 99.3 ± 1.2: the trend-and-season model's December interval reaches past
+        // 100 for many of them. The panel's columns do not censor, so bounded targets take the
+        // per-series way, whose intervals stop at 100.
+        let start = Month(ordinal: 2017 * 12), asOf = Month(ordinal: 2020 * 12 + 7)
+        var requests: [YearEndProjection.Request] = []
+        for i in 0..<70 {
+            let values: [Double?] = (0..<44).map { t in min(100, 99.3 + 1.2 * sin(Double(t * (i % 11 + 2)) * 1.3)) }
+            let target = try Target(indicator: "r\(i)", year: 2020, aggregate: .last, comparator: .greaterThanOrEqual,
+                                    threshold: 95, unit: "%")
+            requests.append(.init(series: try MonthlySeries(start: start, values: values), target: target,
+                                  model: .fixed(.trendSeason), intervals: .model))
+        }
+        let panel = await YearEndProjection.projectColumns(requests, asOf: asOf, levels: [80, 95])
+        for i in requests.indices {
+            #expect(!panel.isColumnar[i])
+            let p = try #require(panel.projection(at: i)).get()
+            #expect(p.intervals.allSatisfy { $0.upper <= 100 && $0.lower >= 0 }, "row \(i)")
+        }
+    }
 }
