@@ -230,11 +230,20 @@ public struct YearEndProjection: Sendable {
 extension YearEndProjection {
     /// The forecasts of the target's unobserved months behind this projection, before any
     /// scenario change, with the same spread as its intervals (checked or the model's); empty
-    /// when every month is observed.
+    /// when every month is observed. For a bounded target (``Target/bounds``) each month's point
+    /// and interval ends are censored to the bounds, as the year's figure is.
     /// - Throws: ``ModelError/level(_:)``, ``ModelError/overflow(_:)``.
     public func monthlyForecasts(levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
         try validateLevels(levels)
-        return try outlook.prediction?.monthForecasts(levels: levels, isLog: outlook.isLog) ?? []
+        let forecasts = try outlook.prediction?.monthForecasts(levels: levels, isLog: outlook.isLog) ?? []
+        let bounds = target.bounds
+        guard !bounds.isUnbounded else { return forecasts }
+        return forecasts.map { forecast in
+            MonthForecast(month: forecast.month, value: bounds.clamped(forecast.value), standardError: forecast.standardError,
+                          intervals: forecast.intervals.map {
+                              PredictionInterval(level: $0.level, lower: bounds.clamped($0.lower), upper: bounds.clamped($0.upper))
+                          })
+        }
     }
 }
 

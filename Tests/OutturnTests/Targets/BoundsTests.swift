@@ -46,6 +46,19 @@ import Testing
         #expect(bounded.probability == unbounded.probability)
     }
 
+    @Test func monthlyForecastsStopAtOneHundredToo() throws {
+        // Every unobserved month of 2020 (Jan–May, before the series starts, and Sep–Dec) has
+        // December's spread under the level model: 95% [92.031725, 101.968275], censored to
+        // [92.031725, 100].
+        let months = try projection(.greaterThanOrEqual, 95).monthlyForecasts(levels: [95])
+        #expect(months.count == 9)
+        for month in months {
+            #expect(month.intervals[0].upper == 100 && abs(month.intervals[0].lower - 92.031725) < 2e-6)
+        }
+        let open = try projection(.greaterThanOrEqual, 95, bounds: Bounds.none).monthlyForecasts(levels: [95])
+        #expect(abs(try #require(open.last).intervals[0].upper - 101.968275) < 2e-6)
+    }
+
     @Test func aTargetOnTheBoundCountsTheMassBeyondIt() throws {
         // "≥ 100%": every outcome the model puts at or above 100 is a rate of 100, so
         // P(met) = 1 − F₂((100 − 97)/se) = 1 − F₂(2.598076) = 1 − (½ + 2.598076/5.916080) = 0.060845.
