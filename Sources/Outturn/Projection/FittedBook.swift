@@ -105,14 +105,17 @@ public struct FittedBook: Sendable {
         let results = await concurrentMap(Array(0..<(scenarios.count * count))) { [self] pair in
             reassess(pair % count, under: scenarios[pair / count])
         }
-        var probabilities = [[Double]](repeating: [], count: count)
+        var probabilities = [[Double]](repeating: [], count: count), held = [[Bool]](repeating: [], count: count)
         for position in scenarios.indices {
             let column = Array(results[(position * count)..<((position + 1) * count)])
             let projections: [YearEndProjection]
             do { projections = try TargetBook.firstFailure(column) } catch { throw .scenario(position, error) }
-            for (index, projection) in projections.enumerated() { probabilities[index].append(projection.probability) }
+            for (index, projection) in projections.enumerated() {
+                probabilities[index].append(projection.probability)
+                held[index].append(!projection.monthsHeldAtBounds.isEmpty)
+            }
         }
-        return Sensitivity(shifts: shifts, baseline: baseline, probabilities: probabilities)
+        return Sensitivity(shifts: shifts, baseline: baseline, probabilities: probabilities, heldAtBounds: held)
     }
 
     /// Target `index` under `scenario`, on its baseline fit.
@@ -166,4 +169,7 @@ public struct Sensitivity: Sendable {
     public let baseline: [YearEndProjection]
     /// For each target, P(target met) at each shift.
     public let probabilities: [[Double]]
+    /// For each target, at each shift, whether the shift would have taken a month past the
+    /// target's ``Target/bounds`` (it is then held at the bound; see ``YearEndProjection/monthsHeldAtBounds``).
+    public let heldAtBounds: [[Bool]]
 }

@@ -11,7 +11,7 @@
 ///
 /// Plain answers replace numbers where a number would mislead: the target is already met or
 /// missed, no month is left, or the pace is impossible — below zero for a series that has never
-/// been negative, or above 100 for an indicator measured in `%`.
+/// been negative, or outside the target's ``Target/bounds`` (above 100 for an indicator in `%`).
 public struct RequiredPace: Sendable {
     /// One answer.
     public enum Answer: Hashable, Sendable {
@@ -71,8 +71,13 @@ public struct RequiredPace: Sendable {
             if outlook.isNonNegative, perMonth < 0 {
                 return .unreachable(perMonth: perMonth, reason: "below zero, for a series that has never been negative")
             }
-            if projection.target.unit == "%", perMonth > 100 {
-                return .unreachable(perMonth: perMonth, reason: "above 100%")
+            let bounds = projection.target.bounds
+            if let upper = bounds.upper, perMonth > upper {
+                return .unreachable(perMonth: perMonth, reason: bounds == .percentage ? "above 100%"
+                                    : "above \(Bounds.format(upper)), the indicator's upper bound")
+            }
+            if let lower = bounds.lower, perMonth < lower {
+                return .unreachable(perMonth: perMonth, reason: "below \(Bounds.format(lower)), the indicator's lower bound")
             }
             return .pace(perMonth: perMonth, percentOfForecast: shiftPercent)
         }

@@ -13,8 +13,9 @@ import Foundation
 /// ``YearEndProjection`` computes one series at a time (and R's `tslm` does: see the tests).
 ///
 /// What it leaves out, to stay a pure formula: checked intervals, smoothing models, scenarios,
-/// log models, regressors, `min`/`max`, references other than a fixed threshold, and the early
-/// settling of never-negative sums; use ``YearEndProjection`` for those.
+/// log models, regressors, `min`/`max`, references other than a fixed threshold, natural bounds
+/// (``Target/bounds``), and the early settling of never-negative sums; use ``YearEndProjection``
+/// for those.
 public enum SharedCalendarBatch {
     /// The projections of a batch, stored by column; element j is series j's ``Outcome``.
     public struct Projections: RandomAccessCollection, Sendable {

@@ -19,6 +19,16 @@ import Foundation
 ///   error half the central 68.27% range, and P(met) the share of paths that meet the target.
 /// - **Observed**: every month involved is observed, so the outcome is known.
 ///
+/// A bounded indicator (``Target/bounds``: the unit `%`, or bounds given with the target) has its
+/// figure's distribution *censored* to the figures months within the bounds can give: the model's
+/// probability of a figure beyond a bound is the probability of the bound itself. So the value and
+/// the interval ends are the model's, clamped to that range; P(met) is the model's for a threshold
+/// strictly inside it (and 0 or 1 outside it), and a threshold on a bound (`≥ 100%`, "zero
+/// incidents" as `sum ≤ 0` with `0..`) is met by all the mass beyond it. Censoring, not truncation
+/// and renormalisation, because targets sit on bounds: truncation gives such a target P(met) = 0
+/// however close the series runs, while in the data a rate of exactly 100 is a common outcome. It
+/// applies to every model family alike, exactly (clamped Student-t quantiles) or path by path.
+///
 /// A ``Scenario`` changes forecast months only: a set month has no variance, a scaled month's
 /// error is scaled (eᵢ = wᵢ·scaleᵢ above), an added amount shifts the mean.
 public struct YearEndProjection: Sendable {
@@ -101,6 +111,10 @@ public struct YearEndProjection: Sendable {
     /// ``modelSummary`` says which model it was).
     public let selection: ModelSelection?
 
+    /// The forecast months a scenario would have taken past the target's ``Target/bounds``, held
+    /// at the bound instead (empty without a scenario, or when none passes a bound).
+    public let monthsHeldAtBounds: [Month]
+
     let outlook: SeriesOutlook
     let referenceOutlook: SeriesOutlook?
 
@@ -167,6 +181,9 @@ public struct YearEndProjection: Sendable {
          modelSummary: ModelSummary?) throws(ModelError) {
         self.target = target
         self.asOf = asOf
+        // A scenario never takes a bounded indicator past its bounds.
+        let (outlook, held) = outlook.holdingChanges(within: target.bounds)
+        monthsHeldAtBounds = held
         self.outlook = outlook
         self.referenceOutlook = referenceOutlook
         selection = outlook.selection ?? referenceOutlook?.selection
@@ -193,8 +210,10 @@ public struct YearEndProjection: Sendable {
         let settled = outcome.method == .observed
             ? outcome.probability == 1
             : condition.settlingThreshold.flatMap {
+                // Bounds from 0 up make every month non-negative, whatever the history shows.
                 target.settledEarly(by: observedValues, threshold: $0,
-                                    nonNegative: outlook.staysNonNegative(over: target.months))
+                                    nonNegative: outlook.staysNonNegative(over: target.months)
+                                        || (target.bounds.lower ?? -1) >= 0)
             }
         if let settled {
             probability = settled ? 1 : 0
@@ -211,11 +230,20 @@ public struct YearEndProjection: Sendable {
 extension YearEndProjection {
     /// The forecasts of the target's unobserved months behind this projection, before any
     /// scenario change, with the same spread as its intervals (checked or the model's); empty
-    /// when every month is observed.
+    /// when every month is observed. For a bounded target (``Target/bounds``) each month's point
+    /// and interval ends are censored to the bounds, as the year's figure is.
     /// - Throws: ``ModelError/level(_:)``, ``ModelError/overflow(_:)``.
     public func monthlyForecasts(levels: [Double] = [80, 95]) throws(ModelError) -> [MonthForecast] {
         try validateLevels(levels)
-        return try outlook.prediction?.monthForecasts(levels: levels, isLog: outlook.isLog) ?? []
+        let forecasts = try outlook.prediction?.monthForecasts(levels: levels, isLog: outlook.isLog) ?? []
+        let bounds = target.bounds
+        guard !bounds.isUnbounded else { return forecasts }
+        return forecasts.map { forecast in
+            MonthForecast(month: forecast.month, value: bounds.clamped(forecast.value), standardError: forecast.standardError,
+                          intervals: forecast.intervals.map {
+                              PredictionInterval(level: $0.level, lower: bounds.clamped($0.lower), upper: bounds.clamped($0.upper))
+                          })
+        }
     }
 }
 

@@ -28,20 +28,27 @@ struct Condition: Sendable {
                            referenceValue: r, referenceStandardError: 0,
                            probability: target.comparator.isMetAllowingRounding(v, threshold: r) ? 1 : 0, method: .observed)
         }
+        let possible = possibleRange(of: valueSide, in: own)
         if let v = own.linear(valueSide), let r = own.linear(referenceSide) {
-            // Exact when the reference indicator, if any, is linear too.
+            // Exact when the reference indicator, if any, is linear too, and, for a bounded
+            // indicator, when the reference is known: V is then truncated alone (a random
+            // reference would need V and R truncated jointly, which the simulation does).
+            let referenceKnown = r.errorWeights.allSatisfy { $0 == 0 }
             switch referenceOutlook.map({ $0.linear(referenceFigure) }) {
-            case nil: return exact(own: own, v: v, r: r, other: nil, levels: levels)
-            case let other?? : return exact(own: own, v: v, r: r, other: other, levels: levels)
-            case .some(.none): break
+            case nil where possible == nil || referenceKnown:
+                return exact(own: own, v: v, r: r, other: nil, levels: levels, possible: possible)
+            case let other?? where possible == nil || (referenceKnown && other.errorWeights.allSatisfy { $0 == 0 }):
+                return exact(own: own, v: v, r: r, other: other, levels: levels, possible: possible)
+            default: break
             }
         }
-        return simulate(own: own, levels: levels)
+        return simulate(own: own, levels: levels, possible: possible)
     }
 
     private func exact(own: SeriesOutlook, v: (value: Double, errorWeights: [Double]),
                        r: (value: Double, errorWeights: [Double]),
-                       other: (value: Double, errorWeights: [Double])?, levels: [Double]) -> Outcome {
+                       other: (value: Double, errorWeights: [Double])?, levels: [Double],
+                       possible: ClosedRange<Double>?) -> Outcome {
         let varianceV = own.variance(errorWeights: v.errorWeights)
         let varianceROwn = own.variance(errorWeights: r.errorWeights)
         let varianceDOwn = own.variance(errorWeights: zip(v.errorWeights, r.errorWeights).map { $0 - $1 })
@@ -50,6 +57,11 @@ struct Condition: Sendable {
         let nuOwn = Double(own.degreesOfFreedom), nuOther = Double(referenceOutlook?.degreesOfFreedom ?? 1)
 
         let seV = varianceV.squareRoot()
+        if let possible, varianceV.isFinite {
+            // The reference is known here (see `assess`).
+            return censored(value: v.value, standardError: seV, degreesOfFreedom: nuOwn, possible: possible,
+                            reference: referenceValue, levels: levels)
+        }
         let tOwn = StudentT(degreesOfFreedom: nuOwn)
         let intervals = levels.map { level in
             let q = tOwn.quantile(0.5 + level / 200)
@@ -80,18 +92,32 @@ struct Condition: Sendable {
                        probability: probability, method: .exact)
     }
 
-    private func simulate(own: SeriesOutlook, levels: [Double]) -> Outcome {
+    private func simulate(own: SeriesOutlook, levels: [Double], possible: ClosedRange<Double>?) -> Outcome {
         let count = YearEndProjection.simulationPaths, seed = YearEndProjection.simulationSeed
         let paths = own.samplePaths(count: count, seed: seed)
         let otherPaths = referenceOutlook?.samplePaths(count: count, seed: seed &+ 1)
         let value = own.compile(valueSide), reference = own.compile(referenceSide)
         let otherReference = referenceOutlook?.compile(referenceFigure)
         var values = [Double](repeating: 0, count: count), references = values
-        var met = 0
         for i in 0..<count {
             values[i] = value.value(path: paths[i])
             references[i] = reference.value(path: paths[i]) + (otherPaths.map { otherReference!.value(path: $0[i]) } ?? 0)
-            if target.comparator.isMetAllowingRounding(values[i], threshold: references[i]) { met += 1 }
+        }
+        if let possible {
+            // Censored: a path's figure beyond what the bounds allow is put on the bound.
+            let referencePossible = possibleRange(of: referenceSide, in: own)
+            for i in 0..<count {
+                values[i] = min(max(values[i], possible.lowerBound), possible.upperBound)
+                if let range = referencePossible {
+                    // Only the reference's own-indicator part is bounded; another indicator's is not.
+                    let own = reference.value(path: paths[i])
+                    references[i] += min(max(own, range.lowerBound), range.upperBound) - own
+                }
+            }
+        }
+        var met = 0
+        for i in 0..<count where target.comparator.isMetAllowingRounding(values[i], threshold: references[i]) {
+            met += 1
         }
         values.sort()
         references.sort()

@@ -37,6 +37,9 @@ public struct Target: Hashable, Sendable {
     public let name: String?
     /// The unit of the values and threshold (e.g. `µg/m³`).
     public let unit: String?
+    /// The values the indicator's months can take (``Bounds/none`` when unbounded): projections,
+    /// intervals, P(met) and scenarios stay within them.
+    public let bounds: Bounds
 
     /// Creates a target with a fixed threshold.
     /// - Parameters:
@@ -48,13 +51,16 @@ public struct Target: Hashable, Sendable {
     ///   - period: the months of the year that count (1 … 12).
     ///   - name: an optional display name.
     ///   - unit: an optional unit.
-    /// - Throws: ``TargetError`` when the year is outside 1 ... 9999, the threshold is not finite,
-    ///   the period is not within 1 … 12, or the indicator identifier is empty.
+    ///   - bounds: the values a month can take; `nil` (the default) for those the unit implies
+    ///     (``Bounds/implied(byUnit:)``: 0…100 for `%`, none otherwise).
+    /// - Throws: ``TargetError`` when the year is outside 1 ... 9999, the threshold is not finite
+    ///   or lies outside what the bounds allow, the period is not within 1 … 12, or the indicator
+    ///   identifier is empty.
     public init(indicator: String, year: Int, aggregate: Aggregate, comparator: Comparator,
                 threshold: Double, period: ClosedRange<Int> = 1...12,
-                name: String? = nil, unit: String? = nil) throws(TargetError) {
+                name: String? = nil, unit: String? = nil, bounds: Bounds? = nil) throws(TargetError) {
         try self.init(indicator: indicator, year: year, aggregate: aggregate, comparator: comparator,
-                      reference: .value(threshold), period: period, name: name, unit: unit)
+                      reference: .value(threshold), period: period, name: name, unit: unit, bounds: bounds)
     }
 
     /// Creates a target with any reference.
@@ -67,10 +73,14 @@ public struct Target: Hashable, Sendable {
     ///   - period: the months of the year that count (1 … 12).
     ///   - name: an optional display name.
     ///   - unit: an optional unit.
-    /// - Throws: ``TargetError``.
+    ///   - bounds: the values a month can take; `nil` (the default) for those the unit implies
+    ///     (``Bounds/implied(byUnit:)``: 0…100 for `%`, none otherwise). Pass ``Bounds/none`` for
+    ///     a `%` that may leave 0…100 (a growth rate).
+    /// - Throws: ``TargetError``; ``TargetError/thresholdOutsideBounds(threshold:possible:)`` for a
+    ///   fixed threshold no figure within the bounds can reach or miss (an impossible target).
     public init(indicator: String, year: Int, aggregate: Aggregate, comparator: Comparator,
                 reference: Reference, period: ClosedRange<Int> = 1...12,
-                name: String? = nil, unit: String? = nil) throws(TargetError) {
+                name: String? = nil, unit: String? = nil, bounds: Bounds? = nil) throws(TargetError) {
         guard !indicator.isEmpty else { throw .emptyIndicator }
         guard (1...9999).contains(year) else { throw .yearOutOfRange(year) }
         guard period.lowerBound >= 1, period.upperBound <= 12 else { throw .periodOutOfRange(period) }
@@ -93,6 +103,10 @@ public struct Target: Hashable, Sendable {
         self.period = period
         self.name = name
         self.unit = unit
+        self.bounds = bounds ?? .implied(byUnit: unit)
+        if case .value(let threshold) = reference, let possible = possibleFigures, !possible.contains(threshold) {
+            throw .thresholdOutsideBounds(threshold: threshold, possible: possible)
+        }
     }
 
     /// The fixed threshold, or `nil` when the reference comes from data.
@@ -130,6 +144,9 @@ public enum TargetError: Error, Equatable, Sendable, CustomStringConvertible {
     case movingAverageWindow(Int)
     /// A target compared with its own indicator.
     case comparedWithItself(String)
+    /// A fixed threshold outside the figures months within the target's bounds can give (a
+    /// `%` mean above 100): the target could never be met, or never missed.
+    case thresholdOutsideBounds(threshold: Double, possible: Bounds)
 
     /// A sentence to show a user.
     public var description: String {
@@ -142,6 +159,8 @@ public enum TargetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .baseYearNotEarlier(let base, let year): "base year \(base) must be before the target year \(year)"
         case .movingAverageWindow(let years): "a moving average over \(years) years is not supported; use 2 to 50"
         case .comparedWithItself(let indicator): "\(indicator) cannot be compared with itself; name another indicator"
+        case .thresholdOutsideBounds(let threshold, let possible):
+            "the threshold \(Bounds.format(threshold)) lies outside \(possible), the figures the bounds allow; it is an impossible target (check the threshold, the unit or the bounds)"
         }
     }
 }

@@ -13,12 +13,17 @@ func targetJSON(_ target: Target, _ p: YearEndProjection) -> JSONValue {
     case .movingAverage(let years): reference = [("kind", .string("movingAverage")), ("years", .number(Double(years)))]
     case .indicator(let other): reference = [("kind", .string("indicator")), ("indicator", .string(other))]
     }
-    return .object([
+    var members: [(String, JSONValue)] = [
         ("comparator", .string(target.comparator.rawValue)),
         ("threshold", .number(p.referenceValue)),
         ("thresholdStandardError", .number(p.referenceStandardError)),
         ("reference", .object(reference)),
-    ])
+    ]
+    // Only when set, so that an unbounded target's object is what it always was.
+    if !target.bounds.isUnbounded {
+        members.append(("bounds", .object([("lower", .number(target.bounds.lower)), ("upper", .number(target.bounds.upper))])))
+    }
+    return .object(members)
 }
 
 func intervals(_ intervals: [PredictionInterval]) -> JSONValue {

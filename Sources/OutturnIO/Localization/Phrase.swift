@@ -104,6 +104,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case sweepChartSettled
     case sweepChartLabel
     case sweepNote
+    case sweepHeldAtBounds
     case columnPaceExact
     case columnPaceLikely
     case paceMilestoneTarget
@@ -121,6 +122,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case columnDeltaJointProbability
     case whatIfJointHeading
     case whatIfNote
+    case whatIfHeldAtBounds
     case whatIfOnlyChanged
     case whatIfHiddenOne
     case whatIfHiddenMany

@@ -18,7 +18,8 @@ import Outturn
 /// | `versus` | instead of `threshold`: another indicator's figure in the same year |
 /// | `months` | a sub-period of the year, e.g. `5-12` |
 /// | `due` | a milestone's due month, `YYYY-MM` (default: December of `year`) |
-/// | `name`, `unit` | for display |
+/// | `name`, `unit` | for display; the unit `%` implies bounds 0..100 |
+/// | `bounds` | the values a month can take: `0..100`, `0..` (a count), `..` for none; empty: from the unit |
 public struct TargetsFile: Sendable {
     /// The file, as the user named it.
     public let file: String
@@ -115,7 +116,7 @@ public struct TargetsFile: Sendable {
 
     static let required = ["indicator", "year", "aggregate"]
     static let optional = ["comparator", "threshold", "name", "unit", "months", "base_year", "change_percent",
-                           "moving_average", "versus", "due"]
+                           "moving_average", "versus", "due", "bounds"]
     static var known: [String] { required + optional }
 
     private init(file: String, entries: [(Entry, Location)]) {
@@ -280,7 +281,7 @@ public struct TargetsFile: Sendable {
         let name = text("name"), unit = text("unit")
 
         if aggregateText == "milestone" {
-            for key in ["months", "base_year", "change_percent", "moving_average", "versus"] where text(key) != nil {
+            for key in ["months", "base_year", "change_percent", "moving_average", "versus", "bounds"] where text(key) != nil {
                 throw fail(key, "a milestone takes a threshold (the count) and a due month only")
             }
             if let comparator = text("comparator").map(asciiComparator), comparator != ">=" {
@@ -340,9 +341,16 @@ public struct TargetsFile: Sendable {
             }
             period = from...to
         }
+        var bounds: Bounds?
+        if let boundsText = text("bounds") {
+            switch parseBounds(boundsText) {
+            case .success(let parsed): bounds = parsed
+            case .failure(let problem): throw fail("bounds", problem.message)
+            }
+        }
         do {
             return .target(try Target(indicator: indicator, year: year, aggregate: aggregate, comparator: comparator,
-                                      reference: reference, period: period, name: name, unit: unit))
+                                      reference: reference, period: period, name: name, unit: unit, bounds: bounds))
         } catch {
             let field = switch error {
             case .periodOutOfRange: "months"
@@ -350,6 +358,7 @@ public struct TargetsFile: Sendable {
             case .movingAverageWindow: "moving_average"
             case .comparedWithItself: "versus"
             case .thresholdNotFinite: given[0] == "base_year" ? "change_percent" : "threshold"
+            case .thresholdOutsideBounds: "threshold"
             default: "indicator"
             }
             throw fail(field, error.description)

@@ -77,15 +77,22 @@ public struct WhatIfReport: Sendable {
             columns += [(localized(.columnProbability), .right), (localized(.columnStatus), .left),
                         (localized(.columnDeltaProjected), .right), (localized(.columnDeltaProbability), .right)]
             var table = TextTable(columns: columns)
-            var hidden = 0
+            var hidden = 0, heldNotes: [String] = []
             for row in rows {
                 let target = row.baseline.target
                 let shown = changedOnly ? row.scenarios.filter { Self.changes($0.projection, from: row.baseline) } : row.scenarios
                 if changedOnly, shown.isEmpty { hidden += 1; continue }
                 for (index, (name, p)) in ([(localized(.baselineScenario), row.baseline)] + shown).enumerated() {
                     let settled = p.status.isSettled
+                    // A scenario that would pass the bounds is marked, and its note says which months.
+                    let held = p.monthsHeldAtBounds
+                    if !held.isEmpty {
+                        let months = held.count == 1 ? held[0].description : "\(held[0])–\(held[held.count - 1])"
+                        heldNotes.append(localized(.whatIfHeldAtBounds, "\(target.name ?? target.indicator) (\(name)) \(months)",
+                                                   target.bounds.description))
+                    }
                     var cells = [index == 0 ? (target.name ?? target.indicator) : "", index == 0 ? describe(target, p) : "",
-                                 name, formatForReading(p.value)]
+                                 held.isEmpty ? name : name + "*", formatForReading(p.value)]
                     cells += p.intervals.map(formatInterval)
                     cells += [formatProbability(p.probability, settled: settled), localizedStatus(p.status.rawValue),
                               index == 0 ? "" : signed(p.value - row.baseline.value),
@@ -117,6 +124,7 @@ public struct WhatIfReport: Sendable {
                 }
             }
             var note = "\n" + localized(.whatIfNote, asOf.description) + "\n"
+            for held in heldNotes { note += held + "\n" }
             if changedOnly {
                 note += localized(.whatIfOnlyChanged)
                     + (hidden > 0 ? localized(hidden == 1 ? .whatIfHiddenOne : .whatIfHiddenMany, String(hidden)) : "")
@@ -139,9 +147,14 @@ public struct WhatIfReport: Sendable {
                     ("target", targetJSON(row.baseline.target, row.baseline)),
                     ("baseline", outcome(row.baseline)),
                     ("scenarios", .array(row.scenarios.map { name, p in
-                        .object([("name", .string(name)), ("projection", outcome(p)),
-                                 ("change", .object([("value", .number(p.value - row.baseline.value)),
-                                                     ("probability", .number(p.probability - row.baseline.probability))]))])
+                        var members: [(String, JSONValue)] = [
+                            ("name", .string(name)), ("projection", outcome(p)),
+                            ("change", .object([("value", .number(p.value - row.baseline.value)),
+                                                ("probability", .number(p.probability - row.baseline.probability))]))]
+                        if !p.monthsHeldAtBounds.isEmpty {
+                            members.append(("heldAtBounds", .array(p.monthsHeldAtBounds.map { .string($0.description) })))
+                        }
+                        return .object(members)
                     })),
                 ])
             })),

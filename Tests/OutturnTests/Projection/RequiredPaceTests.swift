@@ -52,10 +52,22 @@ import Testing
         let projection = try YearEndProjection(series: series, target: target, asOf: august, model: .fixed(.level))
         #expect(projection.status == .missed && projection.requiredPace == nil)
         #expect(try RequiredPace(projection: projection).exact == .alreadyMissed)
-        // A rate of 30 % in December from values near 11 is fine; 150 % is not.
-        guard case .unreachable = try pace(.last, .greaterThanOrEqual, 150, unit: "%").exact else {
+        // A rate of 30 % in December from values near 11 is fine; a year's mean of 99 % after
+        // 88 in eight months needs (12·99 − 88)/4 = 275 % a month, which no percentage reaches.
+        // (A December of 150 % is now refused as an impossible target: see BoundsTests.)
+        guard case .unreachable(_, let reason) = try pace(.mean, .greaterThanOrEqual, 99, unit: "%").exact,
+              reason == "above 100%" else {
             Issue.record("expected unreachable above 100%"); return
         }
+        // A count's bounds work the same way from below: told 0..20, a pace of 275 is above 20.
+        let bounded = try Target(indicator: "x", year: 2020, aggregate: .mean, comparator: .greaterThanOrEqual,
+                                 threshold: 19, bounds: try Bounds(lower: 0, upper: 20))
+        let boundedProjection = try YearEndProjection(series: series, target: bounded, asOf: august, model: .fixed(.level))
+        // (12·19 − 88)/4 = 35 > 20.
+        guard case .unreachable(let perMonth, _) = try RequiredPace(projection: boundedProjection).exact else {
+            Issue.record("expected unreachable above the bound"); return
+        }
+        #expect(isClose(perMonth, 35, relative: 1e-12))
     }
 
     @Test func probabilityMustBeOpenUnitInterval() throws {

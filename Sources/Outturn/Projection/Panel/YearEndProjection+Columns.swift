@@ -70,7 +70,8 @@ extension YearEndProjection {
     /// Whether a target's condition is one the columns assess: a `sum`, `mean` or `last` against a
     /// fixed threshold (no base year, window or other indicator).
     static func isColumnar(_ target: Target) -> Bool {
-        guard case .value = target.reference else { return false }
+        // A bounded target's figure is censored (Condition+Bounds), which the columns do not do.
+        guard case .value = target.reference, target.bounds.isUnbounded else { return false }
         return target.aggregate == .sum || target.aggregate == .mean || target.aggregate == .last
     }
 
