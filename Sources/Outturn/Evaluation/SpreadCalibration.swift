@@ -66,13 +66,16 @@ struct SpreadCalibration: Sendable, Equatable {
     ///
     /// Each earlier year's origin is the last fitted month minus 12, 24, … months, so the
     /// forecast covers the same calendar months at the same distance. The model forecasts from
-    /// there as its ``JointForecaster/rollingOriginTotal(origin:horizons:)`` does for
-    /// ``IntervalMethod/checked``: regressions (also with ARMA errors, keeping the ARMA
-    /// parameters) are refitted on the months known at the origin; smoothing, ETS and the rules of
-    /// thumb re-filter the history up to the origin with the parameters fitted to the whole, a
-    /// cheap pass instead of a re-estimation. Origins before the model's earliest rolling origin
-    /// (its warm-up), and years with a month of the horizons unobserved or a zero variance, are
-    /// skipped. `nil` when no year remains or σ̂ is 0.
+    /// there by ``JointForecaster/reestimatedOriginTotal(origin:horizons:)``: regressions are
+    /// refitted on the months known at the origin (with ARMA errors, keeping the ARMA
+    /// parameters), and so are Theta, damped and the ensemble (seasonal indices, smoothing
+    /// parameters and weight; eight fits at most); ETS re-filters the history up to the origin
+    /// with the parameters fitted to the whole, and the rules of thumb apply their rule there.
+    /// Re-estimating matters: with the final fit's parameters, chosen with the later years in
+    /// view, the ensemble's earlier errors were too small and its calibrated 80% intervals covered
+    /// 74% of M3's year totals at k = 0 (85% when re-estimated). Origins before the model's
+    /// earliest rolling origin (its warm-up), and years with a month of the horizons unobserved or
+    /// a zero variance, are skipped. `nil` when no year remains or σ̂ is 0.
     static func fromEarlierYears(of model: some JointForecaster, horizons: [Int]) -> SpreadCalibration? {
         guard let longest = horizons.max(), horizons.allSatisfy({ $0 >= 1 }), model.sigma > 0,
               let first = model.months.first, let earliest = model.rollingOrigins(longest: longest).min()
@@ -81,7 +84,7 @@ struct SpreadCalibration: Sendable, Equatable {
         var errors: [Double] = []
         var origin = last - 12
         while origin >= earliest, errors.count < maximumYears {
-            if origin + longest <= last, let total = model.rollingOriginTotal(origin: origin, horizons: horizons),
+            if origin + longest <= last, let total = model.reestimatedOriginTotal(origin: origin, horizons: horizons),
                total.variance > 0, total.error.isFinite {
                 errors.append(total.error / total.variance.squareRoot())
             }

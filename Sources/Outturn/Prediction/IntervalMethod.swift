@@ -15,8 +15,9 @@ public enum IntervalMethod: String, Sendable, CaseIterable {
     /// and the exact year-end variance σ̂²(cᵀ(XᵀX)⁻¹c + Σa²); for smoothing the state-space spread.
     case model
     /// The model's spread recalibrated on the series' own earlier years: from the same month of
-    /// each of up to 8 earlier years, the same months ahead are forecast (regressions refitted,
-    /// smoothing, ETS and rules of thumb re-filtered with the fitted parameters) and each total's
+    /// each of up to 8 earlier years, the same months ahead are forecast (regressions, Theta,
+    /// damped and the ensemble refitted on the months known then; ETS re-filtered with its fitted
+    /// parameters; rules of thumb applied there) and each total's
     /// error is divided by the model's standard deviation of it. With z₁ … zₙ those ratios, σ̂ is
     /// multiplied by S = √((1 + Σz²)/(1 + n)) and the Student-t has 1 + n degrees of freedom: the
     /// posterior predictive when the model's own spread is a prior worth one year (see
