@@ -215,7 +215,7 @@ _outturn_project() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--format')
@@ -265,7 +265,7 @@ _outturn_report() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--out')
@@ -329,7 +329,7 @@ _outturn_whatif() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--scenario')
@@ -391,7 +391,7 @@ _outturn_pace() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--probability')
@@ -441,7 +441,7 @@ _outturn_sweep() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--from')
@@ -500,7 +500,7 @@ _outturn_plot() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--out')
@@ -543,7 +543,7 @@ _outturn_forecast() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--horizon')
@@ -593,7 +593,7 @@ _outturn_fit() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--format')
@@ -652,7 +652,7 @@ _outturn_backtest() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--format')

@@ -78,7 +78,7 @@ _outturn() {
 
 _outturn_project() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -89,7 +89,7 @@ _outturn_project() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
         '--record[Record the run in a projection store (SQLite), for `outturn history`; alone, outturn.sqlite beside the observations.]:store:'
@@ -104,7 +104,7 @@ _outturn_project() {
 
 _outturn_report() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar arg_specs=(
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
@@ -114,7 +114,7 @@ _outturn_report() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--out[The report file\: .html (self-contained) or .md.]:out:'
         '--title[A report title (default\: "Year-end outlook", or its --lang translation).]:title:'
         '*--scenario[A scenario file (YAML or JSON; see README). Repeatable.]:file:'
@@ -134,7 +134,7 @@ _outturn_report() {
 
 _outturn_whatif() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -145,7 +145,7 @@ _outturn_whatif() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '*--scenario[A scenario file (YAML or JSON; see README). Repeatable.]:file:'
         '*--set[Set months to a value\: INDICATOR@FROM\[..TO\]=VALUE, e.g. water@2020-12=700. FROM alone is that one month. The change flags form one scenario and apply in the order typed; two --set of one month are refused.]:change:'
         '*--scale[Scale months by a percentage, sign and % required\: INDICATOR@FROM\[..TO\]=PERCENT%, e.g. pm25@2020-10..2020-12=+10%.]:change:'
@@ -167,7 +167,7 @@ _outturn_whatif() {
 
 _outturn_pace() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -178,7 +178,7 @@ _outturn_pace() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--probability[The chance of meeting the target to aim for, in percent.]:probability:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
@@ -193,7 +193,7 @@ _outturn_pace() {
 
 _outturn_sweep() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -204,7 +204,7 @@ _outturn_sweep() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--from[Smallest shift in percent (may be negative).]:from:'
         '--to[Largest shift in percent.]:to:'
         '--step[Step in percent.]:step:'
@@ -222,7 +222,7 @@ _outturn_sweep() {
 
 _outturn_plot() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar arg_specs=(
         ':observations:'
         '--targets[Targets file (CSV or JSON).]:targets:'
@@ -232,7 +232,7 @@ _outturn_plot() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--out[The folder to write the charts into (created if missing).]:out:'
         '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
         '--version[Show the version.]'
@@ -245,7 +245,7 @@ _outturn_plot() {
 
 _outturn_forecast() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -256,7 +256,7 @@ _outturn_forecast() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--horizon[Months to forecast after the last fitted month (1…1200).]:horizon:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
@@ -271,7 +271,7 @@ _outturn_forecast() {
 
 _outturn_fit() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -282,7 +282,7 @@ _outturn_fit() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
         '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
@@ -296,7 +296,7 @@ _outturn_fit() {
 
 _outturn_backtest() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -312,7 +312,7 @@ _outturn_backtest() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
         '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'

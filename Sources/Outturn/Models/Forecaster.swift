@@ -52,10 +52,19 @@ protocol JointForecaster: Forecaster {
 
     /// The most origins whose totals are used.
     var maximumRollingOrigins: Int { get }
+
+    /// As ``rollingOriginTotal(origin:horizons:)``, but from a model re-estimated on the months
+    /// known at the origin where the fit re-used the final parameters (``SpreadCalibration``,
+    /// which visits at most eight origins, can afford it).
+    func reestimatedOriginTotal(origin: Int, horizons: [Int]) -> RollingOriginCheck.Total?
 }
 
 extension JointForecaster {
     var maximumRollingOrigins: Int { .max }
+
+    func reestimatedOriginTotal(origin: Int, horizons: [Int]) -> RollingOriginCheck.Total? {
+        rollingOriginTotal(origin: origin, horizons: horizons)
+    }
 }
 
 extension RowOverrides {

@@ -203,13 +203,17 @@ public struct ModelSelection: Sendable {
 
 extension ModelSelection {
     /// The joint predictive distribution of `months` (after the history, or any month for a
-    /// regression), its spread checked against the history unless `intervals` is `.model`.
+    /// regression), its spread checked against the history (`.checked`) or calibrated on its earlier
+    /// years (`.calibrated`) unless `intervals` is `.model`.
     func prediction(for months: [Month], overrides: RowOverrides = .none,
                     intervals: IntervalMethod) throws(ModelError) -> JointPrediction {
         let prediction = try model.prediction(for: months, overrides: overrides)
-        guard intervals == .checked, prediction.sigma > 0 else { return prediction }
+        guard intervals != .model, prediction.sigma > 0 else { return prediction }
         let horizons = months.map { model.lastMonth.distance(to: $0) }
         guard horizons.allSatisfy({ $0 >= 1 }) else { return prediction }
+        if intervals == .calibrated {
+            return SpreadCalibration.fromEarlierYears(of: model.model, horizons: horizons)?.applied(to: prediction) ?? prediction
+        }
         let check = RollingOriginCheck.spread(of: model.model, horizons: horizons)
         return check.applied(to: prediction)
     }

@@ -18,7 +18,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: "Prediction interval level in percent. Repeatable.")
     var level: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Intervals of projected figures: checked (the model's spread, widened when the series' own history shows it too narrow) or model (the model's formula alone, e.g. R's exact regression result).", valueName: "method"))
+    @Option(name: .long, help: ArgumentHelp("Intervals of projected figures: checked (the model's spread, widened when the series' own history shows it too narrow) model (the model's formula alone, e.g. R's exact regression result) or calibrated (the model's spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).", valueName: "method"))
     var intervals: IntervalMethod = .checked
 
     func choice() throws -> ModelChoice {
