@@ -238,4 +238,19 @@ enum Phrase: String, CaseIterable, Sendable {
     case historyMonthSpan
     case backtestAxisLevel
     case backtestAxisPIT
+    // The `compare` table.
+    case compareHeading
+    case compareYears
+    case compareSettled
+    case compareNoYears
+    case compareCuts
+    case compareMeanAPE
+    case compareCoverage
+    case compareMarks
+    case compareLowestAPE
+    case compareAutoToday
+    case compareInUse
+    case compareInUseOwn
+    case compareNote
+    case compareNoteFailed
 }

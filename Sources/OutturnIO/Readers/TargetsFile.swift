@@ -19,6 +19,7 @@ import Outturn
 /// | `months` | a sub-period of the year, e.g. `5-12` |
 /// | `due` | a milestone's due month, `YYYY-MM` (default: December of `year`) |
 /// | `name`, `unit` | for display |
+/// | `model` | this target's model, any name `--model` accepts (default: `--model`) |
 public struct TargetsFile: Sendable {
     /// The file, as the user named it.
     public let file: String
@@ -26,6 +27,9 @@ public struct TargetsFile: Sendable {
     public let targets: [Target]
     /// The milestones, in file order.
     public let milestones: [Milestone]
+    /// Each target's own model (the `model` column), by position in ``targets``; `nil` where the
+    /// row names none.
+    public let models: [ModelChoice?]
     private let targetLocations: [Location]
     private let milestoneLocations: [Location]
 
@@ -44,7 +48,7 @@ public struct TargetsFile: Sendable {
     }
 
     enum Entry {
-        case target(Target)
+        case target(Target, model: ModelChoice?)
         case milestone(Milestone)
     }
 
@@ -99,7 +103,7 @@ public struct TargetsFile: Sendable {
         /// Refuses `entry` when it names an indicator (or `versus` one) that is not known.
         func check(_ entry: Entry, at location: Location, file targets: String) throws(InputError) {
             switch entry {
-            case .target(let target):
+            case .target(let target, _):
                 if !names.contains(target.indicator) {
                     throw location.error(file: targets, field: "indicator", message: message(target.indicator))
                 }
@@ -115,21 +119,22 @@ public struct TargetsFile: Sendable {
 
     static let required = ["indicator", "year", "aggregate"]
     static let optional = ["comparator", "threshold", "name", "unit", "months", "base_year", "change_percent",
-                           "moving_average", "versus", "due"]
+                           "moving_average", "versus", "due", "model"]
     static var known: [String] { required + optional }
 
     private init(file: String, entries: [(Entry, Location)]) {
         self.file = file
-        var targets: [Target] = [], milestones: [Milestone] = []
+        var targets: [Target] = [], milestones: [Milestone] = [], models: [ModelChoice?] = []
         var targetLocations: [Location] = [], milestoneLocations: [Location] = []
         for (entry, location) in entries {
             switch entry {
-            case .target(let target): targets.append(target); targetLocations.append(location)
+            case .target(let target, let model): targets.append(target); models.append(model); targetLocations.append(location)
             case .milestone(let milestone): milestones.append(milestone); milestoneLocations.append(location)
             }
         }
         self.targets = targets
         self.milestones = milestones
+        self.models = models
         self.targetLocations = targetLocations
         self.milestoneLocations = milestoneLocations
     }
@@ -171,7 +176,9 @@ public struct TargetsFile: Sendable {
         guard !entries.isEmpty else {
             throw InputError(file: file, line: header.line, message: "the file has a header but no targets")
         }
-        return TargetsFile(file: file, entries: entries)
+        let targetsFile = TargetsFile(file: file, entries: entries)
+        try targetsFile.checkSharedModels()
+        return targetsFile
     }
 
     /// The header's column names, once they are known to describe targets.
@@ -247,7 +254,9 @@ public struct TargetsFile: Sendable {
                                  message: "the entry repeats targets[\(first)]\(firstLine) exactly; delete one of them")
             }
         }
-        return TargetsFile(file: file, entries: entries)
+        let targetsFile = TargetsFile(file: file, entries: entries)
+        try targetsFile.checkSharedModels()
+        return targetsFile
     }
 
     private static func makeEntry(file: String, location: Location, value: (String) -> String?) throws(InputError) -> Entry {
@@ -280,7 +289,7 @@ public struct TargetsFile: Sendable {
         let name = text("name"), unit = text("unit")
 
         if aggregateText == "milestone" {
-            for key in ["months", "base_year", "change_percent", "moving_average", "versus"] where text(key) != nil {
+            for key in ["months", "base_year", "change_percent", "moving_average", "versus", "model"] where text(key) != nil {
                 throw fail(key, "a milestone takes a threshold (the count) and a due month only")
             }
             if let comparator = text("comparator").map(asciiComparator), comparator != ">=" {
@@ -340,9 +349,10 @@ public struct TargetsFile: Sendable {
             }
             period = from...to
         }
+        let model = try modelColumn(text("model"), fail: { fail("model", $0) })
         do {
             return .target(try Target(indicator: indicator, year: year, aggregate: aggregate, comparator: comparator,
-                                      reference: reference, period: period, name: name, unit: unit))
+                                      reference: reference, period: period, name: name, unit: unit), model: model)
         } catch {
             let field = switch error {
             case .periodOutOfRange: "months"
@@ -359,6 +369,14 @@ public struct TargetsFile: Sendable {
     /// An error located at the `index`-th target (its CSV line, or its JSON entry) and `field`.
     public func error(at index: Int, field: String = "indicator", message: String) -> InputError {
         targetLocations[index].error(file: file, field: field, message: message)
+    }
+
+    /// Where the `index`-th target is, in words: `line 4`, or `targets[3] (line 9)` for JSON.
+    func place(of index: Int) -> String {
+        switch targetLocations[index] {
+        case .line(let line): "line \(line)"
+        case .entry(let entry, let line, _): "targets[\(entry)]" + (line.map { " (line \($0))" } ?? "")
+        }
     }
 
     /// An error located at the `index`-th milestone.
