@@ -29,16 +29,18 @@ public struct ComparisonReport: Sendable {
         }
     }
 
-    /// The names of a figure's targets, joined; the indicator's name when none has one.
+    /// The names of a figure's targets, each once, in order.
     private func names(_ figure: FigureComparison) -> [String] {
-        figure.targets.compactMap { targets.indices.contains($0) ? targets[$0].name : nil }
+        var seen = Set<String>()
+        return figure.targets.compactMap { targets.indices.contains($0) ? targets[$0].name : nil }.filter { seen.insert($0).inserted }
     }
 
     private func text(markdown: Bool) -> String {
         var parts: [String] = []
         for figure in comparisons {
             let c = figure.comparison, target = c.target
-            let label = ([target.indicator] + names(figure)).joined(separator: " — ")
+            let named = names(figure)
+            let label = target.indicator + (named.isEmpty ? "" : " (" + named.joined(separator: "; ") + ")")
             let figureText = target.aggregate.rawValue + (target.period == 1...12 ? "" : " \(target.period.lowerBound)-\(target.period.upperBound)")
             var heading = localized(.compareHeading, label, String(target.year), figureText, String(c.monthsKnown))
             if c.isSettled {
