@@ -71,6 +71,7 @@ import Testing
             ("sweep", try Self.output(["sweep", Self.observations, "--targets", Self.targets])),
             ("backtest", try Self.output(["backtest", Self.observations, "--indicator", "water", "--indicator", "pm25"])),
             ("backtest", try Self.output(["backtest", Self.observations, "--summary"])),
+            ("compare", try Self.output(["compare", Self.observations, "--targets", Self.targets, "--models", "snaive,runrate"])),
         ]
         // One of each model family: smoothing, regression, a rule of thumb.
         for model in ["auto", "trend+season", "snaive"] {

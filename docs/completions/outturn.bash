@@ -173,13 +173,13 @@ _outturn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    project|report|whatif|pace|sweep|plot|forecast|fit|backtest|history|help)
+    project|report|whatif|pace|sweep|plot|forecast|fit|backtest|compare|history|help)
         # Offer subcommand argument completions
         "_outturn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'project report whatif pace sweep plot forecast fit backtest history help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'project report whatif pace sweep plot forecast fit backtest compare history help' -- "${cur}"))
         ;;
     esac
 }
@@ -653,6 +653,59 @@ _outturn_backtest() {
         ;;
     '--intervals')
         __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
+        return
+        ;;
+    '--format')
+        __outturn_add_completions -W 'table'$'\n''json'$'\n''csv'$'\n''markdown'
+        return
+        ;;
+    '--output'|'-o')
+        return
+        ;;
+    '--lang')
+        return
+        ;;
+    esac
+}
+
+_outturn_compare() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--intervention --regressor --level)
+    non_repeating_options=(--targets --as-of --sheet --model --intervals --models --years --format --output -o --lang)
+    __outturn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--targets')
+        return
+        ;;
+    '--as-of')
+        return
+        ;;
+    '--sheet')
+        return
+        ;;
+    '--model')
+        return
+        ;;
+    '--intervention')
+        return
+        ;;
+    '--regressor')
+        return
+        ;;
+    '--level')
+        return
+        ;;
+    '--intervals')
+        __outturn_add_completions -W 'checked'$'\n''model'
+        return
+        ;;
+    '--models')
+        return
+        ;;
+    '--years')
         return
         ;;
     '--format')

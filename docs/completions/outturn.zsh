@@ -59,6 +59,7 @@ _outturn() {
             'forecast:Forecast one indicator month by month with prediction intervals.'
             'fit:Fit a model to one indicator and print its summary (like R'\''s summary(lm)).'
             'backtest:How good would past years'\'' projections have been? Cut each complete year at a month, project, compare.'
+            'compare:Why this model: backtest every candidate on each target'\''s own figure, cut at the same month of earlier years.'
             'history:Show how each target'\''s projection, interval and P(met) moved between recorded runs.'
             'help:Show subcommand help information.'
         )
@@ -66,7 +67,7 @@ _outturn() {
         ;;
     arg)
         case "${words[1]}" in
-        project|report|whatif|pace|sweep|plot|forecast|fit|backtest|history|help)
+        project|report|whatif|pace|sweep|plot|forecast|fit|backtest|compare|history|help)
             "_outturn_${words[1]}" && ret=0
             ;;
         esac
@@ -313,6 +314,33 @@ _outturn_backtest() {
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
         '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
+        '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_outturn_compare() {
+    local -i ret=1
+    local -ar ___intervals=('checked' 'model')
+    local -ar ___format=('table' 'json' 'csv' 'markdown')
+    local -ar arg_specs=(
+        ':observations:'
+        '--targets[Targets file (CSV or JSON).]:targets:'
+        '--as-of[Project as known at the end of this month (YYYY-MM); default\: the last month observed for a target'\''s indicator.]:as-of:'
+        '--sheet[The sheet of an .xlsx observations or targets workbook; default\: the first.]:sheet:'
+        '--model[Model\: auto (the ensemble, or a regression when terms, gaps or a short history need one), ensemble, theta, damped, ets (the lowest-AICc ETS, as R'\''s ets()), ets(MAdM) or ETS(M,Ad,M) (a given ETS model), snaive, runrate, regression (lowest AICc), or regression terms\: level, trend, season, trend+season, trend+fourierK, log(…), joined by '\''+'\'', optionally \[N\] to fit the last N months.]:model:'
+        '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
+        '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
+        '*--level[Prediction interval level in percent. Repeatable.]:level:'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--models[Candidate models, comma-separated, each a name --model accepts (commas inside parentheses, as in arma(1,0) or ETS(M,Ad,M), stay in the name). Default\: auto,ets,theta,damped,trend+season+arma,regression,snaive,runrate.]:models:'
+        '--years[Earlier complete years to cut, the latest first; fewer when the history is shorter.]:N:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file (atomically) instead of standard output.]:output:'
         '--lang[Language of tables, reports and charts\: zh or en (default\: zh when LC_ALL, LC_MESSAGES or LANG starts with zh). JSON and CSV fields stay English; error messages are English.]:language:'

@@ -125,7 +125,7 @@ public struct FittedBook: Sendable {
         return Result { () throws(ModelError) -> YearEndProjection in
             try projection.underScenario(scenario, series: book.series[target.indicator]!,
                                          referenceSeries: target.referenceIndicator.flatMap { book.series[$0] },
-                                         levels: levels, model: book.model, extraTerms: book.extraTerms,
+                                         levels: levels, model: book.model(forTarget: index), extraTerms: book.extraTerms,
                                          regressors: book.regressors, intervals: book.intervals)
         }
     }

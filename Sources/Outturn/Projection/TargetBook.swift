@@ -19,8 +19,11 @@ public struct TargetBook: Sendable {
     public let targets: [Target]
     /// The milestones, in the order results are given.
     public let milestones: [Milestone]
-    /// The model for every target, or ``ModelChoice/auto``.
+    /// The model for every target without one of its own, or ``ModelChoice/auto``.
     public let model: ModelChoice
+    /// Each target's own model (a targets file's `model` column), by position in ``targets``;
+    /// `nil` or a missing entry: ``model``. See ``model(forTarget:)``.
+    public let targetModels: [ModelChoice?]
     /// Terms added to the chosen model (interventions, regressors).
     public let extraTerms: [RegressionFormula.Term]
     /// Exogenous regressors by name.
@@ -29,11 +32,15 @@ public struct TargetBook: Sendable {
     public let intervals: IntervalMethod
 
     /// Collects the targets and milestones over `series`.
+    ///
+    /// `targetModels` gives targets their own model by position (shorter than `targets`, or
+    /// `nil` at a position: that target takes `model`); see ``model(forTarget:)``.
     /// - Throws: ``TargetBookError/unknownIndicator(_:target:milestone:)`` when a target, a target's
     ///   reference indicator or a milestone names a series that is not in `series`.
     public init(series: [String: MonthlySeries], targets: [Target], milestones: [Milestone] = [],
                 model: ModelChoice = .auto, extraTerms: [RegressionFormula.Term] = [],
-                regressors: [String: MonthlySeries] = [:], intervals: IntervalMethod = .checked) throws(TargetBookError) {
+                regressors: [String: MonthlySeries] = [:], intervals: IntervalMethod = .checked,
+                targetModels: [ModelChoice?] = []) throws(TargetBookError) {
         for (index, target) in targets.enumerated() {
             for name in [target.indicator] + (target.referenceIndicator.map { [$0] } ?? []) where series[name] == nil {
                 throw .unknownIndicator(name, target: index, milestone: nil)
@@ -49,6 +56,30 @@ public struct TargetBook: Sendable {
         self.extraTerms = extraTerms
         self.regressors = regressors
         self.intervals = intervals
+        self.targetModels = targetModels
+        resolvedModels = Self.resolveModels(targets: targets, own: targetModels, fallback: model)
+    }
+
+    /// ``model(forTarget:)`` for every target, worked out once.
+    private let resolvedModels: [ModelChoice]
+
+    /// The model target `index` is projected with: its own (``targetModels``), else the own model
+    /// of another target of the same indicator and year (the first in order), else ``model``.
+    ///
+    /// Targets of one indicator and year are judged together on shared draws (``jointGroups``),
+    /// which come from one fitted model, so one model given to any of them serves them all.
+    public func model(forTarget index: Int) -> ModelChoice {
+        resolvedModels.indices.contains(index) ? resolvedModels[index] : model
+    }
+
+    private static func resolveModels(targets: [Target], own: [ModelChoice?], fallback: ModelChoice) -> [ModelChoice] {
+        var groupModel: [String: ModelChoice] = [:]
+        for (index, target) in targets.enumerated() where own.indices.contains(index) {
+            guard let choice = own[index] else { continue }
+            let key = "\(target.indicator)\u{0}\(target.year)"
+            if groupModel[key] == nil { groupModel[key] = choice }
+        }
+        return targets.map { groupModel["\($0.indicator)\u{0}\($0.year)"] ?? fallback }
     }
 
     /// The default as-of month: the last month observed for any indicator that carries a target
@@ -93,9 +124,9 @@ public struct TargetBook: Sendable {
     ///   - progress: called with the number of targets done so far.
     public func projectionResults(asOf: Month, levels: [Double] = [80, 95], scenario: Scenario = .baseline,
                                   progress: (@Sendable (Int) -> Void)? = nil) async -> [Result<YearEndProjection, ModelError>] {
-        let requests = targets.map { target in
+        let requests = targets.enumerated().map { index, target in
             // Checked in init: every indicator and reference indicator is present.
-            YearEndProjection.Request(series: series[target.indicator]!, target: target, model: model,
+            YearEndProjection.Request(series: series[target.indicator]!, target: target, model: model(forTarget: index),
                                       extraTerms: extraTerms, regressors: regressors,
                                       referenceSeries: target.referenceIndicator.flatMap { series[$0] },
                                       intervals: intervals)
@@ -143,14 +174,15 @@ public struct TargetBook: Sendable {
                                  reusing projected: [YearEndProjection]? = nil) throws(TargetBookError) -> [JointAssessment] {
         guard let asOf = asOf ?? lastObservedMonth else { return [] }
         let groups = jointGroups
-        let (targets, series, model, extraTerms, regressors, intervals) =
-            (targets, series, model, extraTerms, regressors, intervals)
+        let (targets, series, extraTerms, regressors, intervals) = (targets, series, extraTerms, regressors, intervals)
+        // Members of a group share one model (see `model(forTarget:)`).
+        let models = groups.map { model(forTarget: $0[0]) }
         // Each judgement draws its own paths: side by side on the cores, in order after.
         let results = concurrentResults(groups.count) { position in
             let members = groups[position], conditions = members.map { targets[$0] }
             return Result { () throws(ModelError) -> JointAssessment in
                 try JointAssessment(series: series[conditions[0].indicator]!, targets: conditions, asOf: asOf,
-                                    model: model, levels: levels, extraTerms: extraTerms, regressors: regressors,
+                                    model: models[position], levels: levels, extraTerms: extraTerms, regressors: regressors,
                                     scenario: scenario, referenceSeries: series, intervals: intervals,
                                     projected: projected.map { all in members.map { all[$0] } })
             }

@@ -35,7 +35,7 @@ struct OutturnCommand: AsyncParsableCommand {
             indicator,year,aggregate,comparator,threshold[,name,unit].
             """,
         version: "0.1.0",
-        subcommands: [Project.self, Report.self, WhatIf.self, Pace.self, Sweep.self, Plot.self, Forecast.self, Fit.self, BacktestCommand.self, History.self],
+        subcommands: [Project.self, Report.self, WhatIf.self, Pace.self, Sweep.self, Plot.self, Forecast.self, Fit.self, BacktestCommand.self, Compare.self, History.self],
         defaultSubcommand: nil
     )
 }

@@ -115,7 +115,8 @@ struct TargetWorkspace {
             for entry in dataset.entries { series[entry.indicator] = dataset.series(entry.indicator) }
             do {
                 return try TargetBook(series: series, targets: targetsFile.targets, milestones: targetsFile.milestones,
-                                      model: choice, extraTerms: extraTerms, regressors: regressors, intervals: intervals)
+                                      model: choice, extraTerms: extraTerms, regressors: regressors, intervals: intervals,
+                                      targetModels: targetsFile.models)
             } catch {
                 throw self.error(error)
             }

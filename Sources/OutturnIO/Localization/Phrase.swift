@@ -253,4 +253,19 @@ enum Phrase: String, CaseIterable, Sendable {
     case warningFellBackAuto
     case warningFootnote
     case warningSeparator
+    // The `compare` table.
+    case compareHeading
+    case compareYears
+    case compareSettled
+    case compareNoYears
+    case compareCuts
+    case compareMeanAPE
+    case compareCoverage
+    case compareMarks
+    case compareLowestAPE
+    case compareAutoToday
+    case compareInUse
+    case compareInUseOwn
+    case compareNote
+    case compareNoteFailed
 }

@@ -20,6 +20,7 @@ import Outturn
 /// | `due` | a milestone's due month, `YYYY-MM` (default: December of `year`) |
 /// | `name`, `unit` | for display; the unit `%` implies bounds 0..100 |
 /// | `bounds` | the values a month can take: `0..100`, `0..` (a count), `..` for none; empty: from the unit |
+/// | `model` | this target's model, any name `--model` accepts (default: `--model`) |
 public struct TargetsFile: Sendable {
     /// The file, as the user named it.
     public let file: String
@@ -27,6 +28,9 @@ public struct TargetsFile: Sendable {
     public let targets: [Target]
     /// The milestones, in file order.
     public let milestones: [Milestone]
+    /// Each target's own model (the `model` column), by position in ``targets``; `nil` where the
+    /// row names none.
+    public let models: [ModelChoice?]
     private let targetLocations: [Location]
     private let milestoneLocations: [Location]
 
@@ -45,7 +49,7 @@ public struct TargetsFile: Sendable {
     }
 
     enum Entry {
-        case target(Target)
+        case target(Target, model: ModelChoice?)
         case milestone(Milestone)
     }
 
@@ -100,7 +104,7 @@ public struct TargetsFile: Sendable {
         /// Refuses `entry` when it names an indicator (or `versus` one) that is not known.
         func check(_ entry: Entry, at location: Location, file targets: String) throws(InputError) {
             switch entry {
-            case .target(let target):
+            case .target(let target, _):
                 if !names.contains(target.indicator) {
                     throw location.error(file: targets, field: "indicator", message: message(target.indicator))
                 }
@@ -116,21 +120,22 @@ public struct TargetsFile: Sendable {
 
     static let required = ["indicator", "year", "aggregate"]
     static let optional = ["comparator", "threshold", "name", "unit", "months", "base_year", "change_percent",
-                           "moving_average", "versus", "due", "bounds"]
+                           "moving_average", "versus", "due", "bounds", "model"]
     static var known: [String] { required + optional }
 
     private init(file: String, entries: [(Entry, Location)]) {
         self.file = file
-        var targets: [Target] = [], milestones: [Milestone] = []
+        var targets: [Target] = [], milestones: [Milestone] = [], models: [ModelChoice?] = []
         var targetLocations: [Location] = [], milestoneLocations: [Location] = []
         for (entry, location) in entries {
             switch entry {
-            case .target(let target): targets.append(target); targetLocations.append(location)
+            case .target(let target, let model): targets.append(target); models.append(model); targetLocations.append(location)
             case .milestone(let milestone): milestones.append(milestone); milestoneLocations.append(location)
             }
         }
         self.targets = targets
         self.milestones = milestones
+        self.models = models
         self.targetLocations = targetLocations
         self.milestoneLocations = milestoneLocations
     }
@@ -172,7 +177,9 @@ public struct TargetsFile: Sendable {
         guard !entries.isEmpty else {
             throw InputError(file: file, line: header.line, message: "the file has a header but no targets")
         }
-        return TargetsFile(file: file, entries: entries)
+        let targetsFile = TargetsFile(file: file, entries: entries)
+        try targetsFile.checkSharedModels()
+        return targetsFile
     }
 
     /// The header's column names, once they are known to describe targets.
@@ -248,7 +255,9 @@ public struct TargetsFile: Sendable {
                                  message: "the entry repeats targets[\(first)]\(firstLine) exactly; delete one of them")
             }
         }
-        return TargetsFile(file: file, entries: entries)
+        let targetsFile = TargetsFile(file: file, entries: entries)
+        try targetsFile.checkSharedModels()
+        return targetsFile
     }
 
     private static func makeEntry(file: String, location: Location, value: (String) -> String?) throws(InputError) -> Entry {
@@ -281,7 +290,7 @@ public struct TargetsFile: Sendable {
         let name = text("name"), unit = text("unit")
 
         if aggregateText == "milestone" {
-            for key in ["months", "base_year", "change_percent", "moving_average", "versus", "bounds"] where text(key) != nil {
+            for key in ["months", "base_year", "change_percent", "moving_average", "versus", "bounds", "model"] where text(key) != nil {
                 throw fail(key, "a milestone takes a threshold (the count) and a due month only")
             }
             if let comparator = text("comparator").map(asciiComparator), comparator != ">=" {
@@ -348,9 +357,10 @@ public struct TargetsFile: Sendable {
             case .failure(let problem): throw fail("bounds", problem.message)
             }
         }
+        let model = try modelColumn(text("model"), fail: { fail("model", $0) })
         do {
             return .target(try Target(indicator: indicator, year: year, aggregate: aggregate, comparator: comparator,
-                                      reference: reference, period: period, name: name, unit: unit, bounds: bounds))
+                                      reference: reference, period: period, name: name, unit: unit, bounds: bounds), model: model)
         } catch {
             let field = switch error {
             case .periodOutOfRange: "months"
@@ -368,6 +378,14 @@ public struct TargetsFile: Sendable {
     /// An error located at the `index`-th target (its CSV line, or its JSON entry) and `field`.
     public func error(at index: Int, field: String = "indicator", message: String) -> InputError {
         targetLocations[index].error(file: file, field: field, message: message)
+    }
+
+    /// Where the `index`-th target is, in words: `line 4`, or `targets[3] (line 9)` for JSON.
+    func place(of index: Int) -> String {
+        switch targetLocations[index] {
+        case .line(let line): "line \(line)"
+        case .entry(let entry, let line, _): "targets[\(entry)]" + (line.map { " (line \($0))" } ?? "")
+        }
     }
 
     /// An error located at the `index`-th milestone.

@@ -28,7 +28,7 @@ import Outturn
         do {
             _ = try TargetsFile.parseJSON(Data(text.utf8), file: "t.json")
         } catch {
-            #expect(error.description == "t.json:2: field 'targets[1].treshold': unknown key; targets use indicator, year, aggregate, comparator, threshold, name, unit, months, base_year, change_percent, moving_average, versus, due, bounds")
+            #expect(error.description == "t.json:2: field 'targets[1].treshold': unknown key; targets use indicator, year, aggregate, comparator, threshold, name, unit, months, base_year, change_percent, moving_average, versus, due, bounds, model")
         }
     }
 }

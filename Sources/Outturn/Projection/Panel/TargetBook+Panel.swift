@@ -12,9 +12,9 @@ extension TargetBook {
     public func panelProjections(asOf: Month? = nil, levels: [Double] = [80, 95],
                                  progress: (@Sendable (Int) -> Void)? = nil) async throws(TargetBookError) -> PanelProjections? {
         guard let asOf = asOf ?? lastObservedMonth else { return nil }
-        let requests = targets.map { target in
+        let requests = targets.enumerated().map { index, target in
             // Checked in init: every indicator and reference indicator is present.
-            YearEndProjection.Request(series: series[target.indicator]!, target: target, model: model,
+            YearEndProjection.Request(series: series[target.indicator]!, target: target, model: model(forTarget: index),
                                       extraTerms: extraTerms, regressors: regressors,
                                       referenceSeries: target.referenceIndicator.flatMap { series[$0] },
                                       intervals: intervals)
