@@ -148,8 +148,9 @@ def model_args(spec):
 
 
 class Runner:
-    def __init__(self, binary, cache):
+    def __init__(self, binary, cache, cached_only=False):
         self.binary = binary
+        self.cached_only = cached_only
         stat = os.stat(binary)
         self.identity = f"{stat.st_size}-{int(stat.st_mtime)}"
         self.cache = cache
@@ -166,6 +167,8 @@ class Runner:
             with open(path) as f:
                 stored = json.load(f)
             return stored["result"], stored["seconds"]
+        if self.cached_only:
+            return None, None
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
         seconds = time.perf_counter() - started
@@ -382,14 +385,14 @@ def main(argv):
         arg = rest.pop(0)
         if arg in options:
             options[arg] = rest.pop(0)
-        elif arg in ("--quick", "--check", "--no-cache"):
+        elif arg in ("--quick", "--check", "--no-cache", "--cached-only"):
             flags.add(arg)
         else:
             print(f"evaluate.py: unknown argument {arg}", file=sys.stderr)
             return 64
     quick, check = "--quick" in flags, "--check" in flags
     models = split_models(options["--models"] or (QUICK_MODELS if quick else DEFAULT_MODELS))
-    runner = Runner(binary, None if "--no-cache" in flags else options["--cache"])
+    runner = Runner(binary, None if "--no-cache" in flags else options["--cache"], "--cached-only" in flags)
     workdir = tempfile.mkdtemp(prefix="outturn-accuracy-")
     makers = {"m3": M3, "usemp": USEmployment, "series": EightSeries}
     sets = [makers[name](quick, workdir) for name in options["--sets"].split(",")]
@@ -401,19 +404,28 @@ def main(argv):
         print(f"\n## {s.title}{' — quick subsample' if quick else ''}\n")
         ours = {}      # (model, k) -> [cases]
         seconds = {}
+        missing = []
         for model in models:
             for k in s.ks:
                 cases, total = [], 0.0
                 for args, files, tag in s.runs(k):
                     # args[0] names the set (for reading); the CLI gets the rest.
                     result, took = runner.backtest(args[1:] + model_args(model), files)
+                    if result is None:
+                        break
                     total += took
                     cases += s.cases(result, tag)
                     if result.get("skipped"):
                         print(f"  note: {model} k={k}: {len(result['skipped'])} skipped, e.g. {result['skipped'][0]}",
                               file=sys.stderr)
-                ours[model, k], seconds[model, k] = cases, total
-                print(f"  ran {s.name} {model} k={k}: {len(cases)} cases, {total:.1f} s", file=sys.stderr, flush=True)
+                else:
+                    ours[model, k], seconds[model, k] = cases, total
+                    print(f"  ran {s.name} {model} k={k}: {len(cases)} cases, {total:.1f} s", file=sys.stderr, flush=True)
+                    continue
+                missing.append(f"{model} k={k}")
+        if missing:
+            print(f"Not run (--cached-only, not in the cache): {', '.join(missing)}\n")
+        report.setdefault("missing", {})[s.name] = missing
         reference = s.reference() if hasattr(s, "reference") else {}
         set_report = tabulate(s, models, ours, seconds, reference)
         report["sets"][s.name] = set_report
@@ -484,11 +496,13 @@ def tabulate(s, models, ours, seconds, reference):
                     if metrics:
                         rows.setdefault("R " + method, {})[k] = metrics
         for model in models:
-            by_k = {k: ours[model, k] for k in s.ks}
+            by_k = {k: ours[model, k] for k in s.ks if (model, k) in ours}
             for k in columns:
+                if k == "all" and len(by_k) < len(s.ks):
+                    continue   # pooled only over complete runs
                 metrics = score(pick(by_k, k, group))
                 if metrics:
-                    metrics["seconds"] = sum(seconds[model, kk] for kk in s.ks) if k == "all" else seconds[model, k]
+                    metrics["seconds"] = sum(seconds[model, kk] for kk in by_k) if k == "all" else seconds[model, k]
                     rows.setdefault(label(model, models), {})[k] = metrics
         out[group] = rows
         heading = f"### {s.name}" + (f", aggregate {group}" if group != "all" else "")
@@ -519,6 +533,8 @@ def tabulate(s, models, ours, seconds, reference):
         print("|---|" + "---:|" * len(s.ids))
         per_series = {}
         for model in models:
+            if (model, 8) not in ours:
+                continue
             cells, per_series[model] = [], {}
             for name in s.ids:
                 m = score([c for c in ours[model, 8] if c["series"] == name])
@@ -549,7 +565,7 @@ def judge(s, default, table, ours, quick):
     ks = [k for k in GOAL_KS if k in s.ks]   # the August-only quick run is judged by the August goals
     for group in groups_of(s):
         rows = table[group]
-        mine = rows[label(default, [default])]
+        mine = rows.get(label(default, [default]), {})
         for k in ks:
             m = mine.get(k)
             if not m:
@@ -575,7 +591,7 @@ def judge(s, default, table, ours, quick):
             else:
                 goals.append({"set": s.name, "k": k, "goal": "pit", "met": m["ks_p"] > 0.05,
                               "text": f"{where}: PIT uniform, KS p = {m['ks_p']:.3f} > 0.05 (mean PIT {m['mean_pit']:.3f})"})
-    if isinstance(s, EightSeries) and 8 in s.ks:
+    if isinstance(s, EightSeries) and (default, 8) in ours:
         for group in s.aggregates:
             m = score([c for c in ours[default, 8] if c["group"] == group])
             for level, (low, high) in ((80, (77, 83)), (95, (93, 97))):
