@@ -525,6 +525,16 @@ def tabulate(s, models, ours, seconds, reference):
                     cell += f" · {m['seconds']:.0f}s"
                 cells.append(cell)
             print(f"| {name} | " + " | ".join(cells) + " |")
+        # The shape of the default's PITs says *why* a KS test fails: a slope is a bias, a hump
+        # too-wide intervals, a U too-narrow ones.
+        default = models[0]
+        for k in columns:
+            if k == "all" or (default, k) not in ours:
+                continue
+            pits = [c["pit"] for c in ours[default, k] if (group == "all" or c.get("group") == group) and c["pit"] is not None]
+            if pits:
+                deciles = [sum(min(int(p * 10), 9) == d for p in pits) / len(pits) * 10 for d in range(10)]
+                print(f"PIT deciles of {default}, k = {k} (1.0 = uniform): " + " ".join(f"{d:.2f}" for d in deciles) + "  ")
         n = next((m["n"] for by_k in rows.values() for m in by_k.values() if m.get("n")), None)
         print(f"\n(n = {n} cases per cell at one k)\n" if n else "")
     if isinstance(s, EightSeries) and 8 in s.ks:
