@@ -204,8 +204,8 @@ def ordinal(month):
 
 
 # ---------------------------------------------------------------------------------------------
-# The three sets. Each yields (k, group, list of (args, files, tag)) to run per model, and a
-# function turning one run's JSON cases into scored cases with their keys.
+# The three sets. runs(k) gives the backtest invocations of one k as (args, input files, tag);
+# cases() turns one run's JSON cases into scored cases with their keys (and figure group).
 
 class M3:
     name = "m3"
