@@ -37,6 +37,8 @@ import hashlib
 import json
 import math
 import os
+import shutil
+import atexit
 import statistics
 import subprocess
 import sys
@@ -394,6 +396,7 @@ def main(argv):
     models = split_models(options["--models"] or (QUICK_MODELS if quick else DEFAULT_MODELS))
     runner = Runner(binary, None if "--no-cache" in flags else options["--cache"], "--cached-only" in flags)
     workdir = tempfile.mkdtemp(prefix="outturn-accuracy-")
+    atexit.register(shutil.rmtree, workdir, True)   # the subset CSVs; the cache keeps the results
     makers = {"m3": M3, "usemp": USEmployment, "series": EightSeries}
     sets = [makers[name](quick, workdir) for name in options["--sets"].split(",")]
     started = time.time()
