@@ -699,7 +699,7 @@ _outturn_compare() {
         return
         ;;
     '--intervals')
-        __outturn_add_completions -W 'checked'$'\n''model'
+        __outturn_add_completions -W 'checked'$'\n''model'$'\n''calibrated'
         return
         ;;
     '--models')

@@ -327,7 +327,7 @@ _outturn_backtest() {
 
 _outturn_compare() {
     local -i ret=1
-    local -ar ___intervals=('checked' 'model')
+    local -ar ___intervals=('checked' 'model' 'calibrated')
     local -ar ___format=('table' 'json' 'csv' 'markdown')
     local -ar arg_specs=(
         ':observations:'
@@ -338,7 +338,7 @@ _outturn_compare() {
         '*--intervention[Add an intervention term to the model\: step@YYYY-MM, pulse@YYYY-MM or ramp@YYYY-MM. Repeatable.]:term:'
         '*--regressor[Add another indicator of the observations file as a regressor; it needs values for every forecast month too. Repeatable.]:indicator:'
         '*--level[Prediction interval level in percent. Repeatable.]:level:'
-        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) or model (the model'\''s formula alone, e.g. R'\''s exact regression result).]:method:{__outturn_complete "${___intervals[@]}"}'
+        '--intervals[Intervals of projected figures\: checked (the model'\''s spread, widened when the series'\'' own history shows it too narrow) model (the model'\''s formula alone, e.g. R'\''s exact regression result) or calibrated (the model'\''s spread rescaled, wider or narrower, by its errors of the same total from the same month of up to 8 earlier years).]:method:{__outturn_complete "${___intervals[@]}"}'
         '--models[Candidate models, comma-separated, each a name --model accepts (commas inside parentheses, as in arma(1,0) or ETS(M,Ad,M), stay in the name). Default\: auto,ets,theta,damped,trend+season+arma,regression,snaive,runrate.]:models:'
         '--years[Earlier complete years to cut, the latest first; fewer when the history is shorter.]:N:'
         '--format[Output format\: table, json, csv or markdown.]:format:{__outturn_complete "${___format[@]}"}'
