@@ -242,6 +242,22 @@ public enum TargetBookError: Error, Equatable, Sendable, CustomStringConvertible
     case joint([Int], ModelError)
     /// Under the scenario at this position (of a what-if or a sweep), this went wrong.
     indirect case scenario(Int, TargetBookError)
+    /// The target at this position needs a year (its own, its base year, or the earliest of its
+    /// moving average) wholly before its indicator's first observation (``TargetBook/checkTargets(asOf:)``).
+    case beforeData(Int, part: TargetPart, year: Int, firstObservation: Month)
+    /// The target at this position ends `monthsAhead` months after the as-of month, more than
+    /// ``RegressionFit/maximumHorizon`` (``TargetBook/checkTargets(asOf:)``).
+    case beyondHorizon(Int, year: Int, monthsAhead: Int)
+
+    /// The part of a target a ``beforeData(_:part:year:firstObservation:)`` error is about.
+    public enum TargetPart: Sendable, Equatable {
+        /// The target's own year.
+        case year
+        /// The base year of a ``Target/Reference/baseYear(_:changePercent:)`` reference.
+        case baseYear
+        /// The earliest year of a ``Target/Reference/movingAverage(years:)`` reference.
+        case movingAverage
+    }
 
     public var description: String {
         switch self {
@@ -253,13 +269,17 @@ public enum TargetBookError: Error, Equatable, Sendable, CustomStringConvertible
         case .joint(let members, let error):
             return "targets \(members.map { String($0 + 1) }.joined(separator: ", ")) together: \(error)"
         case .scenario(let position, let error): return "scenario \(position + 1): \(error)"
+        case .beforeData(let index, _, let year, let first):
+            return "target \(index + 1): no data for \(year): the first month is \(first)"
+        case .beyondHorizon(let index, let year, let ahead):
+            return "target \(index + 1): \(year) is \(ahead) months after the as-of month; projections reach at most \(RegressionFit.maximumHorizon) months ahead"
         }
     }
 
     /// The underlying model error, when there is one.
     public var modelError: ModelError? {
         switch self {
-        case .unknownIndicator: nil
+        case .unknownIndicator, .beforeData, .beyondHorizon: nil
         case .target(_, let error), .milestone(_, let error), .joint(_, let error): error
         case .scenario(_, let error): error.modelError
         }

@@ -72,28 +72,12 @@ struct TargetWorkspace {
                              message: "\(requestedAsOf) is before the first observation of \(excerpt(early)) (\(start)) in \(observations); use \(start) or later")
         }
         self.asOf = requestedAsOf ?? lastMonth
-        // Figures wholly before an indicator's data cannot be projected: name the column at fault.
-        for (index, target) in targetsFile.targets.enumerated() {
-            let start = dataset.series(target.indicator)!.start
-            let field: String?, year: Int
-            switch target.reference {
-            case .baseYear(let base, _) where target.months(in: base).last! < start: (field, year) = ("base_year", base)
-            case .movingAverage(let years) where target.months(in: target.year - years).last! < start:
-                (field, year) = ("moving_average", target.year - years)
-            default: (field, year) = (target.months.last! < start ? "year" : nil, target.year)
-            }
-            if let field {
-                throw targetsFile.error(at: index, field: field,
-                                        message: "\(target.indicator) has no data for \(year): its first month is \(start)")
-            }
-            // The same limit as `forecast --horizon`: a year whose last month lies further beyond
-            // the as-of month is refused before any model is fitted.
-            let ahead = self.asOf.distance(to: target.months.last!)
-            if ahead > RegressionFit.maximumHorizon {
-                throw targetsFile.error(at: index, field: "year",
-                                        message: "\(target.year) is \(ahead) months after the as-of month \(self.asOf); "
-                                            + "projections reach at most \(RegressionFit.maximumHorizon) months ahead")
-            }
+        // Targets the data cannot carry are refused before any model is fitted (the library's
+        // check; `error(_:)` names the column at fault).
+        do throws(TargetBookError) {
+            try TargetBook(series: dataset.seriesByIndicator, targets: targetsFile.targets).checkTargets(asOf: self.asOf)
+        } catch {
+            throw self.error(error)
         }
     }
 
@@ -111,10 +95,8 @@ struct TargetWorkspace {
     /// and the model options.
     var book: TargetBook {
         get throws {
-            var series: [String: MonthlySeries] = [:]
-            for entry in dataset.entries { series[entry.indicator] = dataset.series(entry.indicator) }
             do {
-                return try TargetBook(series: series, targets: targetsFile.targets, milestones: targetsFile.milestones,
+                return try TargetBook(series: dataset.seriesByIndicator, targets: targetsFile.targets, milestones: targetsFile.milestones,
                                       model: choice, extraTerms: extraTerms, regressors: regressors, intervals: intervals,
                                       targetModels: targetsFile.models)
             } catch {
@@ -165,6 +147,18 @@ struct TargetWorkspace {
             return InputError(file: targetsFile.file, field: "indicator", message: error.description)
         case .scenario(_, let inner):
             return self.error(inner, scenario: scenario, culprit: culprit)
+        case .beforeData(let index, let part, let year, let first):
+            let field = switch part {
+            case .year: "year"
+            case .baseYear: "base_year"
+            case .movingAverage: "moving_average"
+            }
+            return targetsFile.error(at: index, field: field,
+                                     message: "\(targets[index].indicator) has no data for \(year): its first month is \(first)")
+        case .beyondHorizon(let index, let year, let ahead):
+            return targetsFile.error(at: index, field: "year",
+                                     message: "\(year) is \(ahead) months after the as-of month \(asOf); "
+                                         + "projections reach at most \(RegressionFit.maximumHorizon) months ahead")
         }
     }
 }

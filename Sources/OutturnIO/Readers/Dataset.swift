@@ -26,6 +26,11 @@ public struct Dataset: Sendable {
         position[indicator].map { entries[$0].series }
     }
 
+    /// Every series by its indicator: what a ``TargetBook`` is built over.
+    public var seriesByIndicator: [String: MonthlySeries] {
+        Dictionary(entries.map { ($0.indicator, $0.series) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The latest observed month across all indicators.
     public var lastMonth: Month? { entries.map(\.series.end).max() }
 }
