@@ -26,7 +26,7 @@ public struct Dataset: Sendable {
         position[indicator].map { entries[$0].series }
     }
 
-    /// Every series by its indicator: what a ``TargetBook`` is built over.
+    /// Every series by its indicator: what a `TargetBook` is built over.
     public var seriesByIndicator: [String: MonthlySeries] {
         Dictionary(entries.map { ($0.indicator, $0.series) }, uniquingKeysWith: { first, _ in first })
     }
