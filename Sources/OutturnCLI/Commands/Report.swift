@@ -52,10 +52,8 @@ struct Report: AsyncParsableCommand {
                                               milestones: assessment.milestones, joint: assessment.joint)
             let whatIf = comparison.map { WhatIfReport(asOf: workspace.asOf, levels: workspace.levels, comparison: $0) }
             let sweep = try await Sweep.sweep(fitted, shifts: stride(from: -30.0, through: 30, by: 10).map { $0 }, workspace: workspace)
-            var series: [String: MonthlySeries] = [:]
-            for entry in workspace.dataset.entries { series[entry.indicator] = entry.series }
             let (sinceLastMonth, storeInputs) = try await since.sinceLastMonth(workspace: workspace, current: assessment.projections)
-            let report = HTMLReport(report: projection, series: series, sweep: sweep, whatIf: whatIf,
+            let report = HTMLReport(report: projection, series: workspace.dataset.seriesByIndicator, sweep: sweep, whatIf: whatIf,
                                     sinceLastMonth: sinceLastMonth, title: title)
             let text = out.lowercased().hasSuffix(".md") ? report.markdown() : report.html()
             try OutputFile.write(text, to: out, inputs: workspace.inputPaths + scenarioOptions.scenario + storeInputs, field: "--out")

@@ -13,8 +13,7 @@ import OutturnIO
     static func exampleBook() throws -> TargetBook {
         let dataset = try ObservationsFile.read(path: example.appendingPathComponent("observations.csv").path)
         let file = try TargetsFile.read(path: example.appendingPathComponent("targets.csv").path)
-        let series = Dictionary(dataset.entries.map { ($0.indicator, $0.series) }, uniquingKeysWith: { first, _ in first })
-        return try TargetBook(series: series, targets: file.targets, milestones: file.milestones)
+        return try TargetBook(series: dataset.seriesByIndicator, targets: file.targets, milestones: file.milestones)
     }
 
     @Test func oneCallGivesWhatTheSingleCallsGive() async throws {
