@@ -91,6 +91,7 @@ import Testing
         let processes = try months.enumerated().map { index, asOf -> Process in
             let process = Process()
             process.executableURL = CLIRunner.executable
+            process.environment = CLIRunner.inheritedEnvironment
             process.arguments = ["project", observations, "--targets", targets, "--as-of", asOf, "--record", store,
                                  "--output", folder.appendingPathComponent("\(index).csv").path, "--format", "csv"]
             process.standardError = FileHandle.nullDevice

@@ -115,6 +115,7 @@ import Testing
         let folder = try Self.exampleFolder()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.environment = CLIRunner.inheritedEnvironment
         process.arguments = ["-c", "ulimit -f 1; exec \"$0\" project obs.csv --targets targets.csv --format json --output out.json",
                              CLIRunner.executable.path]
         process.currentDirectoryURL = folder
@@ -174,6 +175,7 @@ import Testing
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("out.json"))
             let process = Process()
             process.executableURL = CLIRunner.executable
+            process.environment = CLIRunner.inheritedEnvironment
             process.arguments = ["project", "obs.csv", "--targets", "targets.csv", "--model", "level", "--format", "json",
                                  "--output", "out.json"] + levels
             process.currentDirectoryURL = folder

@@ -17,6 +17,7 @@ import Testing
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.environment = CLIRunner.inheritedEnvironment
         process.arguments = ["-qec", ([CLIRunner.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " "), "/dev/null"]
         process.currentDirectoryURL = folder
         let pipe = Pipe()

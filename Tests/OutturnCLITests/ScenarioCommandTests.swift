@@ -99,6 +99,7 @@ import Testing
     func runWithin(_ seconds: Double, _ arguments: [String]) throws -> (status: Int32, stderr: String, seconds: Double) {
         let process = Process()
         process.executableURL = CLIRunner.executable
+        process.environment = CLIRunner.inheritedEnvironment
         process.arguments = arguments
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID())")
         FileManager.default.createFile(atPath: err.path, contents: nil)

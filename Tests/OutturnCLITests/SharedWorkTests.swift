@@ -67,6 +67,7 @@ import Testing
         try Data(rows.utf8).write(to: targets)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.environment = CLIRunner.inheritedEnvironment
         process.arguments = ["-f", "%U %S", "-o", times.path, CLIRunner.executable.path, "project", Self.observations,
                              "--targets", targets.path, "--format", "csv", "--output", folder.appendingPathComponent("out.csv").path]
         process.standardOutput = FileHandle.nullDevice

@@ -14,7 +14,7 @@ import Testing
         let command = ([CLIRunner.executable.path, "project", observations, "--targets", targets])
             .map { "'\($0)'" }.joined(separator: " ")
         process.arguments = ["-qec", command, "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
+        var environment = CLIRunner.inheritedEnvironment
         environment["NO_COLOR"] = noColor ? "1" : nil
         process.environment = environment
         let pipe = Pipe()
