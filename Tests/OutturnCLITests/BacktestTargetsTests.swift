@@ -65,4 +65,43 @@ import Testing
             #expect(years == ["2016", "2017", "2018", "2019"])
         }
     }
+
+    /// A targets file's `model` column gives a row its own model in backtest too, as in project.
+    /// Two rows of one indicator and figure (sum, ≥), years 2020 and 2021 so that they may differ
+    /// (targets of one indicator and year share a model), with theta and snaive: each row's cases
+    /// are exactly those of `backtest --model` that model, and each case names its model. Before,
+    /// both rows were backtested with --model (auto) and the second, the same figure, was dropped.
+    @Test func eachRowIsBacktestedWithItsOwnModel() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var rows = "indicator,month,value\n"
+        for index in 0..<48 {
+            // A trend, a four-month cycle and a deterministic wobble: no model fits it exactly.
+            let value = 100 + 2 * index + 10 * (index % 4) + (37 * index) % 11
+            rows += String(format: "r,%04d-%02d,%d\n", 2016 + index / 12, index % 12 + 1, value)
+        }
+        try Data(rows.utf8).write(to: folder.appendingPathComponent("obs.csv"))
+        try Data("indicator,year,aggregate,comparator,threshold,model\nr,2020,sum,>=,5,theta\nr,2021,sum,>=,5,snaive\n".utf8)
+            .write(to: folder.appendingPathComponent("targets.csv"))
+        func backtest(_ arguments: [String]) throws -> [String: Any] {
+            let result = try CLIRunner.run(["backtest", "obs.csv", "--as-of-month", "4", "--format", "json"] + arguments, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        let perRow = try backtest(["--targets", "targets.csv"])
+        #expect(perRow["model"] as? String == "per target: theta, snaive")
+        let cases = try #require(perRow["cases"] as? [[String: Any]])
+        for model in ["theta", "snaive"] {
+            let alone = try #require(try backtest(["--model", model])["cases"] as? [[String: Any]])
+            let mine = cases.filter { $0["model"] as? String == model }
+            #expect(mine.count == alone.count && !alone.isEmpty, "\(model): \(mine.count) cases, \(alone.count) alone")
+            for (own, reference) in zip(mine, alone) {
+                for key in ["year", "model", "projection", "actual", "pit", "previous"] {
+                    #expect(String(describing: own[key]) == String(describing: reference[key]), "\(model) \(key)")
+                }
+                let intervals = try #require(own["intervals"] as? [[String: Double]])
+                #expect(intervals.count == 2 && intervals == reference["intervals"] as? [[String: Double]], "\(model)")
+            }
+        }
+    }
 }

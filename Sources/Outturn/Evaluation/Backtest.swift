@@ -96,6 +96,9 @@ public struct Backtest: Sendable {
         public let comparator: Target.Comparator
         /// A name to show for the figure.
         public let label: String?
+        /// The model of this request (a target's own, from a targets file's `model` column);
+        /// `nil`: the one given to ``Backtest/run(_:aggregate:model:levels:horizon:intervals:)``.
+        public let model: ModelChoice?
 
         /// Creates a request for the whole year's figure; the parameters are the properties of the
         /// same names.
@@ -108,11 +111,13 @@ public struct Backtest: Sendable {
             period = 1...12
             comparator = .greaterThanOrEqual
             label = nil
+            model = nil
         }
 
         /// Creates a request that backtests `target`'s own figure in an earlier `year`: its
-        /// aggregate, period and comparator (its reference and year are not used).
-        public init(target: Target, series: MonthlySeries, year: Int, monthsKnown: Int) {
+        /// aggregate, period and comparator (its reference and year are not used), with `model`
+        /// when the target has its own (`nil`: the run's).
+        public init(target: Target, series: MonthlySeries, year: Int, monthsKnown: Int, model: ModelChoice? = nil) {
             indicator = target.indicator
             self.series = series
             self.year = year
@@ -121,6 +126,7 @@ public struct Backtest: Sendable {
             period = target.period
             comparator = target.comparator
             label = target.name
+            self.model = model
         }
     }
 
@@ -128,7 +134,8 @@ public struct Backtest: Sendable {
     /// - Parameters:
     ///   - request: the series, year and cut.
     ///   - aggregate: how the year's months reduce to its figure.
-    ///   - model: the model, or ``ModelChoice/auto``.
+    ///   - model: the model, or ``ModelChoice/auto``, for a request without its own
+    ///     (``Request/model``).
     ///   - levels: interval levels in percent.
     ///   - horizon: months of monthly forecasts to score after the cut (their actuals must exist).
     ///   - intervals: checked spreads (default) or the model's alone.
@@ -138,7 +145,7 @@ public struct Backtest: Sendable {
                            levels: [Double] = [80, 95], horizon: Int = 12,
                            intervals: IntervalMethod = .checked) throws(BacktestError) -> Case {
         let series = request.series, year = request.year, period = request.period
-        let aggregate = request.aggregate ?? aggregate
+        let aggregate = request.aggregate ?? aggregate, model = request.model ?? model
         guard let values = completeYear(year, of: series, period: period) else {
             throw .incompleteYear(indicator: request.indicator, year: year)
         }

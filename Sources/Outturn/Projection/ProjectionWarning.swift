@@ -18,6 +18,12 @@
 /// - ``fellBack(requested:fitted:observedMonths:)`` when the model asked for needed more months
 ///   than there were and a simpler one was fitted (read from ``ModelSelection/Reason``, never from
 ///   its wording).
+/// - ``observedOutsideBounds(month:value:bounds:count:)`` when a month of the history fitted lies
+///   outside the target's ``Target/bounds`` (a `%` indicator at 104.2, a count below zero): the
+///   data contradict the bounds the figure's distribution is censored to, so either the bounds were
+///   declared wrongly or the data are wrong (and may be revised). No threshold: one month is enough.
+///   Warned, not refused, because the bounds are a claim about the indicator that the analyst may
+///   have to correct, and the projection is still the model's best account of the data given.
 public enum ProjectionWarning: Sendable, Equatable, CustomStringConvertible {
     /// Only `observedMonths` months were fitted, fewer than `minimum` (two seasonal cycles).
     case shortHistory(observedMonths: Int, minimum: Int)
@@ -30,6 +36,9 @@ public enum ProjectionWarning: Sendable, Equatable, CustomStringConvertible {
     /// The model asked for (`requested`: a regression's name, or `auto`) needs more than the
     /// `observedMonths` months observed, so `fitted` was fitted instead.
     case fellBack(requested: String, fitted: String, observedMonths: Int)
+    /// The latest month of the history fitted outside `bounds` is `month`, at `value`; `count`
+    /// months (≥ 1) of that history lie outside them in all.
+    case observedOutsideBounds(month: Month, value: Double, bounds: Bounds, count: Int)
 
     /// Two seasonal cycles: the history below which ``shortHistory(observedMonths:minimum:)`` is raised.
     public static let minimumHistory = ModelSelection.minimumSeasonalHistory
@@ -37,14 +46,15 @@ public enum ProjectionWarning: Sendable, Equatable, CustomStringConvertible {
     /// √ε of a `Double`: σ̂ at most this times the forecasts' size is an exact fit.
     public static let exactFitTolerance = Double.ulpOfOne.squareRoot()
 
-    /// A stable identifier for programs: `short-history`, `exact-fit`, `long-extrapolation` or
-    /// `fell-back`. It never changes with the wording or the language.
+    /// A stable identifier for programs: `short-history`, `exact-fit`, `long-extrapolation`,
+    /// `fell-back` or `observed-outside-bounds`. It never changes with the wording or the language.
     public var code: String {
         switch self {
         case .shortHistory: "short-history"
         case .exactFit: "exact-fit"
         case .longExtrapolation: "long-extrapolation"
         case .fellBack: "fell-back"
+        case .observedOutsideBounds: "observed-outside-bounds"
         }
     }
 
@@ -59,6 +69,14 @@ public enum ProjectionWarning: Sendable, Equatable, CustomStringConvertible {
             "projects \(horizon) months ahead from only \(observed) observed"
         case .fellBack(let requested, let fitted, let observed):
             "too few months for \(requested) (\(observed) observed): fell back to \(fitted)"
+        case .observedOutsideBounds(let month, let value, let bounds, let count):
+            count == 1
+                ? "\(month) is \(Self.format(value)), outside the bounds \(bounds): the data contradict the bounds the interval and P(met) are held to"
+                : "\(month) is \(Self.format(value)), outside the bounds \(bounds) (\(count) months fitted lie outside them): the data contradict the bounds the interval and P(met) are held to"
         }
     }
+
+    /// A value as the warning quotes it: the shortest text that reads back as the same `Double`
+    /// (`104.2`, `-3`), so the month can be found in the data as written.
+    public static func format(_ value: Double) -> String { Bounds.format(value) }
 }

@@ -1,6 +1,6 @@
 extension YearEndProjection {
     /// Why the evidence behind this projection is thin, in a fixed order (short history, exact
-    /// fit, long extrapolation, fallback); empty when it is not, and whenever every month
+    /// fit, long extrapolation, fallback, observed months outside the bounds); empty when it is not, and whenever every month
     /// involved is observed. See ``ProjectionWarning`` for each threshold and why.
     ///
     /// Judged on the model of the target's own indicator; a reference indicator's model
@@ -24,7 +24,18 @@ extension YearEndProjection {
         if let reason = selection?.structuredReason, let requested = Self.fellBackFrom(reason) {
             warnings.append(.fellBack(requested: requested, fitted: summary.name, observedMonths: observed))
         }
+        if let outside = observedOutsideBounds { warnings.append(outside) }
         return warnings
+    }
+
+    /// ``ProjectionWarning/observedOutsideBounds(month:value:bounds:count:)`` when a month of the
+    /// history fitted (through ``asOf``) lies outside the target's bounds, naming the latest.
+    private var observedOutsideBounds: ProjectionWarning? {
+        let bounds = target.bounds
+        guard !bounds.isUnbounded, let history = outlook.history else { return nil }
+        let outside = history.observations.filter { !bounds.contains($0.value) }
+        guard let latest = outside.last else { return nil }
+        return .observedOutsideBounds(month: latest.month, value: latest.value, bounds: bounds, count: outside.count)
     }
 
     /// The model asked for, when `reason` says too few months made the selection take a simpler

@@ -81,16 +81,27 @@ struct BacktestCommand: AsyncParsableCommand {
             // Years in ascending order (completeYears is sorted; a Set's order changes per run).
             func chosen(_ complete: [Int]) -> [Int] { requestedYears.map { wanted in complete.filter(wanted.contains) } ?? complete }
             var requests: [Backtest.Request] = []
-            if let targetsFile {
-                // Targets of one figure (a fixed and a relative threshold on the PM2.5 mean) score
-                // the same projections: count them once, under the first target's name.
+            var modelText = choice.description
+            if let targetsFile, let targets {
+                // Each target with the model project gives it: its own (the `model` column), else
+                // that of another target of its indicator and year, else --model.
+                let book: TargetBook
+                do throws(TargetBookError) {
+                    book = try TargetBook(series: dataset.seriesByIndicator, targets: targetsFile.targets, model: choice,
+                                          targetModels: targetsFile.models)
+                } catch { throw InputError(file: targets, message: error.description) }
+                let models = targetsFile.targets.indices.map(book.model(forTarget:))
+                modelText = runModelDescription(choice.description, targetModels: models, choice: choice)
+                // Targets of one figure and model (a fixed and a relative threshold on the PM2.5
+                // mean) score the same projections: count them once, under the first target's name.
                 var seen = Set<String>()
-                for target in targetsFile.targets {
-                    let figure = "\(target.indicator)\u{0}\(target.aggregate)\(target.period)\(target.comparator)"
+                for (target, model) in zip(targetsFile.targets, models) {
+                    let figure = "\(target.indicator)\u{0}\(target.aggregate)\(target.period)\(target.comparator)\u{0}\(model)"
                     guard seen.insert(figure).inserted else { continue }
                     guard let series = dataset.series(target.indicator) else { continue }   // checked above
                     for year in chosen(Backtest.completeYears(of: series, period: target.period)) {
-                        requests.append(Backtest.Request(target: target, series: series, year: year, monthsKnown: monthsKnown))
+                        requests.append(Backtest.Request(target: target, series: series, year: year, monthsKnown: monthsKnown,
+                                                         model: model))
                     }
                 }
             } else {
@@ -116,7 +127,7 @@ struct BacktestCommand: AsyncParsableCommand {
                                  message: "no indicator has a complete year to backtest" + (skipped.first.map { " (\($0))" } ?? ""))
             }
             let report = BacktestReport(monthsKnown: monthsKnown, aggregate: targetsFile == nil ? aggregate : nil,
-                                        model: choice.description, levels: levels, cases: cases, skipped: skipped,
+                                        model: modelText, levels: levels, cases: cases, skipped: skipped,
                                         summaryOnly: summary)
             let inputs = [observations] + (targets.map { [$0] } ?? [])
             try outputOptions.emit(report.rendered(outputOptions.format),

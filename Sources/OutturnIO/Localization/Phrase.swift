@@ -251,6 +251,8 @@ enum Phrase: String, CaseIterable, Sendable {
     case warningLongExtrapolation
     case warningFellBack
     case warningFellBackAuto
+    case warningObservedOutsideBounds
+    case warningObservedOutsideBoundsMany
     case warningFootnote
     case warningSeparator
     // The `compare` table.

@@ -248,6 +248,8 @@ let chinesePhrases: [Phrase: String] = [
     .warningLongExtrapolation: "仅凭 {2} 个月的观测外推 {1} 个月",
     .warningFellBack: "月份太少（仅 {3} 个月），无法使用 {1} 模型，已改用 {2}",
     .warningFellBackAuto: "月份太少（仅 {2} 个月），无法使用默认的平滑组合模型，已改用 {1}",
+    .warningObservedOutsideBounds: "{1} 的观测值 {2} 超出取值范围 {3}：数据与区间和达成概率所依据的范围相矛盾",
+    .warningObservedOutsideBoundsMany: "{1} 的观测值 {2} 超出取值范围 {3}（共有 {4} 个月的观测超出）：数据与区间和达成概率所依据的范围相矛盾",
     .warningFootnote: "{1} {2}（{3} 年）：{4}",
     .warningSeparator: "；",
     // The `compare` table.

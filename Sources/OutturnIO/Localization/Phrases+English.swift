@@ -248,6 +248,8 @@ let englishPhrases: [Phrase: String] = [
     .warningLongExtrapolation: "projects {1} months ahead from only {2} observed",
     .warningFellBack: "too few months for {1} ({3} observed): fell back to {2}",
     .warningFellBackAuto: "too few months for auto ({2} observed): fell back to {1}",
+    .warningObservedOutsideBounds: "{1} is {2}, outside the bounds {3}: the data contradict the bounds the interval and P(met) are held to",
+    .warningObservedOutsideBoundsMany: "{1} is {2}, outside the bounds {3} ({4} months fitted lie outside them): the data contradict the bounds the interval and P(met) are held to",
     .warningFootnote: "{1} {2} {3}: {4}",
     .warningSeparator: "; ",
     // The `compare` table.

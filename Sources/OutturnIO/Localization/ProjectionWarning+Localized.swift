@@ -14,5 +14,9 @@ func localizedWarning(_ warning: ProjectionWarning) -> String {
         // `auto` is a choice, not a model's name: said in words, as the reason says it.
         requested == "auto" ? localized(.warningFellBackAuto, fitted, String(observed))
             : localized(.warningFellBack, requested, fitted, String(observed))
+    case .observedOutsideBounds(let month, let value, let bounds, let count):
+        count == 1 ? localized(.warningObservedOutsideBounds, month.description, ProjectionWarning.format(value), bounds.description)
+            : localized(.warningObservedOutsideBoundsMany, month.description, ProjectionWarning.format(value), bounds.description,
+                        String(count))
     }
 }

@@ -18,6 +18,11 @@ import Testing
              "too few months for auto (3 observed): fell back to trend"),
             (.fellBack(requested: "trend+season", fitted: "level", observedMonths: 10),
              "too few months for trend+season (10 observed): fell back to level"),
+            // Months and bounds are written as in the input files (YYYY-MM, low..high).
+            (.observedOutsideBounds(month: try! Month(year: 2024, month: 3), value: 104.2, bounds: .percentage, count: 1),
+             "2024-03 is 104.2, outside the bounds 0..100: the data contradict the bounds the interval and P(met) are held to"),
+            (.observedOutsideBounds(month: try! Month(year: 2023, month: 5), value: -3, bounds: .nonNegative, count: 2),
+             "2023-05 is -3, outside the bounds 0.. (2 months fitted lie outside them): the data contradict the bounds the interval and P(met) are held to"),
         ]
     }
 

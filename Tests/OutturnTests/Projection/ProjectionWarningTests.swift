@@ -106,11 +106,13 @@ import Testing
         #expect(YearEndProjection.fellBackFrom(.etsLowestAICc(candidates: 15)) == nil)
     }
 
-    @Test func codesAreStable() {
+    @Test func codesAreStable() throws {
         #expect(ProjectionWarning.shortHistory(observedMonths: 3, minimum: 24).code == "short-history")
         #expect(ProjectionWarning.exactFit(observedMonths: 3, sigma: 0).code == "exact-fit")
         #expect(ProjectionWarning.longExtrapolation(horizon: 9, observedMonths: 3).code == "long-extrapolation")
         #expect(ProjectionWarning.fellBack(requested: "auto", fitted: "trend", observedMonths: 3).code == "fell-back")
+        #expect(ProjectionWarning.observedOutsideBounds(month: try #require(try? Month(year: 2024, month: 3)), value: 104.2,
+                                                        bounds: .percentage, count: 1).code == "observed-outside-bounds")
         #expect(ProjectionWarning.minimumHistory == 24)
     }
 }
