@@ -11,7 +11,7 @@ swift build --product outturn >&2
 export OUTTURN="${OUTTURN:-$PWD/.build/debug/outturn}"
 scratch=$(mktemp -d)
 # The charts each notebook draws (figures shown), kept in step with the notebooks.
-declare -A charts=([1-tour.ipynb]=2 [2-what-if-and-pace.ipynb]=2 [3-backtest-calibration.ipynb]=1)
+declare -A charts=([1-tour.ipynb]=2 [2-what-if-and-pace.ipynb]=2 [3-backtest-calibration.ipynb]=3)
 for notebook in Notebooks/*.ipynb; do
   python3 - "$notebook" "$scratch" "${charts[$(basename "$notebook")]:-1}" <<'PY'
 import sys, pathlib, nbformat
