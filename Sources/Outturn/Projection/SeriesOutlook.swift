@@ -21,9 +21,10 @@ struct SeriesOutlook: Sendable {
     /// to come; unobserved months before it (gaps, months before the series starts) are past.
     let lastObserved: Month?
     let position: MonthTable<Int>
-    /// The series through `asOf`: the history the model is fitted to (`nil` when nothing is
-    /// observed by then). Kept so that warnings can check it against the target's bounds.
-    let history: MonthlySeries?
+    /// The series as given; its months through `asOf` are the history the model is fitted to.
+    /// Kept (sharing the caller's storage, not a copy) so that warnings can check the history
+    /// against the target's bounds.
+    let series: MonthlySeries
 
     /// - Throws: ``ModelError`` from fitting, or from a scenario that touches observed months.
     init(series: MonthlySeries, indicator: String, months: [Month], asOf: Month, choice: ModelChoice,
@@ -88,7 +89,7 @@ struct SeriesOutlook: Sendable {
         self.unobserved = unobserved
         self.position = position
         let history = series.through(asOf)
-        self.history = history
+        self.series = series
         isNonNegative = history?.values.allSatisfy { ($0 ?? 0) >= 0 } ?? true
         // A series ends on an observation, so the history's end is `series.lastObserved(through: asOf)`.
         lastObserved = history?.end

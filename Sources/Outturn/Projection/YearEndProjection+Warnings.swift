@@ -1,7 +1,7 @@
 extension YearEndProjection {
     /// Why the evidence behind this projection is thin, in a fixed order (short history, exact
-    /// fit, long extrapolation, fallback, observed months outside the bounds); empty when it is not, and whenever every month
-    /// involved is observed. See ``ProjectionWarning`` for each threshold and why.
+    /// fit, long extrapolation, fallback, observed months outside the bounds); empty when it is
+    /// not, and whenever every month involved is observed. See ``ProjectionWarning`` for each threshold and why.
     ///
     /// Judged on the model of the target's own indicator; a reference indicator's model
     /// (``Target/Reference/indicator(_:)``) is not judged.
@@ -32,8 +32,8 @@ extension YearEndProjection {
     /// history fitted (through ``asOf``) lies outside the target's bounds, naming the latest.
     private var observedOutsideBounds: ProjectionWarning? {
         let bounds = target.bounds
-        guard !bounds.isUnbounded, let history = outlook.history else { return nil }
-        let outside = history.observations.filter { !bounds.contains($0.value) }
+        guard !bounds.isUnbounded else { return nil }
+        let outside = outlook.series.observations.filter { $0.month <= outlook.asOf && !bounds.contains($0.value) }
         guard let latest = outside.last else { return nil }
         return .observedOutsideBounds(month: latest.month, value: latest.value, bounds: bounds, count: outside.count)
     }
