@@ -45,6 +45,40 @@ import Testing
         }
     }
 
+    /// A coverage rate (unit `%`) that runs at 97–99.9: its backtested intervals are censored to
+    /// 0…100 as `project`'s are, so the backtest scores what analysts are shown. The same rows
+    /// with the bounds lifted (`..`) reach above 100 — the test of the test: without the bounds
+    /// there is something to censor.
+    @Test func percentTargetsAreBacktestedWithinTheirBounds() throws {
+        func run(bounds: String) throws -> [Double] {
+            let folder = try CLIRunner.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // Month m of year y: 97 + 2.9·((7m + 3y) mod 10)/9, between 97 and 99.9, no trend.
+            var rows = "indicator,month,value\n"
+            for year in 2015...2019 {
+                for month in 1...12 {
+                    rows += "rate,\(year)-\(String(format: "%02d", month)),\(97 + 2.9 * Double((7 * month + 3 * year) % 10) / 9)\n"
+                }
+            }
+            try Data(rows.utf8).write(to: folder.appendingPathComponent("obs.csv"))
+            try Data("indicator,year,aggregate,comparator,threshold,unit,bounds\nrate,2020,last,>=,98,%,\(bounds)\n".utf8)
+                .write(to: folder.appendingPathComponent("targets.csv"))
+            let result = try CLIRunner.run(["backtest", "obs.csv", "--targets", "targets.csv", "--as-of-month", "3",
+                                            "--model", "level", "--format", "json"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let cases = try #require(document["cases"] as? [[String: Any]])
+            #expect(!cases.isEmpty)
+            return try cases.flatMap { c in
+                try #require(c["intervals"] as? [[String: Any]]).map { try #require($0["upper"] as? Double) }
+            }
+        }
+        let bounded = try run(bounds: "")
+        #expect(bounded.allSatisfy { $0 <= 100 }, "\(bounded)")
+        let unbounded = try run(bounds: "..")
+        #expect(unbounded.contains { $0 > 100 }, "\(unbounded)")
+    }
+
     @Test func targetsReplaceAggregate() throws {
         let folder = try folder(targets: "indicator,year,aggregate,comparator,threshold\nr,2020,sum,>=,5\n")
         defer { try? FileManager.default.removeItem(at: folder) }

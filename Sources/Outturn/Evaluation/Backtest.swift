@@ -99,6 +99,9 @@ public struct Backtest: Sendable {
         /// The model of this request (a target's own, from a targets file's `model` column);
         /// `nil`: the one given to ``Backtest/run(_:aggregate:model:levels:horizon:intervals:)``.
         public let model: ModelChoice?
+        /// The values a month can take (a target's ``Target/bounds``): the projection is censored
+        /// to them as `project` censors it, so a backtest scores the intervals analysts are shown.
+        public let bounds: Bounds
 
         /// Creates a request for the whole year's figure; the parameters are the properties of the
         /// same names.
@@ -112,6 +115,7 @@ public struct Backtest: Sendable {
             comparator = .greaterThanOrEqual
             label = nil
             model = nil
+            bounds = .none
         }
 
         /// Creates a request that backtests `target`'s own figure in an earlier `year`: its
@@ -127,6 +131,7 @@ public struct Backtest: Sendable {
             comparator = target.comparator
             label = target.name
             self.model = model
+            bounds = target.bounds
         }
     }
 
@@ -159,11 +164,15 @@ public struct Backtest: Sendable {
         // The December before the year when nothing is known: 0000-12 for year 1, an intermediate
         // month only (the history through it is empty, which the fit reports).
         let cut = Month(ordinal: year * 12 - 1 + request.monthsKnown)
+        // Bounds the year's own data contradict cannot hold its actual figure: that year is scored
+        // unbounded (project warns of such data: ProjectionWarning.observedOutsideBounds).
+        let bounds = series.observations.allSatisfy { $0.month.year > year || request.bounds.contains($0.value) }
+            ? request.bounds : .none
         do {
             func target(_ comparator: Target.Comparator, _ threshold: Double) throws(ModelError) -> Target {
                 do {
                     return try Target(indicator: request.indicator, year: year, aggregate: aggregate,
-                                      comparator: comparator, threshold: threshold, period: period)
+                                      comparator: comparator, threshold: threshold, period: period, bounds: bounds)
                 } catch { throw .nonFiniteInput }
             }
             let projection = try YearEndProjection(series: series, target: try target(request.comparator, previous ?? actual),
