@@ -3,8 +3,8 @@
 /// the same initial simplex (one step, a tenth of the largest |parameter|, along every
 /// coordinate), the same moves in the same order, the same stopping test on the spread of the
 /// vertices' values. Following R's path from R's start reaches R's optimum, so the fit is never
-/// worse than R's for want of a better-behaved optimiser; ``ETSEstimation`` then decides
-/// whether a restart from there pays.
+/// worse than R's for want of R's path; ``ETSEstimation`` polishes the point where the run ends
+/// on its budget.
 ///
 /// Non-finite values count as R's `big` (1e35). The simplex lives in one flat buffer and nothing
 /// is allocated per iteration: an objective evaluation costs about a microsecond.
@@ -27,9 +27,9 @@ struct ETSNelderMead {
         var converged: Bool
     }
 
-    /// Minimises `f` from `start`; `step`, when given, replaces R's initial step (a tenth of the
-    /// largest |start|) for a restart with a smaller simplex.
-    func minimise(_ f: (UnsafeBufferPointer<Double>) -> Double, start: [Double], step fixedStep: Double? = nil) -> Result {
+    /// Minimises `f` from `start`. A non-finite value at `start` (where R's `optim` stops with an
+    /// error) returns at once with an infinite value.
+    func minimise(_ f: (UnsafeBufferPointer<Double>) -> Double, start: [Double]) -> Result {
         let n = start.count
         let first = start.withUnsafeBufferPointer(f)
         guard n > 0, first.isFinite else {
@@ -57,7 +57,6 @@ struct ETSNelderMead {
         var step = 0.0
         for i in 0..<n where 0.1 * abs(start[i]) > step { step = 0.1 * abs(start[i]) }
         if step == 0 { step = 0.1 }
-        if let fixedStep { step = fixedStep }
         for j in 1...n {
             for i in 0..<n { p[at(i, j)] = start[i] }
             var trystep = step

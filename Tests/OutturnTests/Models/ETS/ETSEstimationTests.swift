@@ -23,12 +23,11 @@ struct ETSEstimationTests {
         #expect(fit.logLikelihood >= r - 1e-6 * abs(r), "\(id) \(fit.model): ours \(fit.logLikelihood), R \(r)")
     }
 
-    /// Automatic selection by AICc over the 15 admissible models. Release-build run on the eight
-    /// series (OUTTURN_ETS_FULL=1): R's model on au_wine_sales, temp_nottingham,
-    /// uk_driver_deaths, us_electricity_gen, us_emp_private_nsa; on air_passengers (ours
-    /// M,A,M), co2_maunaloa (M,A,M) and us_accidental_deaths (A,N,A) our optimiser finds a fit
-    /// whose AICc is below that of R's chosen model, so ours is the better choice by R's own
-    /// criterion. The test therefore accepts R's model, or a model with a smaller AICc than R's.
+    /// Automatic selection by AICc over the 15 admissible models. The estimation follows R's
+    /// path and may end at a higher likelihood where R's run stops on its budget, so a
+    /// candidate's AICc can fall below R's and change the choice (on 100 M3 series R's model was
+    /// chosen 86 times, and on the other 14 ours had the smaller AICc). The test therefore
+    /// accepts R's model, or a model with a smaller AICc than R's.
     @Test("AICc selection picks R's model or a better one by AICc", arguments: selectionSeries)
     func selection(_ id: String) throws {
         let c = try ETSOracleTests.load(id)
