@@ -204,7 +204,7 @@ public final class SortedObservationsReader {
                 return nil
             }
             try readMore()
-            scan(upTo: pending.count)
+            if !isFirstPart { scan(upTo: pending.count) }
         }
     }
 
@@ -223,9 +223,10 @@ public final class SortedObservationsReader {
         scanned = end
     }
 
+    /// Appends the next read to `pending`. The first kilobyte is checked as the whole-file reader
+    /// checks it (UTF-16 or UTF-32 refused by name) and its byte-order mark dropped before any of
+    /// it is parsed.
     private func readMore() throws(InputError) {
-        let old = pending.count
-        pending.reserveCapacity(old + readSize)
         var buffer = [UInt8](repeating: 0, count: readSize)
         var count = 0
         repeat {
@@ -234,19 +235,13 @@ public final class SortedObservationsReader {
         guard count >= 0 else {
             throw InputError(file: file, message: "cannot be read (\(String(cString: strerror(errno))))")
         }
-        if count == 0 { atEndOfFile = true; return }
-        if isFirstPart {
-            isFirstPart = false
-            // withUnsafeBytes rethrows untyped errors; carry ours out in a Result.
-            let file = file
-            try buffer.withUnsafeBytes { raw in
-                Result { () throws(InputError) in try refuseWideEncoding(UnsafeRawBufferPointer(rebasing: raw[..<count]), file: file) }
-            }.get()
-            let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) && count >= 3 ? 3 : 0
-            pending.append(contentsOf: buffer[start..<count])
-            return
-        }
-        pending.append(contentsOf: buffer[..<count])
+        if count == 0 { atEndOfFile = true } else { pending.append(contentsOf: buffer[..<count]) }
+        guard isFirstPart, pending.count >= 1024 || atEndOfFile else { return }
+        isFirstPart = false
+        // withUnsafeBytes rethrows untyped errors; carry ours out in a Result.
+        let file = file
+        try pending.withUnsafeBytes { raw in Result { () throws(InputError) in try refuseWideEncoding(raw, file: file) } }.get()
+        if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
     }
 
     /// A carriage return not followed by a line feed ends a record without ending a line as the
