@@ -19,8 +19,31 @@ struct Project: AsyncParsableCommand {
     @Flag(name: .customLong("per-series"), help: .hidden)
     var perSeries = false
 
+    /// The whole file read at once even where it could stream: the reference that the streaming
+    /// path's output is checked against, byte for byte.
+    @Flag(name: .customLong("whole-file"), help: .hidden)
+    var wholeFile = false
+
+    /// Fails instead of reading the file whole when it cannot stream: tests check that a file
+    /// streams, not only that the bytes agree.
+    @Flag(name: .customLong("require-streaming"), help: .hidden)
+    var requireStreaming = false
+
+    /// Indicators per block of a streamed file (small blocks in tests make many blocks).
+    @Option(name: .customLong("stream-block"), help: .hidden)
+    var streamBlock: Int = StreamingProjection.defaultBlockSize
+
     func run() async throws {
         try await reportingErrors(languageOption) {
+            // An observations file sorted by indicator is projected block by block in bounded
+            // memory (StreamingProjection); anything else is read whole.
+            if !perSeries, !wholeFile, recordOption.record == nil, streamBlock > 0,
+               try await StreamingProjection(inputs: inputs, outputOptions: outputOptions, blockSize: streamBlock).run() {
+                return
+            }
+            if requireStreaming {
+                throw InputError(file: inputs.observations, message: "cannot stream (--require-streaming); see docs/FileFormats.md")
+            }
             let workspace = try inputs.workspace()
             // A CSV of projections alone (no milestone, no joint condition, nothing recorded) is
             // written from the panel's columns: the same bytes, without a projection object per target.

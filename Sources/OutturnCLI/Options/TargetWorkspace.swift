@@ -128,6 +128,13 @@ struct TargetWorkspace {
     /// `culprit`, when given, names where the scenario came from (a flag or a scenario file).
     func error(_ error: TargetBookError, scenario: Scenario = .baseline,
                culprit: ((_ message: String) -> InputError)? = nil) -> InputError {
+        Self.error(error, targetsFile: targetsFile, asOf: asOf, scenario: scenario, culprit: culprit)
+    }
+
+    /// ``error(_:scenario:culprit:)`` for the targets of `targetsFile` projected as of `asOf`
+    /// (the streaming projection has no workspace).
+    static func error(_ error: TargetBookError, targetsFile: TargetsFile, asOf: Month, scenario: Scenario = .baseline,
+                      culprit: ((_ message: String) -> InputError)? = nil) -> InputError {
         let targets = targetsFile.targets
         switch error {
         case .target(let index, let failure):
@@ -146,7 +153,7 @@ struct TargetWorkspace {
             if let milestone { return targetsFile.milestoneError(at: milestone, message: "'\(name)' has no series") }
             return InputError(file: targetsFile.file, field: "indicator", message: error.description)
         case .scenario(_, let inner):
-            return self.error(inner, scenario: scenario, culprit: culprit)
+            return Self.error(inner, targetsFile: targetsFile, asOf: asOf, scenario: scenario, culprit: culprit)
         case .beforeData(let index, let part, let year, let first):
             let field = switch part {
             case .year: "year"

@@ -12,13 +12,13 @@ public struct PanelReport: Sendable {
         self.panel = panel
     }
 
-    /// The CSV text: a header, then one line per target in order.
-    public func csv() -> String {
+    /// The CSV text: a header (unless `includingHeader` is `false`: the rows of a panel written in
+    /// pieces after the first), then one line per target in order.
+    public func csv(includingHeader: Bool = true) -> String {
         let number: (Double?) -> String = formatExact
         let panel = panel, levelCount = panel.levels.count
-        var text = ProjectionReport.csvHeader(levels: panel.levels)
+        var text = includingHeader ? ProjectionReport.csvHeader(levels: panel.levels) + "\n" : ""
         text.reserveCapacity(panel.count * (200 + 40 * levelCount))
-        text += "\n"
         // Months and model names repeat down a panel: formatted once per change.
         var lastMonth: Month?, lastMonthText = ""
         var modelText: [String: String] = [:]

@@ -108,10 +108,26 @@ struct SharedDesign: Sendable {
         withoutActuallyEscaping(body) { body in
         let block: @Sendable (Int) -> Void = { index in
             let first = index * width, columns = min(width, count - first)
-            var product = [Double](repeating: 0, count: rows * columns)
+            // Always `width` columns, a short last block padded with zeros: how an optimised BLAS
+            // rounds a column depends on the product's shape (OpenBLAS takes other kernels for
+            // small or ragged products), and a series must get the same bits wherever it falls —
+            // in a panel projected whole or one streamed in blocks of indicators.
+            var product = [Double](repeating: 0, count: rows * width)
+            var padded: [Double] = []
+            if columns < width {
+                padded = [Double](repeating: 0, count: n * width)
+                for i in 0..<(n * columns) { padded[i] = y[first * n + i] }
+            }
             product.withUnsafeMutableBufferPointer { out in
-                LAPACK.multiply(m: rows, n: columns, k: n, a: matrix, lda: rows,
-                                b: y.baseAddress! + first * n, ldb: n, c: out.baseAddress!, ldc: rows)
+                if columns < width {
+                    padded.withUnsafeBufferPointer { b in
+                        LAPACK.multiply(m: rows, n: width, k: n, a: matrix, lda: rows, b: b.baseAddress!, ldb: n,
+                                        c: out.baseAddress!, ldc: rows)
+                    }
+                } else {
+                    LAPACK.multiply(m: rows, n: columns, k: n, a: matrix, lda: rows,
+                                    b: y.baseAddress! + first * n, ldb: n, c: out.baseAddress!, ldc: rows)
+                }
             }
             product.withUnsafeBufferPointer { product in
                 for local in 0..<columns {

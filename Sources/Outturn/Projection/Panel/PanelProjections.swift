@@ -1,8 +1,8 @@
 /// The year-end projections of a panel, stored by column: one array per quantity, one element per
 /// target, instead of one ``YearEndProjection`` per target.
 ///
-/// Made by ``YearEndProjection/projectColumns(_:asOf:levels:progress:)`` (or
-/// ``TargetBook/panelProjections(asOf:levels:progress:)``). Targets on a shared calendar with a
+/// Made by ``YearEndProjection/projectColumns(_:asOf:levels:census:progress:)`` (or
+/// ``TargetBook/panelProjections(asOf:levels:census:progress:)``). Targets on a shared calendar with a
 /// fixed threshold and a `sum`, `mean` or `last` are assessed in columns (``isColumnar``); every
 /// other target keeps its full projection (or its error) in ``projection(at:)``, made exactly as
 /// ``YearEndProjection/projectAll(_:asOf:levels:scenario:progress:)`` makes it. A columnar row holds

@@ -15,9 +15,13 @@ extension YearEndProjection {
     ///   - requests: the indicators, each with its series, target and model.
     ///   - asOf: the last month known, for every request.
     ///   - levels: interval levels in percent.
+    ///   - census: the calendars of the whole panel when `requests` are one piece of it: a calendar
+    ///     group is then fitted together when the whole panel has enough members, as it would be
+    ///     if every piece were projected at once; `nil`: `requests` are the whole panel.
     ///   - progress: called with the number of requests done so far.
     /// - Complexity: O(n·p) per series that shares a calendar, plus O(k·p) for its k predicted months.
     public static func projectColumns(_ requests: [Request], asOf: Month, levels: [Double] = [80, 95],
+                                      census: PanelCalendarCensus? = nil,
                                       progress: (@Sendable (Int) -> Void)? = nil) async -> PanelProjections {
         let count = requests.count
         let columns = PanelColumnBuffers(count: count, levels: levels.count)
@@ -32,7 +36,7 @@ extension YearEndProjection {
             alone = single
             for key in order {
                 let members = groups[key]!
-                guard members.count >= sharedCalendarMinimum,
+                guard (census?.count(of: key) ?? members.count) >= sharedCalendarMinimum,
                       let fit = fitSharingCalendar(requests, members: members, key: key) else {
                     alone += members
                     continue

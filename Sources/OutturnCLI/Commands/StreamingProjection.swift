@@ -1,0 +1,193 @@
+import Foundation
+import Outturn
+import OutturnIO
+
+/// `project` over an observations file sorted by indicator, a block of indicators at a time, in
+/// memory bounded by the block and the targets rather than by the file.
+///
+/// It applies to a CSV report of targets alone (no milestone, joint condition, `versus`,
+/// regressor or `--record`) read from files, observations in long form sorted by indicator and
+/// targets sorted the same way (so the rows come out in the targets file's order: the same bytes
+/// as the whole-file path). Three passes over the observations, each holding one block:
+/// 1. check every row as the whole-file reader does, and find the as-of month;
+/// 2. check every target against its data (as the whole-file path does before fitting anything)
+///    and count the panel's calendars, so that each block fits what the whole panel would fit
+///    together (``PanelCalendarCensus``);
+/// 3. project each block and write its rows to a temporary file, renamed over `--output` (or
+///    copied to standard output) only once every row is written.
+/// An error in any pass writes nothing. Whenever the inputs do not fit (the file is not sorted,
+/// the targets name an indicator the file lacks, …) ``run()`` returns `false` before anything is
+/// written and the whole-file path runs, which reports any problem exactly as always.
+struct StreamingProjection {
+    let inputs: TargetInputs
+    let outputOptions: OutputOptions
+    /// Indicators per block.
+    let blockSize: Int
+
+    /// The number of indicators a block holds unless `--stream-block` says otherwise: about 10 MB
+    /// of values at 44 months, a few hundred MB while a block of the default model is projected.
+    static let defaultBlockSize = 20_000
+
+    /// Projects and writes the report; `false` when the whole-file path must run instead.
+    func run() async throws -> Bool {
+        let observations = inputs.observations, targetsPath = inputs.targets
+        guard outputOptions.format == .csv, inputs.sheet == nil, targetsPath != StandardInput.path,
+              inputs.modelOptions.regressor.isEmpty else { return false }
+        // The flags are read in the whole-file path's order, so a bad one is reported the same way.
+        let modelOptions = inputs.modelOptions
+        let levels = try modelOptions.levels()
+        let choice = try modelOptions.choice()
+        let intervals = modelOptions.intervals
+        let extraTerms = try modelOptions.extraTerms()
+        let requestedAsOf = try parseAsOf(inputs.asOf)
+        guard !Self.namesRegressors(choice),
+              SortedObservationsReader(path: observations, indicatorsPerBlock: blockSize) != nil,
+              let targetsFile = try? TargetsFile.read(path: targetsPath),
+              Self.streams(targetsFile) else { return false }
+        let targets = targetsFile.targets
+
+        // Pass 1: every row checked; each target matched with its indicator in file order.
+        var lastMonth: Month?
+        var earlyStart: Month?   // the first target's indicator (in order) that starts after --as-of
+        var earlyIndex = Int.max
+        var matched = 0
+        guard let pass1 = SortedObservationsReader(path: observations, indicatorsPerBlock: blockSize) else { return false }
+        loop: while true {
+            switch try pass1.next() {
+            case .unsuitable: return false
+            case .end: break loop
+            case .block(let block):
+                guard let range = Self.targets(of: block, from: matched, in: targets) else { return false }
+                for index in range {
+                    // Matched: the block holds the indicator.
+                    let series = block.series(targets[index].indicator)!
+                    lastMonth = max(lastMonth ?? series.end, series.end)
+                    if let requestedAsOf, requestedAsOf < series.start, index < earlyIndex {
+                        (earlyIndex, earlyStart) = (index, series.start)
+                    }
+                }
+                matched = range.upperBound
+            }
+        }
+        // A target whose indicator the file lacks: the whole-file path says which, with its hint.
+        guard matched == targets.count, let lastMonth else { return false }
+        if let requestedAsOf, requestedAsOf > lastMonth {
+            throw InputError(file: nil, field: "--as-of",
+                             message: "\(requestedAsOf) is after the data end (\(lastMonth)) in \(observations); use \(lastMonth) or earlier")
+        }
+        if let requestedAsOf, let earlyStart {
+            throw InputError(file: nil, field: "--as-of",
+                             message: "\(requestedAsOf) is before the first observation of \(excerpt(targets[earlyIndex].indicator)) (\(earlyStart)) in \(observations); use \(earlyStart) or later")
+        }
+        let asOf = requestedAsOf ?? lastMonth
+        func failure(_ error: TargetBookError, offset: Int) -> InputError {
+            TargetWorkspace.error(Self.shifted(error, by: offset), targetsFile: targetsFile, asOf: asOf)
+        }
+        func books(_ body: (TargetBook, _ offset: Int) async throws -> Void) async throws {
+            guard let reader = SortedObservationsReader(path: observations, indicatorsPerBlock: blockSize) else {
+                throw InputError(file: observations, message: "cannot be read again; it changed while it was read")
+            }
+            var offset = 0
+            while case .block(let block) = try reader.next() {
+                guard let range = Self.targets(of: block, from: offset, in: targets) else {
+                    throw InputError(file: observations, message: "changed while it was read; run the command again")
+                }
+                let series = block.seriesByIndicator
+                let book: TargetBook
+                do {
+                    book = try TargetBook(series: series, targets: Array(targets[range]), model: choice, extraTerms: extraTerms,
+                                          intervals: intervals, targetModels: Array(targetsFile.models[range]))
+                } catch { throw failure(error, offset: offset) }
+                try await body(book, offset)
+                offset = range.upperBound
+            }
+        }
+
+        // Pass 2: the checks made before anything is fitted, and the panel's calendars.
+        var census = PanelCalendarCensus()
+        try await books { book, offset in
+            do throws(TargetBookError) { try book.checkTargets(asOf: asOf) } catch { throw failure(error, offset: offset) }
+            book.countCalendars(asOf: asOf, into: &census)
+        }
+
+        // Pass 3: project and write block by block; nothing is in place until every row is.
+        let output = try StreamedOutput(path: outputOptions.output, inputs: inputs.workspaceInputPaths)
+        defer { output.discard() }
+        let bar = ProgressBar(label: "projecting", total: targets.count)
+        defer { bar.finish() }
+        var first = true
+        let finalCensus = census
+        try await books { book, offset in
+            let panel: PanelProjections?
+            do throws(TargetBookError) {
+                panel = try await book.panelProjections(asOf: asOf, levels: levels, census: finalCensus,
+                                                        progress: { bar.update(offset + $0) })
+            } catch { throw failure(error, offset: offset) }
+            guard let panel else { return }
+            try output.write(PanelReport(panel).csv(includingHeader: first))
+            first = false
+        }
+        bar.finish()
+        try output.commit()
+        return true
+    }
+
+    /// Whether the targets suit the streaming path: targets only (no milestone), none compared
+    /// with another indicator, sorted by indicator in byte order (so blocks take them in file
+    /// order), and no indicator-year with two conditions (judged jointly, outside the panel path).
+    static func streams(_ file: TargetsFile) -> Bool {
+        guard file.milestones.isEmpty, !file.models.contains(where: { $0.map(namesRegressors) ?? false }) else { return false }
+        var previous: Target?
+        var years: Set<Int> = []
+        for target in file.targets {
+            guard target.referenceIndicator == nil else { return false }
+            if let previous, previous.indicator == target.indicator {
+                guard years.insert(target.year).inserted else { return false }
+            } else {
+                if let previous, !previous.indicator.utf8.lexicographicallyPrecedes(target.indicator.utf8) { return false }
+                years = [target.year]
+            }
+            previous = target
+        }
+        return true
+    }
+
+    /// The targets from `start` on whose indicators `block` holds: a run, since both are sorted the
+    /// same way. `nil` when a target names an indicator the block should hold and does not (it
+    /// sorts before the block's last indicator), or a later block.
+    static func targets(of block: Dataset, from start: Int, in targets: [Target]) -> Range<Int>? {
+        guard let last = block.entries.last?.indicator else { return start..<start }
+        var end = start
+        while end < targets.count, !last.utf8.lexicographicallyPrecedes(targets[end].indicator.utf8) {
+            guard block.series(targets[end].indicator) != nil else { return nil }
+            end += 1
+        }
+        return start..<end
+    }
+
+    /// Whether a model choice names a regressor (read from the whole observations file).
+    static func namesRegressors(_ choice: ModelChoice) -> Bool {
+        switch choice {
+        case .fixed(let model): !model.regressorNames.isEmpty
+        case .combination(let choices): choices.contains(where: namesRegressors)
+        default: false
+        }
+    }
+
+    /// `error` of a block whose first target is target `offset` of the whole file.
+    static func shifted(_ error: TargetBookError, by offset: Int) -> TargetBookError {
+        switch error {
+        case .target(let index, let failure): .target(index + offset, failure)
+        case .beforeData(let index, let part, let year, let first): .beforeData(index + offset, part: part, year: year, firstObservation: first)
+        case .beyondHorizon(let index, let year, let ahead): .beyondHorizon(index + offset, year: year, monthsAhead: ahead)
+        case .unknownIndicator(let name, let target, let milestone): .unknownIndicator(name, target: target.map { $0 + offset }, milestone: milestone)
+        case .joint(let members, let failure): .joint(members.map { $0 + offset }, failure)
+        case .milestone, .scenario: error
+        }
+    }
+}
+
+extension TargetInputs {
+    /// The paths a command with these inputs reads (an output must not replace one).
+    var workspaceInputPaths: [String] { [observations, targets] }
+}

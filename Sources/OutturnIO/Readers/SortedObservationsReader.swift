@@ -1,0 +1,263 @@
+import Foundation
+import Outturn
+
+/// Reads a long-form observations file sorted by indicator a block of whole indicators at a time,
+/// in memory bounded by the block, not by the file.
+///
+/// Sortedness is detected, not declared: the file streams while every indicator's rows follow one
+/// another and each new indicator comes after the previous one in byte order (what
+/// `LC_ALL=C sort -t, -k1,1 -s` gives when the indicator is the first column). A file that is not
+/// sorted, not long form, not a regular file, or holds anything the whole-file reader words as a
+/// problem of the whole file (invalid UTF-8, a bare carriage return, a header without rows) makes
+/// ``next()`` return ``Step/unsuitable``: the caller then reads it whole with
+/// ``ObservationsFile/read(path:)``, which reports exactly what it always reported.
+///
+/// Every block is read by the whole-file reader's own row reader, so a block holds the very series
+/// the whole-file reader makes and a problem inside a row is reported with the same words, line and
+/// field. It is reported only once the rest of the file is known to be valid UTF-8 (which the
+/// whole-file reader checks first), and an indicator without a value only at the end (which the
+/// whole-file reader checks after every row), so that the first problem reported is the one the
+/// whole-file reader reports.
+public final class SortedObservationsReader {
+    /// What ``next()`` found.
+    public enum Step {
+        /// The next block: whole indicators in file order.
+        case block(Dataset)
+        /// The file ended; every block has been given.
+        case end
+        /// The file must be read whole (see the type's documentation); no further block follows.
+        case unsuitable
+    }
+
+    private let file: String
+    private let descriptor: Int32
+    private let indicatorsPerBlock: Int
+    /// Bytes read but not yet parsed; they start at a record.
+    private var pending: [UInt8] = []
+    /// How far `pending` has been scanned for the end of the last whole record, the quotes seen
+    /// so far, and the end of the last record found.
+    private var scanned = 0, quotes = 0, cut: Int?
+    private var atEndOfFile = false, isFirstPart = true
+    /// The physical line `pending` starts on.
+    private var line = 1
+    private var header: CSVRecord?
+    private var template: ObservationsFile.RowReader?
+    private var reader: ObservationsFile.RowReader?
+    private var indicatorColumn = 0
+    private var rows = 0
+    private var previousField: [UInt8] = [], previousIndicator: String?
+    private var ready: [Dataset] = []
+    /// The first problem in a row (reported once the rest is known to be UTF-8), and the first
+    /// indicator without a value (reported at the end).
+    private var rowError: InputError?, emptyError: InputError?
+    private var isUnsuitable = false, isFinished = false
+
+    /// The largest record the reader waits for before it gives the file to the whole-file reader.
+    static let longestRecord = 64 << 20
+    /// Bytes read at a time.
+    private let readSize: Int
+
+    /// Opens `path` for streaming; `nil` when it cannot stream (standard input, a workbook, not a
+    /// regular file, not readable): the whole-file reader then reads it, and words any problem.
+    /// - Parameters:
+    ///   - indicatorsPerBlock: how many indicators a block holds (the last may hold fewer).
+    ///   - readSize: bytes read at a time (small in tests, so that records straddle reads).
+    public init?(path: String, indicatorsPerBlock: Int, readSize: Int = 8 << 20) {
+        guard path != StandardInput.path, !isWorkbook(path), indicatorsPerBlock > 0, readSize > 0 else { return nil }
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        self.file = path
+        self.descriptor = descriptor
+        self.indicatorsPerBlock = indicatorsPerBlock
+        self.readSize = readSize
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next block of whole indicators, the end, or that the file must be read whole.
+    /// - Throws: ``InputError`` worded as ``ObservationsFile/read(path:)`` words it.
+    public func next() throws(InputError) -> Step {
+        while true {
+            if isUnsuitable { return .unsuitable }
+            if !ready.isEmpty { return .block(ready.removeFirst()) }
+            if isFinished {
+                if let rowError { throw rowError }
+                if let emptyError { throw emptyError }
+                return .end
+            }
+            try advance()
+        }
+    }
+
+    /// Reads and parses one more part of the file.
+    private func advance() throws(InputError) {
+        guard let part = try nextPart() else {
+            finishFile()
+            return
+        }
+        // Whole-file problems go to the whole-file reader, which words them.
+        guard part.withUnsafeBufferPointer({ CSVReader.isValidUTF8($0) }), !hasBareCarriageReturn(part) else {
+            isUnsuitable = true
+            return
+        }
+        let firstLine = line
+        line += part.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        guard rowError == nil else { return }   // only checking the rest is UTF-8
+        let stop = InputError(file: nil, message: "")
+        do throws(InputError) {
+            try part.withUnsafeBufferPointer { bytes throws(InputError) in
+                try CSVReader.forEachRecordBytes(inPart: bytes, firstLine: firstLine, file: file) { fields throws(InputError) in
+                    try self.take(fields, stop: stop)
+                }
+            }
+        } catch {
+            if error != stop, !isUnsuitable { rowError = error }
+        }
+    }
+
+    /// One record: the header, or a row of the current block.
+    private func take(_ fields: CSVFields, stop: InputError) throws(InputError) {
+        guard let header else {
+            let record = fields.record
+            header = record
+            let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let made = try? ObservationsFile.RowReader(header: record, names: names, file: file),
+                  case .long(let indicator, _, _) = made.form else {
+                isUnsuitable = true
+                throw stop
+            }
+            template = made
+            reader = made
+            indicatorColumn = indicator
+            return
+        }
+        rows += 1
+        guard fields.count == header.fields.count else {
+            throw InputError(file: file, line: fields.line,
+                             message: "the row has \(fields.count) fields but the header has \(header.fields.count); "
+                                + "check for an extra or missing comma, or quote a field that contains a comma")
+        }
+        let field = fields[indicatorColumn]
+        if !field.elementsEqual(previousField) {
+            let indicator = trimmed(fields.string(indicatorColumn))
+            if indicator != previousIndicator {
+                if let previousIndicator, !previousIndicator.utf8.lexicographicallyPrecedes(indicator.utf8) {
+                    isUnsuitable = true
+                    throw stop
+                }
+                if let current = reader, current.order.count >= indicatorsPerBlock { closeBlock() }
+                previousIndicator = indicator
+            }
+            previousField = Array(field)
+        }
+        try reader?.read(fields)
+    }
+
+    /// Hands the indicators read so far over as a block.
+    private func closeBlock() {
+        guard var current = reader, let template else { return }
+        reader = template
+        guard !current.order.isEmpty else { return }
+        do throws(InputError) {
+            let dataset = try current.finish()
+            if rowError == nil, emptyError == nil { ready.append(dataset) }
+        } catch {
+            if emptyError == nil { emptyError = error }
+        }
+    }
+
+    private func finishFile() {
+        isFinished = true
+        guard header != nil, rows > 0 else {
+            // An empty file or one without rows: the whole-file reader's words.
+            isUnsuitable = true
+            return
+        }
+        if rowError == nil { closeBlock() }
+    }
+
+    /// The next run of whole records (ending in a line break outside quotes, or at the end of the
+    /// file); `nil` at the end.
+    private func nextPart() throws(InputError) -> [UInt8]? {
+        while true {
+            if let end = cut {
+                let part = Array(pending[...end])
+                pending.removeFirst(end + 1)
+                scanned -= end + 1
+                cut = nil
+                quotes = 0
+                // Rescan what is left for its quotes (a record is short; the rest is at most one read).
+                let left = scanned
+                scanned = 0
+                scan(upTo: left)
+                return part
+            }
+            if atEndOfFile {
+                guard !pending.isEmpty else { return nil }
+                defer { pending = [] ; scanned = 0 }
+                return pending
+            }
+            guard pending.count < Self.longestRecord else {
+                isUnsuitable = true
+                return nil
+            }
+            try readMore()
+            if !isFirstPart { scan(upTo: pending.count) }
+        }
+    }
+
+    /// Looks for the last line break outside quotes in `pending[scanned..<end]`.
+    private func scan(upTo end: Int) {
+        let newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\"")
+        pending.withUnsafeBufferPointer { bytes in
+            var index = scanned, quotes = quotes, cut = cut
+            while index < end {
+                let byte = bytes[index]
+                if byte == quote { quotes += 1 } else if byte == newline, quotes & 1 == 0 { cut = index }
+                index += 1
+            }
+            (self.quotes, self.cut) = (quotes, cut)
+        }
+        scanned = end
+    }
+
+    /// Appends the next read to `pending`. The first kilobyte is checked as the whole-file reader
+    /// checks it (UTF-16 or UTF-32 refused by name) and its byte-order mark dropped before any of
+    /// it is parsed.
+    private func readMore() throws(InputError) {
+        var buffer = [UInt8](repeating: 0, count: readSize)
+        var count = 0
+        repeat {
+            count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, readSize) }
+        } while count < 0 && errno == EINTR
+        guard count >= 0 else {
+            throw InputError(file: file, message: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        if count == 0 { atEndOfFile = true } else { pending.append(contentsOf: buffer[..<count]) }
+        guard isFirstPart, pending.count >= 1024 || atEndOfFile else { return }
+        isFirstPart = false
+        // withUnsafeBytes rethrows untyped errors; carry ours out in a Result.
+        let file = file
+        try pending.withUnsafeBytes { raw in Result { () throws(InputError) in try refuseWideEncoding(raw, file: file) } }.get()
+        if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+    }
+
+    /// A carriage return not followed by a line feed ends a record without ending a line as the
+    /// line count here assumes; such a file is read whole.
+    private func hasBareCarriageReturn(_ part: [UInt8]) -> Bool {
+        let carriageReturn = UInt8(ascii: "\r"), newline = UInt8(ascii: "\n")
+        return part.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var from = 0
+            while from < bytes.count, let found = memchr(base + from, Int32(carriageReturn), bytes.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                // A carriage return that ends the file ends no line before another.
+                if index + 1 < bytes.count, bytes[index + 1] != newline { return true }
+                from = index + 1
+            }
+            return false
+        }
+    }
+}
