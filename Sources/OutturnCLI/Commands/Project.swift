@@ -29,16 +29,19 @@ struct Project: AsyncParsableCommand {
     @Flag(name: .customLong("require-streaming"), help: .hidden)
     var requireStreaming = false
 
-    /// Indicators per block of a streamed file (small blocks in tests make many blocks).
+    /// Indicators per block of a streamed file (small blocks in tests make many blocks). Given,
+    /// it also streams a file smaller than ``StreamingProjection/minimumFileSize``.
     @Option(name: .customLong("stream-block"), help: .hidden)
-    var streamBlock: Int = StreamingProjection.defaultBlockSize
+    var streamBlock: Int?
 
     func run() async throws {
         try await reportingErrors(languageOption) {
             // An observations file sorted by indicator is projected block by block in bounded
             // memory (StreamingProjection); anything else is read whole.
-            if !perSeries, !wholeFile, recordOption.record == nil, streamBlock > 0,
-               try await StreamingProjection(inputs: inputs, outputOptions: outputOptions, blockSize: streamBlock).run() {
+            if !perSeries, !wholeFile, recordOption.record == nil, (streamBlock ?? 1) > 0,
+               streamBlock != nil || requireStreaming || StreamingProjection.isLarge(inputs.observations),
+               try await StreamingProjection(inputs: inputs, outputOptions: outputOptions,
+                                             blockSize: streamBlock ?? StreamingProjection.defaultBlockSize).run() {
                 return
             }
             if requireStreaming {
