@@ -179,7 +179,14 @@ struct SeriesOutlook: Sendable {
     /// `count` joint draws of the unobserved months from the multivariate t (ν = n − rank) with
     /// the prediction's covariance, back-transformed for a log model and adjusted.
     func samplePaths(count: Int, seed: UInt64) -> SimulatedPaths {
-        guard let prediction else { return SimulatedPaths(width: 0, values: []) }
+        guard prediction != nil else { return SimulatedPaths(width: 0, values: []) }
+        return adjusting(draws(count: count, seed: seed))
+    }
+
+    /// The draws of ``samplePaths(count:seed:)`` before the adjustments, one path after another:
+    /// the costly part, which outlooks of one prediction share (``SimulationCache``).
+    func draws(count: Int, seed: UInt64) -> [Double] {
+        guard let prediction else { return [] }
         let k = unobserved.count
         let cholesky = LAPACK.choleskyLower(n: k, a: prediction.covariance())
             ?? [Double](repeating: 0, count: k * k)   // σ = 0: every path is the point forecast
@@ -195,7 +202,19 @@ struct SeriesOutlook: Sendable {
                 var error = 0.0
                 for j in 0...i { error += cholesky[i + j * k] * normals[j] }
                 let draw = prediction.means[i] + scale * error
-                values.append(adjustments[i].applied(to: isLog ? exp(draw) : draw))
+                values.append(isLog ? exp(draw) : draw)
+            }
+        }
+        return values
+    }
+
+    /// `draws` (of ``draws(count:seed:)``) with each month's adjustment applied.
+    func adjusting(_ draws: [Double]) -> SimulatedPaths {
+        let k = unobserved.count
+        var values = draws
+        if k > 0 {
+            for start in stride(from: 0, to: values.count, by: k) {
+                for i in 0..<k { values[start + i] = adjustments[i].applied(to: values[start + i]) }
             }
         }
         return SimulatedPaths(width: k, values: values)

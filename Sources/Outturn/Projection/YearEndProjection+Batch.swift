@@ -111,6 +111,9 @@ extension YearEndProjection {
         // also reuse its prediction and checked spread, which cost more than the fit. The same
         // fit and prediction either way, so the results do not depend on which request got there first.
         let fits = FitCache()
+        // Their simulated paths too: targets judged by simulation (min, max, log models) on one
+        // prediction draw its paths once, and those on one figure evaluate it on them once.
+        let simulations = SimulationCache()
         return await concurrentMap(alone.map { requests[$0] }, progress: shifted) { request in
             Result { () throws(ModelError) -> YearEndProjection in
                 let key = FitCache.Key(request)
@@ -118,7 +121,8 @@ extension YearEndProjection {
                                                        model: request.model, levels: levels,
                                                        extraTerms: request.extraTerms, regressors: request.regressors,
                                                        scenario: scenario, referenceSeries: request.referenceSeries,
-                                                       intervals: request.intervals, reusing: fits.outlooks(for: key))
+                                                       intervals: request.intervals, reusing: fits.outlooks(for: key),
+                                                       simulations: simulations)
                 fits.remember(projection.outlook, for: key)
                 return projection
             }

@@ -151,10 +151,12 @@ public struct YearEndProjection: Sendable {
     }
 
     /// As the public initialiser; `earlier`: outlooks of the same series, as-of month, model
-    /// options and scenario, whose fitted selection is reused (see `SeriesOutlook.fitting`).
+    /// options and scenario, whose fitted selection is reused (see `SeriesOutlook.fitting`);
+    /// `simulations`: paths shared with other targets (see ``SimulationCache``).
     init(series: MonthlySeries, target: Target, asOf: Month, model: ModelChoice, levels: [Double],
          extraTerms: [RegressionFormula.Term], regressors: [String: MonthlySeries], scenario: Scenario,
-         referenceSeries: MonthlySeries?, intervals spread: IntervalMethod, reusing earlier: [SeriesOutlook]) throws(ModelError) {
+         referenceSeries: MonthlySeries?, intervals spread: IntervalMethod, reusing earlier: [SeriesOutlook],
+         simulations: SimulationCache? = nil) throws(ModelError) {
         try validateLevels(levels)
         let valueSide = target.valueSide, referenceSide = target.referenceSide
         for (_, figure) in valueSide.terms + referenceSide.terms where figure.months.last! < series.start {
@@ -172,13 +174,13 @@ public struct YearEndProjection: Sendable {
                                                  regressors: regressors, scenario: scenario, intervals: spread)
         }
         try self.init(target: target, asOf: asOf, levels: levels, outlook: outlook, referenceOutlook: referenceOutlook,
-                      modelSummary: nil)
+                      modelSummary: nil, simulations: simulations)
     }
 
     /// Assesses `target` on outlooks already made. `modelSummary` describes the model when the
     /// outlooks carry no selection (the shared calendar).
     init(target: Target, asOf: Month, levels: [Double], outlook: SeriesOutlook, referenceOutlook: SeriesOutlook?,
-         modelSummary: ModelSummary?) throws(ModelError) {
+         modelSummary: ModelSummary?, simulations: SimulationCache? = nil) throws(ModelError) {
         self.target = target
         self.asOf = asOf
         // A scenario never takes a bounded indicator past its bounds.
@@ -193,7 +195,8 @@ public struct YearEndProjection: Sendable {
         let observedValues = observedMonths.compactMap { outlook.observed[$0] }
         yearToDate = observedValues.isEmpty ? nil : target.aggregate.apply(to: observedValues)
 
-        let condition = Condition(target: target, outlook: outlook, referenceOutlook: referenceOutlook)
+        let condition = Condition(target: target, outlook: outlook, referenceOutlook: referenceOutlook,
+                                  simulations: simulations)
         let outcome = condition.assess(levels: levels)
         // Never report ∞ or NaN: a log model's draws can overflow exp() when its interval is huge.
         let numbers = [outcome.value, outcome.standardError, outcome.referenceValue, outcome.referenceStandardError]

@@ -6,6 +6,9 @@ struct Condition: Sendable {
     let target: Target
     let outlook: SeriesOutlook
     let referenceOutlook: SeriesOutlook?
+    /// Paths and figures shared with the other conditions judged on the same predictions; `nil`:
+    /// this condition draws its own.
+    var simulations: SimulationCache? = nil
 
     struct Outcome {
         var value: Double, standardError: Double, intervals: [PredictionInterval]
@@ -94,21 +97,38 @@ struct Condition: Sendable {
 
     private func simulate(own: SeriesOutlook, levels: [Double], possible: ClosedRange<Double>?) -> Outcome {
         let count = YearEndProjection.simulationPaths, seed = YearEndProjection.simulationSeed
-        let paths = own.samplePaths(count: count, seed: seed)
-        let otherPaths = referenceOutlook?.samplePaths(count: count, seed: seed &+ 1)
+        let (paths, pathKey) = simulations?.paths(of: own, count: count, seed: seed) ?? (own.samplePaths(count: count, seed: seed), nil)
+        let otherPaths = referenceOutlook.map { other in
+            simulations?.paths(of: other, count: count, seed: seed &+ 1).paths ?? other.samplePaths(count: count, seed: seed &+ 1)
+        }
         let value = own.compile(valueSide), reference = own.compile(referenceSide)
         let otherReference = referenceOutlook?.compile(referenceFigure)
-        var values = [Double](repeating: 0, count: count), references = values
-        for i in 0..<count {
-            values[i] = value.value(path: paths[i])
-            references[i] = reference.value(path: paths[i]) + (otherPaths.map { otherReference!.value(path: $0[i]) } ?? 0)
-        }
-        if let possible {
+        func figures() -> [Double] {
+            var values = [Double](repeating: 0, count: count)
+            for i in 0..<count { values[i] = value.value(path: paths[i]) }
             // Censored: a path's figure beyond what the bounds allow is put on the bound.
-            let referencePossible = possibleRange(of: referenceSide, in: own)
+            if let possible {
+                for i in 0..<count { values[i] = min(max(values[i], possible.lowerBound), possible.upperBound) }
+            }
+            return values
+        }
+        // Targets that differ only in their threshold share the figure's values, and its sorted draws.
+        let shared = pathKey.flatMap { key in
+            simulations?.figures(for: SimulationCache.FigureKey(paths: key, combination: value, possible: possible), compute: figures)
+        }
+        let values = shared?.values ?? figures()
+        var references: [Double]
+        let fixedReference = referenceSide.terms.isEmpty && referenceOutlook == nil
+        if fixedReference {
+            // A fixed threshold: the same on every path, and never censored.
+            references = [Double](repeating: referenceSide.constant, count: count)
+        } else {
+            references = [Double](repeating: 0, count: count)
             for i in 0..<count {
-                values[i] = min(max(values[i], possible.lowerBound), possible.upperBound)
-                if let range = referencePossible {
+                references[i] = reference.value(path: paths[i]) + (otherPaths.map { otherReference!.value(path: $0[i]) } ?? 0)
+            }
+            if possible != nil, let range = possibleRange(of: referenceSide, in: own) {
+                for i in 0..<count {
                     // Only the reference's own-indicator part is bounded; another indicator's is not.
                     let own = reference.value(path: paths[i])
                     references[i] += min(max(own, range.lowerBound), range.upperBound) - own
@@ -119,12 +139,12 @@ struct Condition: Sendable {
         for i in 0..<count where target.comparator.isMetAllowingRounding(values[i], threshold: references[i]) {
             met += 1
         }
-        values.sort()
-        references.sort()
-        return Outcome(value: quantile(values, 0.5), standardError: robustScale(values),
+        if !fixedReference { references.sort() }
+        let sorted = shared?.sorted ?? values.sorted()
+        return Outcome(value: quantile(sorted, 0.5), standardError: robustScale(sorted),
                        intervals: levels.map { level in
-                           PredictionInterval(level: level, lower: quantile(values, 0.5 - level / 200),
-                                              upper: quantile(values, 0.5 + level / 200))
+                           PredictionInterval(level: level, lower: quantile(sorted, 0.5 - level / 200),
+                                              upper: quantile(sorted, 0.5 + level / 200))
                        },
                        referenceValue: quantile(references, 0.5), referenceStandardError: robustScale(references),
                        probability: Double(met) / Double(count), method: .simulation)

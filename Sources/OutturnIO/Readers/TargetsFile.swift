@@ -123,7 +123,7 @@ public struct TargetsFile: Sendable {
                            "moving_average", "versus", "due", "bounds", "model"]
     static var known: [String] { required + optional }
 
-    private init(file: String, entries: [(Entry, Location)]) {
+    init(file: String, entries: [(Entry, Location)]) {
         self.file = file
         var targets: [Target] = [], milestones: [Milestone] = [], models: [ModelChoice?] = []
         var targetLocations: [Location] = [], milestoneLocations: [Location] = []
@@ -201,66 +201,7 @@ public struct TargetsFile: Sendable {
         return names
     }
 
-    /// Parses targets JSON. It is read as YAML (a superset), so that every error names its line.
-    public static func parseJSON(_ data: Data, file: String) throws(InputError) -> TargetsFile {
-        try parseJSON(data, file: file, indicators: nil)
-    }
-
-    static func parseJSON(_ data: Data, file: String, indicators: KnownIndicators?) throws(InputError) -> TargetsFile {
-        let root: Node?
-        let text = try decodedText(data, file: file)
-        // JSON has no anchors or aliases, but it is read as YAML, which has: a few hundred bytes of
-        // them expand to billions of nodes. Refused before composing, as in scenario files.
-        if let problem = YAMLGuard.problem(in: text, files: "targets files") {
-            throw InputError(file: file, line: problem.line, message: problem.message)
-        }
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw InputError(file: file, line: yamlErrorLine(error), message: "is not valid JSON (\(yamlErrorProblem(error)))")
-        }
-        guard let list = root?.sequence ?? root?.mapping?["targets"]?.sequence else {
-            throw InputError(file: file, line: root?.mark?.line,
-                             message: "expected an array of targets, or an object with a 'targets' array")
-        }
-        guard !list.isEmpty else { throw InputError(file: file, line: root?.mark?.line, message: "the file holds no targets") }
-        var entries: [(Entry, Location)] = []
-        var seenEntries: [[String: String]: Int] = [:]
-        for (index, element) in list.enumerated() {
-            guard let object = element.mapping else {
-                throw InputError(file: file, line: element.mark?.line, field: "targets[\(index)]", message: "each target must be an object")
-            }
-            var values: [String: Node] = [:], lines: [String: Int] = [:]
-            for (key, value) in object {
-                guard let name = key.string else { continue }
-                values[name] = value
-                lines[name] = key.mark?.line
-            }
-            let location = Location.entry(index, line: element.mark?.line, keys: lines)
-            for key in values.keys.sorted() where !known.contains(key) {
-                throw location.error(file: file, field: excerpt(key), message: "unknown key; targets use \(known.joined(separator: ", "))")
-            }
-            let entry = try makeEntry(file: file, location: location) { key in
-                guard let node = values[key] else { return nil }
-                guard let scalar = node.scalar else { return "\u{0}not a string or number" }
-                // JSON's null arrives as YAML's null scalar.
-                return scalar.tag == .implicit && scalar.string == "null" && scalar.style == .plain ? nil : scalar.string
-            }
-            try indicators?.check(entry, at: location, file: file)
-            entries.append((entry, location))
-            // As in CSV: an entry repeated exactly is a copy-paste slip, and would count one target
-            // twice. Compared as read (trimmed text), so 10 and "10" are the same value.
-            let row = values.mapValues { node in node.scalar.map { trimmed($0.string) } ?? "\u{0}\(node)" }
-            if let first = seenEntries.updateValue(index, forKey: row) {
-                let firstLine = list[first].mark.map { " (line \($0.line))" } ?? ""
-                throw InputError(file: file, line: element.mark?.line, field: "targets[\(index)]",
-                                 message: "the entry repeats targets[\(first)]\(firstLine) exactly; delete one of them")
-            }
-        }
-        let targetsFile = TargetsFile(file: file, entries: entries)
-        try targetsFile.checkSharedModels()
-        return targetsFile
-    }
-
-    private static func makeEntry(file: String, location: Location, value: (String) -> String?) throws(InputError) -> Entry {
+    static func makeEntry(file: String, location: Location, value: (String) -> String?) throws(InputError) -> Entry {
         func fail(_ key: String, _ message: String) -> InputError { location.error(file: file, field: key, message: message) }
         func text(_ key: String) -> String? {
             guard let raw = value(key).map(trimmed), !raw.isEmpty else { return nil }
