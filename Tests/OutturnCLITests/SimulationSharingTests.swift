@@ -91,38 +91,4 @@ import Testing
             #expect(abs(upper - 13.3931) < 0.08, "\(upper)")
         }
     }
-
-    /// 2,000 `max` targets on one indicator, as `Benchmarks/many-targets/make_targets.py 2000
-    /// --aggregates max` writes them. Each drew its own 10,000 paths before they were shared:
-    /// 65 s of CPU in a debug build on the machine the change was made on, 2.5 s after. A guard
-    /// against losing the sharing, with a wide margin either way; CPU time (user + system), not
-    /// wall time, so that a busy machine cannot fail it.
-    @Test func twoThousandMaxTargetsOnOneIndicatorDrawTheirPathsOnce() throws {
-        let folder = try CLIRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var rows = "indicator,year,aggregate,comparator,threshold\n"
-        let comparators = ["<", "<=", ">", ">="]
-        for index in 0..<2_000 {
-            // Thresholds from 80% to 120% of water's usual maximum, a running index keeping rows distinct.
-            let threshold = 780 * (0.8 + 0.4 * Double(index) / 2_000)
-            rows += "water,2020,max,\(comparators[index % 4]),\(String(format: "%.4f", threshold))\(index)\n"
-        }
-        let targets = folder.appendingPathComponent("targets.csv"), times = folder.appendingPathComponent("times")
-        try Data(rows.utf8).write(to: targets)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.environment = CLIRunner.inheritedEnvironment
-        process.arguments = ["-f", "%U %S", "-o", times.path, CLIRunner.executable.path, "project", Self.observations,
-                             "--targets", targets.path, "--format", "csv", "--output", folder.appendingPathComponent("out.csv").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let seconds = try String(contentsOf: times, encoding: .utf8).split(whereSeparator: \.isWhitespace)
-            .compactMap { Double($0) }.reduce(0, +)
-        #expect(seconds < 30, "\(seconds) s of CPU")
-        let output = try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8)
-        #expect(output.split(separator: "\n").count == 1 + 2_000 + 1)
-    }
 }
