@@ -60,6 +60,7 @@ public final class SortedObservationsReader {
     /// Opens `path` for streaming; `nil` when it cannot stream (standard input, a workbook, not a
     /// regular file, not readable): the whole-file reader then reads it, and words any problem.
     /// - Parameters:
+    ///   - path: the observations file.
     ///   - indicatorsPerBlock: how many indicators a block holds (the last may hold fewer).
     ///   - readSize: bytes read at a time (small in tests, so that records straddle reads).
     public init?(path: String, indicatorsPerBlock: Int, readSize: Int = 8 << 20) {

@@ -5,10 +5,10 @@ import Outturn
 extension TargetsFile {
     /// Parses targets JSON.
     ///
-    /// Read in one linear pass (``TargetsJSONScanner``), entry by entry, with the line of every
-    /// entry and key for errors. A file that is not strict JSON (a trailing comma, a comment, the
-    /// YAML flow forms JSON files were once read in) is read as YAML when it is at most
-    /// ``yamlFallbackLimit`` bytes, as all were before, and refused with the line at fault otherwise.
+    /// Read in one linear pass, entry by entry, with the line of every entry and key for errors.
+    /// A file that is not strict JSON (a trailing comma, a comment, the YAML flow forms JSON files
+    /// were once read in) is read as YAML when it is at most 1 MiB, as all were before, and
+    /// refused with the line at fault otherwise.
     public static func parseJSON(_ data: Data, file: String) throws(InputError) -> TargetsFile {
         try parseJSON(data, file: file, indicators: nil)
     }

@@ -6,7 +6,7 @@ import Outturn
 /// not use.
 /// - Parameters:
 ///   - base: the run's model as given (`--model`, with any interventions and regressors).
-///   - targetModels: the model each target is projected with (``TargetBook/model(forTarget:)``).
+///   - targetModels: the model each target is projected with (`TargetBook.model(forTarget:)`).
 ///   - choice: the run's model choice, which `base` describes.
 /// - Returns: `base` when every target uses `choice`; otherwise `per target: theta, snaive` (the
 ///   distinct models other than `choice`, in order of first use), followed by `; others <base>`
