@@ -46,8 +46,12 @@ public struct RequiredPace: Sendable {
         guard probability > 0, probability < 1 else { throw .level(probability * 100) }
         self.projection = projection
         self.probability = probability
-        let condition = Condition(target: projection.target, outlook: projection.outlook,
+        var condition = Condition(target: projection.target, outlook: projection.outlook,
                                   referenceOutlook: projection.referenceOutlook)
+        // Each step of the search below shifts the months to come, which changes the paths but
+        // not the draws they are made from: a simulated figure (min, max, a log model) draws its
+        // paths once for the whole search instead of once per step.
+        condition.simulations = SimulationCache()
         // Only the months still to come can change: a missing earlier month keeps its forecast.
         let open = projection.outlook.monthsToCome(of: projection.target.months)
         let plain: Answer? = switch projection.status {

@@ -70,6 +70,22 @@ import Testing
         #expect(isClose(perMonth, 35, relative: 1e-12))
     }
 
+    /// A `max` target is judged on 10,000 simulated paths, which the search for the likely pace
+    /// draws once (the steps shift the paths, not the draws). Checked against a condition that
+    /// draws its own paths, as every judgement did before: at the pace found, P(met) is the 90%
+    /// asked for, to the 1/10,000 resolution of the paths (and the bisection's).
+    @Test func simulatedFigureReachesTheProbabilityAtItsPace() throws {
+        let target = try Target(indicator: "x", year: 2020, aggregate: .max, comparator: .greaterThanOrEqual, threshold: 16)
+        let projection = try YearEndProjection(series: series, target: target, asOf: august, model: .fixed(.level))
+        let answer = try RequiredPace(projection: projection, probability: 0.9)
+        guard case .pace(let perMonth, _) = answer.likely else { Issue.record("\(answer.likely)"); return }
+        // The level model forecasts every open month at ȳ = 11: the pace is 11 + d.
+        let fresh = Condition(target: target, outlook: projection.outlook, referenceOutlook: nil)
+        #expect(fresh.simulations == nil)
+        let met = fresh.assess(levels: [], shift: perMonth - 11).probability
+        #expect(abs(met - 0.9) <= 2e-4, "P(met) = \(met) at \(perMonth) a month")
+    }
+
     @Test func probabilityMustBeOpenUnitInterval() throws {
         let target = try Target(indicator: "x", year: 2020, aggregate: .sum, comparator: .greaterThanOrEqual, threshold: 140)
         let projection = try YearEndProjection(series: series, target: target, asOf: august, model: .fixed(.level))
