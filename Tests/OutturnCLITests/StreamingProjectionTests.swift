@@ -50,6 +50,34 @@ import Testing
 
     static let exact = ["--model", "trend+season", "--intervals", "model", "--format", "csv"]
 
+    /// "é" decomposed (65 CC 81) and composed (C3 A9) are one indicator to the whole-file reader
+    /// (Swift's `String` equality is canonical equivalence), and in byte order they sort apart,
+    /// with "f" between them. Such a file must not stream: streaming would meet the indicator
+    /// twice and project it as two. Built by hand: rows of é (decomposed), f, é (composed), whose
+    /// bytes ascend.
+    @Test func canonicallyEquivalentNamesApartInByteOrderDoNotStream() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let decomposed = "e\u{301}", composed = "\u{E9}"
+        #expect(decomposed == composed && Array(decomposed.utf8) == [0x65, 0xCC, 0x81])
+        var rows = "indicator,month,value\n"
+        for (name, months) in [(decomposed, 1...12), ("f", 1...24), (composed, 13...24)] {
+            for m in months { rows += "\(name),\(2018 + (m - 1) / 12)-\(String(format: "%02d", (m - 1) % 12 + 1)),\(10 + m % 5)\n" }
+        }
+        try Data(rows.utf8).write(to: folder.appendingPathComponent("obs.csv"))
+        // Targets sorted both ways (f is 66, é composed C3 A9), so that only the observations decide.
+        try Data("indicator,year,aggregate,comparator,threshold\nf,2020,sum,>=,100\n\(composed),2020,sum,>=,100\n".utf8)
+            .write(to: folder.appendingPathComponent("targets.csv"))
+        let arguments = ["project", "obs.csv", "--targets", "targets.csv", "--as-of", "2019-12", "--model", "level",
+                         "--format", "csv", "--stream-block", "1"]
+        let refused = try CLIRunner.run(arguments + ["--require-streaming"], in: folder)
+        #expect(refused.status == 1, "\(refused.stdout)")
+        #expect(refused.stderr.contains("cannot stream"), "\(refused.stderr)")
+        let whole = try CLIRunner.run(arguments + ["--whole-file"], in: folder)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(try CLIRunner.run(arguments, in: folder).stdout == whole.stdout)
+    }
+
     /// A fixed regression with the model's intervals (the columnar path): every block size gives
     /// the whole-file path's bytes, on standard output and in an `--output` file, and the unsorted
     /// copy (read whole) gives them too.

@@ -164,10 +164,12 @@ public struct Backtest: Sendable {
         // The December before the year when nothing is known: 0000-12 for year 1, an intermediate
         // month only (the history through it is empty, which the fit reports).
         let cut = Month(ordinal: year * 12 - 1 + request.monthsKnown)
-        // Bounds the year's own data contradict cannot hold its actual figure: that year is scored
-        // unbounded (project warns of such data: ProjectionWarning.observedOutsideBounds).
-        let bounds = series.observations.allSatisfy { $0.month.year > year || request.bounds.contains($0.value) }
-            ? request.bounds : .none
+        // Censored as project censors, however earlier years ran (project only warns of those:
+        // ProjectionWarning.observedOutsideBounds). But bounds that the figures judged here
+        // contradict (the year's and the year before's period months) cannot hold them as
+        // thresholds: such a case is scored unbounded.
+        let judged = series.observations.filter { ($0.month.year == year || $0.month.year == year - 1) && period.contains($0.month.month) }
+        let bounds = judged.allSatisfy { request.bounds.contains($0.value) } ? request.bounds : .none
         do {
             func target(_ comparator: Target.Comparator, _ threshold: Double) throws(ModelError) -> Target {
                 do {

@@ -9,12 +9,13 @@ import Synchronization
 /// scenario's adjustments; the figure with its observed months; the bounds), so a condition gets
 /// the very numbers it would have drawn itself, and results stay identical to the last digit.
 ///
-/// Memory is bounded: each table holds at most ``budget`` doubles and forgets its oldest entries
-/// first. Targets are assessed in order in contiguous chunks, so the entries in use are the
-/// latest ones. Safe to use from many tasks at once; two that need the same missing entry may
+/// Memory is bounded: each of the three tables (draws, adjusted paths, figures) keeps about
+/// ``budget`` doubles, forgetting its oldest insertions first (first in, first out); the newest
+/// entry is kept whatever its size, so a table may exceed the budget by one entry. Targets are
+/// assessed in order in contiguous chunks, so the entries in use are the latest ones. Safe to use from many tasks at once; two that need the same missing entry may
 /// both compute it, with the same result.
 final class SimulationCache: Sendable {
-    /// The most doubles each table keeps (32 MB): a few dozen outlooks' paths.
+    /// The doubles each table keeps before it forgets (32 MB; about 96 MB for the three tables).
     static let budget = 4 << 20
 
     /// What an outlook's draws depend on before a scenario adjusts them.

@@ -89,7 +89,11 @@ struct BacktestCommand: AsyncParsableCommand {
                 do throws(TargetBookError) {
                     book = try TargetBook(series: dataset.seriesByIndicator, targets: targetsFile.targets, model: choice,
                                           targetModels: targetsFile.models)
-                } catch { throw InputError(file: targets, message: error.description) }
+                } catch {
+                    // Worded as project words it, with the row's line and field.
+                    guard let last = dataset.lastMonth else { throw InputError(file: targets, message: error.description) }
+                    throw TargetWorkspace.error(error, targetsFile: targetsFile, asOf: last)
+                }
                 let models = targetsFile.targets.indices.map(book.model(forTarget:))
                 modelText = runModelDescription(choice.description, targetModels: models, choice: choice)
                 // Targets of one figure and model (a fixed and a relative threshold on the PM2.5

@@ -98,11 +98,18 @@ struct StreamingProjection {
             guard let reader = SortedObservationsReader(path: observations, indicatorsPerBlock: blockSize) else {
                 throw InputError(file: observations, message: "cannot be read again; it changed while it was read")
             }
+            let changed = InputError(file: observations, message: "changed while it was read; run the command again")
             var offset = 0
-            while case .block(let block) = try reader.next() {
-                guard let range = Self.targets(of: block, from: offset, in: targets) else {
-                    throw InputError(file: observations, message: "changed while it was read; run the command again")
+            // Pass 1 read the file through to its end, sorted: a later pass that meets anything
+            // else (an unsorted block, an early end) reads a file that changed since.
+            loop: while true {
+                let block: Dataset
+                switch try reader.next() {
+                case .block(let next): block = next
+                case .end: break loop
+                case .unsuitable: throw changed
                 }
+                guard let range = Self.targets(of: block, from: offset, in: targets) else { throw changed }
                 let series = block.seriesByIndicator
                 let book: TargetBook
                 do {
@@ -112,6 +119,7 @@ struct StreamingProjection {
                 try await body(book, offset)
                 offset = range.upperBound
             }
+            guard offset == targets.count else { throw changed }
         }
 
         // Pass 2: the checks made before anything is fitted, and the panel's calendars.
@@ -155,7 +163,9 @@ struct StreamingProjection {
             if let previous, previous.indicator == target.indicator {
                 guard years.insert(target.year).inserted else { return false }
             } else {
-                if let previous, !previous.indicator.utf8.lexicographicallyPrecedes(target.indicator.utf8) { return false }
+                // Ascending in bytes and in Swift's order, as the observations must (see SortedObservationsReader).
+                if let previous, !(previous.indicator.utf8.lexicographicallyPrecedes(target.indicator.utf8)
+                                   && previous.indicator < target.indicator) { return false }
                 years = [target.year]
             }
             previous = target

@@ -144,7 +144,11 @@ public final class SortedObservationsReader {
         if !field.elementsEqual(previousField) {
             let indicator = trimmed(fields.string(indicatorColumn))
             if indicator != previousIndicator {
-                if let previousIndicator, !previousIndicator.utf8.lexicographicallyPrecedes(indicator.utf8) {
+                // Ascending in bytes (what `sort` gives) and in Swift's order too: names are the
+                // same indicator when they are canonically equivalent (é composed or not), and
+                // only an order consistent with that equality rules out meeting one again later.
+                if let previousIndicator,
+                   !(previousIndicator.utf8.lexicographicallyPrecedes(indicator.utf8) && previousIndicator < indicator) {
                     isUnsuitable = true
                     throw stop
                 }
