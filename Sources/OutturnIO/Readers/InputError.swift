@@ -18,6 +18,13 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// A CSV row with `found` fields under a header of `expected`: one wording for every reader.
+    static func fieldCount(file: String, line: Int, found: Int, expected: Int) -> InputError {
+        InputError(file: file, line: line,
+                   message: "the row has \(found) fields but the header has \(expected); "
+                       + "check for an extra or missing comma, or quote a field that contains a comma")
+    }
+
     public var description: String {
         var location = file ?? "command line"
         if let line { location += ":\(line)" }

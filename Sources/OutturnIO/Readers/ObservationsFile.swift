@@ -54,9 +54,7 @@ public enum ObservationsFile {
             }
             rows += 1
             guard fields.count == header.fields.count else {
-                throw InputError(file: file, line: fields.line,
-                                 message: "the row has \(fields.count) fields but the header has \(header.fields.count); "
-                                    + "check for an extra or missing comma, or quote a field that contains a comma")
+                throw .fieldCount(file: file, line: fields.line, found: fields.count, expected: header.fields.count)
             }
             try reader?.read(fields)
         }

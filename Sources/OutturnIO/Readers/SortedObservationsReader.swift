@@ -136,9 +136,7 @@ public final class SortedObservationsReader {
         }
         rows += 1
         guard fields.count == header.fields.count else {
-            throw InputError(file: file, line: fields.line,
-                             message: "the row has \(fields.count) fields but the header has \(header.fields.count); "
-                                + "check for an extra or missing comma, or quote a field that contains a comma")
+            throw .fieldCount(file: file, line: fields.line, found: fields.count, expected: header.fields.count)
         }
         let field = fields[indicatorColumn]
         if !field.elementsEqual(previousField) {
