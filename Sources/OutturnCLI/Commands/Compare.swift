@@ -35,7 +35,7 @@ struct Compare: AsyncParsableCommand {
         try await reportingErrors(languageOption) {
             let candidates = try candidateModels.candidates()
             let workspace = try inputs.workspace()
-            let book = try workspace.book
+            let book = workspace.book
             guard !book.targets.isEmpty else {
                 throw InputError(file: workspace.targetsPath, field: "aggregate", message: "no target to compare (milestones count events, not a figure)")
             }

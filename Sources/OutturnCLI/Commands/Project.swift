@@ -51,7 +51,7 @@ struct Project: AsyncParsableCommand {
             // A CSV of projections alone (no milestone, no joint condition, nothing recorded) is
             // written from the panel's columns: the same bytes, without a projection object per target.
             if !perSeries, outputOptions.format == .csv, recordOption.record == nil {
-                let book = try workspace.book
+                let book = workspace.book
                 if book.milestones.isEmpty, book.jointGroups.isEmpty {
                     let bar = ProgressBar(label: "projecting", total: book.targets.count)
                     let panel: PanelProjections?

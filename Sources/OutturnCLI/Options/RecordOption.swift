@@ -51,7 +51,7 @@ struct RecordOption: ParsableArguments {
         let base = ([model.model] + model.intervention + model.regressor.map { "regressor \($0)" }).joined(separator: " + ")
         // Targets with their own model (the `model` column) are named too: each target's own is
         // recorded with its projection, and the run's field must not claim --model for all.
-        let book = try workspace.book
+        let book = workspace.book
         let modelText = runModelDescription(base, targetModels: book.targets.indices.map(book.model(forTarget:)), choice: book.model)
         let run = RecordedRun(report: report, dataset: workspace.dataset, observationsFile: workspace.observationsPath,
                               observationsBytes: try bytes(workspace.observationsPath),

@@ -45,7 +45,7 @@ struct SinceLastMonthOption: ParsableArguments {
     private func recomputed(workspace: TargetWorkspace, current: [YearEndProjection],
                             store: String?) async throws -> SinceLastMonth {
         let previous = workspace.asOf.advanced(by: -1)
-        let results = try await workspace.book.projectionResults(asOf: previous, levels: workspace.levels)
+        let results = await workspace.book.projectionResults(asOf: previous, levels: workspace.levels)
         return SinceLastMonth(current: current, asOf: workspace.asOf, recomputed: results.map { try? $0.get() },
                               previousAsOf: previous, store: store)
     }

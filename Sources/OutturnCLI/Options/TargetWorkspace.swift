@@ -37,6 +37,9 @@ struct TargetWorkspace {
     let regressors: [String: MonthlySeries]
     let levels: [Double]
     let intervals: IntervalMethod
+    /// The library's view of the inputs: every series by indicator, the targets and milestones,
+    /// and the model options, checked against the as-of month.
+    let book: TargetBook
 
     init(observations: String, targets: String, asOf: String?, modelOptions: ModelOptions, sheet: String? = nil) throws {
         levels = try modelOptions.levels()
@@ -72,12 +75,16 @@ struct TargetWorkspace {
                              message: "\(requestedAsOf) is before the first observation of \(excerpt(early)) (\(start)) in \(observations); use \(start) or later")
         }
         self.asOf = requestedAsOf ?? lastMonth
-        // Targets the data cannot carry are refused before any model is fitted (the library's
-        // check; `error(_:)` names the column at fault).
+        // One book serves the check, the projection and `--record`'s model names. Targets the
+        // data cannot carry are refused before any model is fitted (the library's check;
+        // `error(_:)` names the column at fault).
         do throws(TargetBookError) {
-            try TargetBook(series: dataset.seriesByIndicator, targets: targetsFile.targets).checkTargets(asOf: self.asOf)
+            book = try TargetBook(series: dataset.seriesByIndicator, targets: targetsFile.targets, milestones: targetsFile.milestones,
+                                  model: choice, extraTerms: extraTerms, regressors: regressors, intervals: intervals,
+                                  targetModels: targetsFile.models)
+            try book.checkTargets(asOf: self.asOf)
         } catch {
-            throw self.error(error)
+            throw Self.error(error, targetsFile: targetsFile, asOf: self.asOf)
         }
     }
 
@@ -91,24 +98,9 @@ struct TargetWorkspace {
         return result
     }
 
-    /// The library's view of the inputs: every series by indicator, the targets and milestones,
-    /// and the model options.
-    var book: TargetBook {
-        get throws {
-            do {
-                return try TargetBook(series: dataset.seriesByIndicator, targets: targetsFile.targets, milestones: targetsFile.milestones,
-                                      model: choice, extraTerms: extraTerms, regressors: regressors, intervals: intervals,
-                                      targetModels: targetsFile.models)
-            } catch {
-                throw self.error(error)
-            }
-        }
-    }
-
     /// Every target fitted once as of the as-of month and projected under the baseline; scenarios
     /// and sweeps are judged on these fits.
     func fit() async throws -> FittedBook {
-        let book = try book
         let bar = ProgressBar(label: "projecting", total: book.targets.count)
         defer { bar.finish() }
         do {
