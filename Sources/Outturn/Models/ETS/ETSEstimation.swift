@@ -62,7 +62,7 @@ enum ETSEstimation {
     static func optimise(model: ETSModel, values: [Double]) -> (point: [Double], value: Double, evaluations: Int) {
         let start = initialParameters(model: model, values: values)
         let objective = ETSObjective(model: model, values: values)
-        let first = ETSNelderMead().minimise({ objective($0) }, start: start.vector)
+        let first = ETSNelderMead().minimise(lanes: { objective(lanes: $0, count: $1) }, start: start.vector)
         guard first.value.isFinite else {
             // R's start fits perfectly (a constant series): R floors n·log 0 at −1e10 and stops
             // there with an infinite likelihood. Outturn's objective refuses a perfect fit, so a
