@@ -69,7 +69,7 @@ enum ETSEstimation {
             // simplex that steps back from infeasible points looks for the nearest imperfect one.
             var fallback = NelderMead()
             fallback.maximumEvaluations = 2000
-            let run = fallback.minimise({ objective($0) }, start: start.vector,
+            let run = fallback.minimise(lanes: { objective(lanes: $0, count: $1) }, start: start.vector,
                                         steps: steps(for: start, model: model, values: values))
             return (run.point, run.value, first.evaluations + run.evaluations)
         }
@@ -79,7 +79,7 @@ enum ETSEstimation {
         polish.maximumEvaluations = polishBudget
         let steps = steps(for: ETSParameters(vector: first.point, model: model), model: model, values: values)
             .map { $0 * polishStepScale }
-        let run = polish.minimise({ objective($0) }, start: first.point, steps: steps)
+        let run = polish.minimise(lanes: { objective(lanes: $0, count: $1) }, start: first.point, steps: steps)
         best.evaluations += run.evaluations
         if run.value < best.value { best.point = run.point; best.value = run.value }
         return best

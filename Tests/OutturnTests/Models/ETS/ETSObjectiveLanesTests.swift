@@ -77,6 +77,24 @@ struct ETSObjectiveLanesTests {
         #expect(lanes.value.bitPattern == single.value.bitPattern, "\(spec): \(lanes.value) vs \(single.value)")
         #expect(lanes.point.map(\.bitPattern) == single.point.map(\.bitPattern), "\(spec)")
     }
+
+    @Test("the lane-driven polishing run ends where the one-point one does",
+          arguments: ["AAdN", "ANA", "AAdA", "MAdN", "MNM", "MAdM"])
+    func samePolish(_ spec: String) throws {
+        let oracle = try SharedReferences.json("oracle/series/air_passengers.json")
+        let values = try oracle.object("train").doubles("values")
+        let model = try ETSModel(parsing: spec)
+        let start = ETSEstimation.initialParameters(model: model, values: values)
+        let objective = ETSObjective(model: model, values: values)
+        let steps = ETSEstimation.steps(for: start, model: model, values: values).map { $0 * 0.5 }
+        var polish = NelderMead()
+        polish.maximumEvaluations = 600
+        let lanes = polish.minimise(lanes: { objective(lanes: $0, count: $1) }, start: start.vector, steps: steps)
+        let single = polish.minimise({ objective($0) }, start: start.vector, steps: steps)
+        #expect(lanes.evaluations == single.evaluations)
+        #expect(lanes.value.bitPattern == single.value.bitPattern, "\(spec): \(lanes.value) vs \(single.value)")
+        #expect(lanes.point.map(\.bitPattern) == single.point.map(\.bitPattern), "\(spec)")
+    }
 }
 
 /// The four-lane bounds test against the one-lane one, on parameter sets scattered across and
