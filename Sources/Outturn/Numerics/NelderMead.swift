@@ -12,6 +12,9 @@ struct NelderMead {
     var absoluteTolerance = 0.0
     /// Objective evaluations allowed per run.
     var maximumEvaluations = 4000
+    /// Whether the lane-driven run evaluates each iteration's four possible trial points in one
+    /// call (the same path either way; see `minimise(lanes:start:steps:)`).
+    var speculative = true
 
     /// The outcome of one run.
     struct Result {
@@ -120,16 +123,21 @@ struct NelderMead {
             along(-2, into: expanded)
             along(-0.5, into: outward)
             along(0.5, into: inward)
-            let v = evaluateTrials(4)
-            let fr = v[0]; evaluations += 1
+            let v = speculative ? evaluateTrials(4) : SIMD4<Double>(repeating: .nan)
+            func value(_ lane: Int) -> Double {
+                if speculative { return v[lane] }
+                let w = f(UnsafeBufferPointer(rebasing: trials[(lane * n)..<((lane + 1) * n)]), 1)[0]
+                return w.isNaN ? .infinity : w
+            }
+            let fr = value(0); evaluations += 1
             if fr < best {
-                let fe = v[1]; evaluations += 1
+                let fe = value(1); evaluations += 1
                 if fe < fr { replaceWorst(by: expanded, value: fe) } else { replaceWorst(by: reflected, value: fr) }
             } else if fr < values[order[n - 1]] {
                 replaceWorst(by: reflected, value: fr)
             } else {
                 let trial = fr < worst ? outward : inward
-                let fc = fr < worst ? v[2] : v[3]; evaluations += 1
+                let fc = fr < worst ? value(2) : value(3); evaluations += 1
                 if fc < min(fr, worst) {
                     replaceWorst(by: trial, value: fc)
                 } else {

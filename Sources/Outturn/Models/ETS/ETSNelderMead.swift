@@ -14,6 +14,10 @@ struct ETSNelderMead {
     var relativeTolerance = Double.ulpOfOne.squareRoot()
     /// R's `maxit`: the run stops once it has spent more than this many evaluations.
     var maximumEvaluations = 2000
+    /// Whether each iteration evaluates its four possible trial points in one call (R's path
+    /// either way). Worth it when one evaluation waits on a long chain of dependent operations
+    /// (models with a trend); otherwise the two points R needs, one after the other, cost less.
+    var speculative = true
     /// R's stand-in for a non-finite objective value.
     static let big = 1.0e35
 
@@ -136,14 +140,17 @@ struct ETSNelderMead {
                 trial[inside + i] = (1 - 0.5) * hi + 0.5 * ci
                 trial[outside + i] = (1 - 0.5) * r + 0.5 * ci
             }
-            let v = evaluate(lanes)
-            let vr = finite(v[0])
+            let v = speculative ? evaluate(lanes) : SIMD4<Double>(repeating: .nan)
+            @inline(__always) func value(_ lane: Int, at offset: Int) -> Double {
+                finite(speculative ? v[lane] : f(UnsafeBufferPointer(rebasing: trial[offset..<(offset + n)]), 1)[0])
+            }
+            let vr = value(0, at: reflection)
             funcount += 1
             if vr < vl {
                 // Expansion.
                 p[at(n, c)] = vr
                 for i in 0..<n { p[at(i, c)] = trial[reflection + i] }
-                let fe = finite(v[1])
+                let fe = value(1, at: expansion)
                 funcount += 1
                 if fe < vr {
                     for i in 0..<n { p[at(i, h)] = trial[expansion + i] }
@@ -153,13 +160,13 @@ struct ETSNelderMead {
                     p[at(n, h)] = vr
                 }
             } else {
-                var contraction = inside, fc = finite(v[2])
+                var contraction = inside
                 if vr < vh {
                     for i in 0..<n { p[at(i, h)] = trial[reflection + i] }
                     p[at(n, h)] = vr
                     contraction = outside
-                    fc = finite(v[3])
                 }
+                let fc = contraction == inside ? value(2, at: inside) : value(3, at: outside)
                 funcount += 1
                 if fc < p[at(n, h)] {
                     for i in 0..<n { p[at(i, h)] = trial[contraction + i] }

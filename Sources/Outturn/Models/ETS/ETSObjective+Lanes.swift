@@ -25,6 +25,11 @@ extension ETSObjective {
         let m = ETSModel.period
         var result = Lanes(repeating: .infinity)
         guard count >= 1, count <= Self.laneCount, points.count >= count * d else { return result }
+        if count == 1 {
+            // One point: the one-point loop is shorter than four lanes.
+            result[0] = self(UnsafeBufferPointer(rebasing: points[0..<d]))
+            return result
+        }
         // Which lanes are feasible; an infeasible lane runs a feasible lane's point instead (its
         // value is discarded), so that no lane carries non-finite states through the loop.
         var finite = SIMDMask<SIMD4<Int64>>(repeating: false)
@@ -66,7 +71,28 @@ extension ETSObjective {
         let gamma = hasSeason ? gather(gammaIndex) : Lanes(repeating: 0)
         let phi = isDamped ? gather(phiIndex) : Lanes(repeating: 1)
         let lik = withUnsafeTemporaryAllocation(of: Lanes.self, capacity: m) { ring in
-            runLanes(gather: gather, alpha: alpha, beta: beta, gamma: gamma, phi: phi, ring: ring)
+            // One specialised loop per model shape: the shape's tests leave the loop body.
+            typealias Y = ETSLaneFlagOn
+            typealias N = ETSLaneFlagOff
+            func run<T: ETSLaneFlag, S: ETSLaneFlag, MS: ETSLaneFlag, ME: ETSLaneFlag>(
+                _: T.Type, _: S.Type, _: MS.Type, _: ME.Type) -> Lanes {
+                runLanes(T.self, S.self, MS.self, ME.self, gather: gather, alpha: alpha, beta: beta, gamma: gamma,
+                         phi: phi, ring: ring)
+            }
+            switch (hasTrend, hasSeason, multiplicativeSeason, multiplicativeError) {
+            case (false, false, _, false): return run(N.self, N.self, N.self, N.self)
+            case (false, false, _, true): return run(N.self, N.self, N.self, Y.self)
+            case (true, false, _, false): return run(Y.self, N.self, N.self, N.self)
+            case (true, false, _, true): return run(Y.self, N.self, N.self, Y.self)
+            case (false, true, false, false): return run(N.self, Y.self, N.self, N.self)
+            case (false, true, false, true): return run(N.self, Y.self, N.self, Y.self)
+            case (true, true, false, false): return run(Y.self, Y.self, N.self, N.self)
+            case (true, true, false, true): return run(Y.self, Y.self, N.self, Y.self)
+            case (false, true, true, false): return run(N.self, Y.self, Y.self, N.self)
+            case (false, true, true, true): return run(N.self, Y.self, Y.self, Y.self)
+            case (true, true, true, false): return run(Y.self, Y.self, Y.self, N.self)
+            case (true, true, true, true): return run(Y.self, Y.self, Y.self, Y.self)
+            }
         }
         for k in 0..<count where valid[k] {
             let v = lik[k]
@@ -76,12 +102,16 @@ extension ETSObjective {
     }
 
     /// ``run`` of the one-point objective, lane-wise.
-    @inline(__always)
-    private func runLanes(gather: (Int) -> SIMD4<Double>, alpha: SIMD4<Double>, beta: SIMD4<Double>,
-                          gamma: SIMD4<Double>, phi: SIMD4<Double>,
-                          ring: UnsafeMutableBufferPointer<SIMD4<Double>>) -> SIMD4<Double> {
+    /// `hasTrend`, `hasSeason`, `multiplicativeSeason` and `multiplicativeError` come as types, so
+    /// that each shape compiles to a loop without them.
+    private func runLanes<T: ETSLaneFlag, S: ETSLaneFlag, MS: ETSLaneFlag, ME: ETSLaneFlag>(
+        _: T.Type, _: S.Type, _: MS.Type, _: ME.Type,
+        gather: (Int) -> SIMD4<Double>, alpha: SIMD4<Double>, beta: SIMD4<Double>, gamma: SIMD4<Double>,
+        phi: SIMD4<Double>, ring: UnsafeMutableBufferPointer<SIMD4<Double>>) -> SIMD4<Double> {
         typealias Lanes = SIMD4<Double>
         let m = ETSModel.period
+        let hasTrend = T.on, hasSeason = S.on, multiplicativeSeason = MS.on, multiplicativeError = ME.on
+        let additiveSeason = !MS.on
         var l = gather(levelIndex)
         var b = hasTrend ? gather(trendIndex) : Lanes(repeating: 0)
         if hasSeason {
@@ -114,9 +144,15 @@ extension ETSObjective {
                 if multiplicativeError {
                     // |f|: the sign of a zero does not matter (log ±0 = −∞ either way).
                     product *= f.replacing(with: -f, where: f .< 0)
-                    let outside = .!((product .< Lanes(repeating: 1e100)) .& (product .> Lanes(repeating: 1e-100)))
-                    if any(outside) {
-                        for k in 0..<4 where outside[k] { logSum[k] += log(product[k]); product[k] = 1 }
+                    // The scalar test on each lane, combined in two halves (cheaper than a
+                    // four-lane mask); the rare lane outside the range is handled one by one.
+                    let low = product.lowHalf, high = product.highHalf
+                    let inside = (low .< SIMD2(repeating: 1e100)) .& (low .> SIMD2(repeating: 1e-100))
+                        .& (high .< SIMD2(repeating: 1e100)) .& (high .> SIMD2(repeating: 1e-100))
+                    if !all(inside) {
+                        for k in 0..<4 where !(product[k] < 1e100 && product[k] > 1e-100) {
+                            logSum[k] += log(product[k]); product[k] = 1
+                        }
                     }
                 }
                 let oldl = l
@@ -143,3 +179,8 @@ extension ETSObjective {
         }
     }
 }
+
+/// A model-shape switch known at compile time (see `ETSObjective.runLanes`).
+protocol ETSLaneFlag { static var on: Bool { get } }
+enum ETSLaneFlagOn: ETSLaneFlag { static var on: Bool { true } }
+enum ETSLaneFlagOff: ETSLaneFlag { static var on: Bool { false } }
