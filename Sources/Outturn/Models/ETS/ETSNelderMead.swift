@@ -123,11 +123,13 @@ struct ETSNelderMead {
             }
             if vh <= vl + convtol { converged = true; break }
 
-            for i in 0..<n {
-                var temp = -p[at(i, h)]
-                for j in 0...n { temp += p[at(i, j)] }
-                p[at(i, c)] = temp / Double(n)
+            // The centroid: R's sum for each coordinate (−worst, then every vertex in order),
+            // accumulated a vertex at a time so that the loop runs along memory.
+            for i in 0..<n { p[at(i, c)] = -p[at(i, h)] }
+            for j in 0...n {
+                for i in 0..<n { p[at(i, c)] += p[at(i, j)] }
             }
+            for i in 0..<n { p[at(i, c)] = p[at(i, c)] / Double(n) }
             // R's trial points, with R's arithmetic: reflection, expansion (2R − c), the
             // contraction towards the worst vertex and the one towards the reflection (which R
             // takes when the reflection replaced the worst vertex).
