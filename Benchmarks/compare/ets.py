@@ -12,6 +12,12 @@ its cores without inflating anyone's figure. Prints seconds per fit, ratios, and
 the log-likelihoods and 12-month forecast totals where they do.
 
     python3 Benchmarks/compare/ets.py [SAMPLE]      # SAMPLE M3 series (default 100)
+    python3 Benchmarks/compare/ets.py --same-bits OTHER_ETSTIMING
+
+The second form checks that a change to the estimation left its results alone: it runs this
+tree's ETSTiming and another build of it (e.g. the previous commit's) with ETS_TIMING_EXACT=1 on
+the eight series of ../shared/data/series, automatic and every fixed model, and compares the
+chosen models, parameters, forecast means and variances in hexadecimal (exit 1 on a difference).
 """
 import os, platform, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -19,7 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BENCH = os.path.join(ROOT, "Benchmarks")
 TIMING = os.environ.get("ETS_TIMING", os.path.join(BENCH, ".build", "release", "ETSTiming"))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
-SAMPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+SAMPLE = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 100
 
 
 def read_air():
@@ -152,5 +158,41 @@ def main():
             print(f"    where the choices differ, ours has the smaller AICc on {better} of {len(r) - len(same)}")
 
 
+MODELS = ["auto", "ANN", "AAN", "AAdN", "ANA", "AAA", "AAdA", "MNN", "MAN", "MAdN", "MNA", "MAA", "MAdA",
+          "MNM", "MAM", "MAdM"]
+
+
+def read_eight():
+    """The eight real series of ../shared/data/series, whole."""
+    group = []
+    for name in sorted(os.listdir(os.path.join(SHARED, "series"))):
+        if not name.endswith(".csv") or name == "manifest.csv":
+            continue
+        with open(os.path.join(SHARED, "series", name)) as f:
+            rows = [line.rstrip("\n").split(",") for line in f][1:]
+        rows = [r for r in rows if len(r) > 2 and r[2] != ""]
+        group.append((name[:-4], rows[0][1], [float(r[2]) for r in rows]))
+    return group
+
+
+def same_bits(other):
+    path = os.path.join(tempfile.mkdtemp(), "eight.csv")
+    write_lines(path, read_eight())
+
+    def exact(binary, model):
+        run = subprocess.run([binary, path, model, "1"], check=True, capture_output=True, text=True,
+                             env=dict(os.environ, ETS_TIMING_EXACT="1"))
+        # Drop the timing column and the total line: only results are compared.
+        return [line.split(" ", 1)[1] if line[0].isdigit() else line
+                for line in run.stdout.splitlines() if not line.startswith("total")]
+
+    differing = [m for m in MODELS if exact(TIMING, m) != exact(other, m)]
+    print(f"{len(MODELS) - len(differing)} of {len(MODELS)} model specifications bit-identical on the eight series"
+          + (f"; differing: {', '.join(differing)}" if differing else ""))
+    return 1 if differing else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--same-bits":
+        sys.exit(same_bits(sys.argv[2]))
     main()

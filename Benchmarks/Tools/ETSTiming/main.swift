@@ -9,6 +9,8 @@ import Outturn
 // Prints one line per series: CPU seconds per fit (this thread's, best of REPEATS, default 3:
 // on a shared machine wall time mostly measures the other processes), the chosen model, its
 // log-likelihood and AICc, the 12-month forecast total; then a total line.
+// With ETS_TIMING_EXACT=1 in the environment, each series also prints its parameters, forecast
+// means and variances in hexadecimal, to check that a change to the estimation is bit-identical.
 let arguments = CommandLine.arguments
 guard arguments.count > 1, let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
     FileHandle.standardError.write(Data("usage: ETSTiming FILE [auto|MODEL] [REPEATS]\n".utf8))
@@ -26,6 +28,13 @@ func cpuSeconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+let exact = ProcessInfo.processInfo.environment["ETS_TIMING_EXACT"] == "1"
+extension ETSParameters {
+    /// R's `fit$par` order, from the public fields.
+    var vectorForTiming: [Double] {
+        [alpha] + [beta, gamma, phi].compactMap { $0 } + [level] + [trend].compactMap { $0 } + seasonal
+    }
 }
 var total = 0.0
 for line in text.split(separator: "\n") {
@@ -47,6 +56,14 @@ for line in text.split(separator: "\n") {
     if let fit {
         let sum = fit.forecast(horizon: 12).mean.reduce(0, +)
         print(String(format: "%.6f %@ %.10g %.10g %.10g", best, fit.model.description, fit.logLikelihood, fit.aicc, sum))
+        if exact {
+            let forecast = fit.forecast(horizon: 12)
+            let hex = { (xs: [Double]) in xs.map { String(format: "%a", $0) }.joined(separator: " ") }
+            print("  lik", hex([fit.lik]))
+            print("  par", hex(fit.parameters.vectorForTiming))
+            print("  mean", hex(forecast.mean))
+            print("  var", hex(forecast.variance))
+        }
     } else {
         print(String(format: "%.6f none nan nan nan", best))
     }

@@ -12,6 +12,9 @@ struct NelderMead {
     var absoluteTolerance = 0.0
     /// Objective evaluations allowed per run.
     var maximumEvaluations = 4000
+    /// Whether the lane-driven run evaluates each iteration's four possible trial points in one
+    /// call (the same path either way; see `minimise(lanes:start:steps:)`).
+    var speculative = true
 
     /// The outcome of one run.
     struct Result {
@@ -24,42 +27,72 @@ struct NelderMead {
     /// Minimises `f` from `start` with initial steps `steps` along each coordinate.
     func minimise(_ f: (UnsafeBufferPointer<Double>) -> Double, start: [Double], steps: [Double]) -> Result {
         let n = start.count
+        return minimise(lanes: { points, count in
+            var values = SIMD4<Double>(repeating: .infinity)
+            for k in 0..<count { values[k] = f(UnsafeBufferPointer(rebasing: points[(k * n)..<((k + 1) * n)])) }
+            return values
+        }, start: start, steps: steps)
+    }
+
+    /// Minimises an objective that takes up to four points at once (`count` points stored one
+    /// after another): the same path and evaluation count as one point at a time, with each
+    /// iteration's reflection, expansion and both contractions evaluated in one call and the
+    /// vertices of the initial and of a shrunk simplex four at a time (an objective that
+    /// interleaves its points, as ETS's does, costs little more for four than for one).
+    func minimise(lanes f: (UnsafeBufferPointer<Double>, Int) -> SIMD4<Double>, start: [Double],
+                  steps: [Double]) -> Result {
+        let n = start.count
         guard n > 0 else {
-            let v = start.withUnsafeBufferPointer(f)
+            let v = f(UnsafeBufferPointer(start: nil, count: 0), 1)[0]
             return Result(point: start, value: v.isNaN ? .infinity : v, evaluations: 1)
         }
-        // Rows 0…n: the simplex; row n+1: reflected point; row n+2: expanded/contracted point;
-        // row n+3: the centroid.
-        let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: (n + 4) * n)
+        // Rows 0…n: the simplex; rows n+1 … n+4: the trial points (reflection, expansion,
+        // contraction outside, contraction inside), contiguous for the objective; row n+5: the
+        // centroid.
+        let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: (n + 6) * n)
         let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: n + 1)
         let order = UnsafeMutableBufferPointer<Int>.allocate(capacity: n + 1)
-        defer { storage.deallocate(); values.deallocate(); order.deallocate() }
+        let batch = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4)
+        defer { storage.deallocate(); values.deallocate(); order.deallocate(); batch.deallocate() }
         func row(_ r: Int) -> UnsafeMutableBufferPointer<Double> {
             UnsafeMutableBufferPointer(rebasing: storage[(r * n)..<((r + 1) * n)])
         }
-        func value(_ r: Int) -> Double { evaluate(UnsafeBufferPointer(row(r))) }
-        func evaluate(_ point: UnsafeBufferPointer<Double>) -> Double {
-            let v = f(point)
-            return v.isNaN ? .infinity : v
+        let trials = UnsafeBufferPointer(rebasing: storage[((n + 1) * n)..<((n + 5) * n)])
+        /// The objective at the first `count` trial rows (NaN read as +∞).
+        func evaluateTrials(_ count: Int) -> SIMD4<Double> {
+            let v = f(trials, count)
+            return v.replacing(with: .infinity, where: v .!= v)
         }
-        let reflected = row(n + 1), trial = row(n + 2), centroid = row(n + 3)
+        /// The objective at the simplex rows listed in `rows`, four at a time, into `values`.
+        func evaluateRows(_ rows: [Int]) {
+            var k = 0
+            while k < rows.count {
+                let count = min(4, rows.count - k)
+                for i in 0..<count {
+                    let source = row(rows[k + i]), target = row(n + 1 + i)
+                    for j in 0..<n { target[j] = source[j] }
+                }
+                let v = evaluateTrials(count)
+                for i in 0..<count { values[rows[k + i]] = v[i] }
+                k += count
+            }
+        }
+        let reflected = row(n + 1), expanded = row(n + 2), outward = row(n + 3), inward = row(n + 4)
+        let centroid = row(n + 5)
 
         for j in 0..<n { storage[j] = start[j] }
-        values[0] = value(0)
         order[0] = 0
         for i in 0..<n {
             let p = row(i + 1)
             for j in 0..<n { p[j] = start[j] }
             p[i] += steps[i]
-            var fp = value(i + 1)
-            // A step into the infeasible region is retried in the other direction.
-            if !fp.isFinite {
-                p[i] = start[i] - steps[i]
-                fp = value(i + 1)
-            }
-            values[i + 1] = fp
             order[i + 1] = i + 1
         }
+        evaluateRows(Array(0...n))
+        // A step into the infeasible region is retried in the other direction.
+        let retries = (0..<n).filter { !values[$0 + 1].isFinite }
+        for i in retries { row(i + 1)[i] = start[i] - steps[i] }
+        evaluateRows(retries.map { $0 + 1 })
         var evaluations = n + 1
         // `order[k]` is the row of the k-th best point.
         while evaluations < maximumEvaluations {
@@ -87,16 +120,24 @@ struct NelderMead {
                 values[w] = v
             }
             along(-1, into: reflected)
-            let fr = evaluate(UnsafeBufferPointer(reflected)); evaluations += 1
+            along(-2, into: expanded)
+            along(-0.5, into: outward)
+            along(0.5, into: inward)
+            let v = speculative ? evaluateTrials(4) : SIMD4<Double>(repeating: .nan)
+            func value(_ lane: Int) -> Double {
+                if speculative { return v[lane] }
+                let w = f(UnsafeBufferPointer(rebasing: trials[(lane * n)..<((lane + 1) * n)]), 1)[0]
+                return w.isNaN ? .infinity : w
+            }
+            let fr = value(0); evaluations += 1
             if fr < best {
-                along(-2, into: trial)
-                let fe = evaluate(UnsafeBufferPointer(trial)); evaluations += 1
-                if fe < fr { replaceWorst(by: trial, value: fe) } else { replaceWorst(by: reflected, value: fr) }
+                let fe = value(1); evaluations += 1
+                if fe < fr { replaceWorst(by: expanded, value: fe) } else { replaceWorst(by: reflected, value: fr) }
             } else if fr < values[order[n - 1]] {
                 replaceWorst(by: reflected, value: fr)
             } else {
-                along(fr < worst ? -0.5 : 0.5, into: trial)
-                let fc = evaluate(UnsafeBufferPointer(trial)); evaluations += 1
+                let trial = fr < worst ? outward : inward
+                let fc = fr < worst ? value(2) : value(3); evaluations += 1
                 if fc < min(fr, worst) {
                     replaceWorst(by: trial, value: fc)
                 } else {
@@ -104,8 +145,8 @@ struct NelderMead {
                     for k in 1...n {
                         let p = row(order[k])
                         for j in 0..<n { p[j] = first[j] + 0.5 * (p[j] - first[j]) }
-                        values[order[k]] = value(order[k])
                     }
+                    evaluateRows((1...n).map { order[$0] })
                     evaluations += n
                 }
             }

@@ -62,14 +62,17 @@ enum ETSEstimation {
     static func optimise(model: ETSModel, values: [Double]) -> (point: [Double], value: Double, evaluations: Int) {
         let start = initialParameters(model: model, values: values)
         let objective = ETSObjective(model: model, values: values)
-        let first = ETSNelderMead().minimise({ objective($0) }, start: start.vector)
+        var simplex = ETSNelderMead()
+        // Four trial points at once pay where an evaluation waits on the trend's longer chain.
+        simplex.speculative = model.hasTrend
+        let first = simplex.minimise(lanes: { objective(lanes: $0, count: $1) }, start: start.vector)
         guard first.value.isFinite else {
             // R's start fits perfectly (a constant series): R floors n·log 0 at −1e10 and stops
             // there with an infinite likelihood. Outturn's objective refuses a perfect fit, so a
             // simplex that steps back from infeasible points looks for the nearest imperfect one.
             var fallback = NelderMead()
             fallback.maximumEvaluations = 2000
-            let run = fallback.minimise({ objective($0) }, start: start.vector,
+            let run = fallback.minimise(lanes: { objective(lanes: $0, count: $1) }, start: start.vector,
                                         steps: steps(for: start, model: model, values: values))
             return (run.point, run.value, first.evaluations + run.evaluations)
         }
@@ -77,9 +80,10 @@ enum ETSEstimation {
         guard !first.converged else { return best }
         var polish = NelderMead()
         polish.maximumEvaluations = polishBudget
+        polish.speculative = model.hasTrend
         let steps = steps(for: ETSParameters(vector: first.point, model: model), model: model, values: values)
             .map { $0 * polishStepScale }
-        let run = polish.minimise({ objective($0) }, start: first.point, steps: steps)
+        let run = polish.minimise(lanes: { objective(lanes: $0, count: $1) }, start: first.point, steps: steps)
         best.evaluations += run.evaluations
         if run.value < best.value { best.point = run.point; best.value = run.value }
         return best

@@ -12,14 +12,14 @@ import Foundation
 struct ETSObjective: Sendable {
     let model: ETSModel
     let values: [Double]
-    private let hasTrend: Bool
-    private let hasSeason: Bool
-    private let isDamped: Bool
-    private let additiveSeason: Bool
-    private let multiplicativeSeason: Bool
-    private let multiplicativeError: Bool
+    let hasTrend: Bool
+    let hasSeason: Bool
+    let isDamped: Bool
+    let additiveSeason: Bool
+    let multiplicativeSeason: Bool
+    let multiplicativeError: Bool
     /// Positions in R's parameter vector (α, β, γ, φ, ℓ, b, s₀…s₁₀).
-    private let betaIndex: Int, gammaIndex: Int, phiIndex: Int, levelIndex: Int, trendIndex: Int, seasonIndex: Int
+    let betaIndex: Int, gammaIndex: Int, phiIndex: Int, levelIndex: Int, trendIndex: Int, seasonIndex: Int
     /// The vector's length.
     let dimension: Int
 
