@@ -78,8 +78,9 @@ public final class SortedTargetsReader {
     /// The targets not given yet whose indicators come at or before `last` in byte order.
     public func targets(through last: String) -> Step {
         let last = Array(last.utf8)
+        // Read on while the last target read may still be followed by one at or before `last`.
         while !isUnsuitable, !atEnd,
-              queued.count == queueStart || !Self.precedesOrEquals(queued[queued.count - 1].0, last) {
+              queued.count == queueStart || Self.precedesOrEquals(queued[queued.count - 1].0, last) {
             advance()
         }
         if isUnsuitable { return .unsuitable }
