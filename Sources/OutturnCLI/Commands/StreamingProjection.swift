@@ -3,13 +3,16 @@ import Outturn
 import OutturnIO
 
 /// `project` over an observations file sorted by indicator, a block of indicators at a time, in
-/// memory bounded by the block and the targets rather than by the file.
+/// memory bounded by the block rather than by the file.
 ///
 /// It applies to a CSV report of targets alone (no milestone, joint condition, `versus`,
 /// regressor or `--record`) read from files, observations in long form sorted by indicator and
 /// targets sorted the same way (so the rows come out in the targets file's order: the same bytes
-/// as the whole-file path). Three passes over the observations, each holding one block:
-/// 1. check every row as the whole-file reader does, and find the as-of month;
+/// as the whole-file path). A CSV targets file is read in step with the observations
+/// (``SortedTargetsReader``), so only the block's targets are in memory; JSON or a workbook is
+/// read whole first. Three passes over both files, each holding one block:
+/// 1. check every row as the whole-file reader does, match every target with its indicator, and
+///    find the as-of month;
 /// 2. check every target against its data (as the whole-file path does before fitting anything)
 ///    and count the panel's calendars, so that each block fits what the whole panel would fit
 ///    together (``PanelCalendarCensus``);
