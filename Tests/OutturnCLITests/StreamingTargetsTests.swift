@@ -65,4 +65,24 @@ import Testing
         #expect(streamed.status == 0 && streamed.stdout == whole.stdout)
         #expect(try CLIRunner.run(arguments + ["--stream-block", "7", "--require-streaming"]).status == 1)
     }
+
+    /// A repeated targets row and a bad value late in a sorted targets file: the whole-file path's
+    /// words (the targets file cannot stream, so the run goes there), nothing written.
+    @Test func aTargetsProblemReadsAsTheWholeFilePathsWords() throws {
+        // Header + 300 targets: the extra rows are lines 302 and 303; the repeat is reported on its
+        // second line, the bad threshold on its own.
+        for (extra, line) in [("k299,2020,last,>=,5,,,,\nk299,2020,last,>=,5,,,,", 303), ("k299,2021,sum,>=,1x5,,,,", 302)] {
+            let panel = try StreamingProjectionTests.panel(extraTarget: extra)
+            defer { try? FileManager.default.removeItem(at: panel.folder) }
+            let output = panel.folder.appendingPathComponent("out.csv")
+            let arguments = ["project", panel.sorted.path, "--targets", panel.targets.path, "--output", output.path]
+                + StreamingProjectionTests.exact
+            let whole = try CLIRunner.run(arguments + ["--whole-file"])
+            #expect(whole.status == 1)
+            #expect(whole.stderr.contains("targets.csv:\(line)"), "\(whole.stderr)")
+            let streamed = try CLIRunner.run(arguments + ["--stream-block", "7"])
+            #expect(streamed.status == 1 && streamed.stderr == whole.stderr && streamed.stdout.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+    }
 }
