@@ -3,13 +3,16 @@ import Outturn
 import OutturnIO
 
 /// `project` over an observations file sorted by indicator, a block of indicators at a time, in
-/// memory bounded by the block and the targets rather than by the file.
+/// memory bounded by the block rather than by the file.
 ///
 /// It applies to a CSV report of targets alone (no milestone, joint condition, `versus`,
 /// regressor or `--record`) read from files, observations in long form sorted by indicator and
 /// targets sorted the same way (so the rows come out in the targets file's order: the same bytes
-/// as the whole-file path). Three passes over the observations, each holding one block:
-/// 1. check every row as the whole-file reader does, and find the as-of month;
+/// as the whole-file path). A CSV targets file is read in step with the observations
+/// (``SortedTargetsReader``), so only the block's targets are in memory; JSON or a workbook is
+/// read whole first. Three passes over both files, each holding one block:
+/// 1. check every row as the whole-file reader does, match every target with its indicator, and
+///    find the as-of month;
 /// 2. check every target against its data (as the whole-file path does before fitting anything)
 ///    and count the panel's calendars, so that each block fits what the whole panel would fit
 ///    together (``PanelCalendarCensus``);
@@ -53,55 +56,53 @@ struct StreamingProjection {
         let requestedAsOf = try parseAsOf(inputs.asOf)
         guard !Self.namesRegressors(choice),
               SortedObservationsReader(path: observations, indicatorsPerBlock: blockSize) != nil,
-              let targetsFile = try? TargetsFile.read(path: targetsPath),
-              Self.streams(targetsFile) else { return false }
-        let targets = targetsFile.targets
+              let targets1 = Self.targetsReader(targetsPath) else { return false }
 
-        // Pass 1: every row checked; each target matched with its indicator in file order.
+        // Pass 1: every row checked; the targets read in step, each matched with its indicator.
         var lastMonth: Month?
         var earlyStart: Month?   // the first target's indicator (in order) that starts after --as-of
-        var earlyIndex = Int.max
-        var matched = 0
+        var earlyIndicator: String?
         guard let pass1 = SortedObservationsReader(path: observations, indicatorsPerBlock: blockSize) else { return false }
         loop: while true {
             switch try pass1.next() {
             case .unsuitable: return false
             case .end: break loop
             case .block(let block):
-                guard let range = Self.targets(of: block, from: matched, in: targets) else { return false }
-                for index in range {
+                guard let chunk = Self.targets(of: block, from: targets1) else { return false }
+                for target in chunk.targets {
                     // Matched: the block holds the indicator.
-                    let series = block.series(targets[index].indicator)!
+                    let series = block.series(target.indicator)!
                     lastMonth = max(lastMonth ?? series.end, series.end)
-                    if let requestedAsOf, requestedAsOf < series.start, index < earlyIndex {
-                        (earlyIndex, earlyStart) = (index, series.start)
+                    if let requestedAsOf, requestedAsOf < series.start, earlyIndicator == nil {
+                        (earlyIndicator, earlyStart) = (target.indicator, series.start)
                     }
                 }
-                matched = range.upperBound
             }
         }
-        // A target whose indicator the file lacks: the whole-file path says which, with its hint.
-        guard matched == targets.count, let lastMonth else { return false }
+        // A target whose indicator the file lacks (or a problem in the targets file): the
+        // whole-file path says which, with its hint.
+        guard targets1.isExhausted(), let lastMonth else { return false }
+        let targetCount = targets1.count
         if let requestedAsOf, requestedAsOf > lastMonth {
             throw InputError(file: nil, field: "--as-of",
                              message: "\(requestedAsOf) is after the data end (\(lastMonth)) in \(observations); use \(lastMonth) or earlier")
         }
-        if let requestedAsOf, let earlyStart {
+        if let requestedAsOf, let earlyStart, let earlyIndicator {
             throw InputError(file: nil, field: "--as-of",
-                             message: "\(requestedAsOf) is before the first observation of \(excerpt(targets[earlyIndex].indicator)) (\(earlyStart)) in \(observations); use \(earlyStart) or later")
+                             message: "\(requestedAsOf) is before the first observation of \(excerpt(earlyIndicator)) (\(earlyStart)) in \(observations); use \(earlyStart) or later")
         }
         let asOf = requestedAsOf ?? lastMonth
-        func failure(_ error: TargetBookError, offset: Int) -> InputError {
-            TargetWorkspace.error(Self.shifted(error, by: offset), targetsFile: targetsFile, asOf: asOf)
+        func failure(_ error: TargetBookError, in chunk: TargetsFile) -> InputError {
+            TargetWorkspace.error(error, targetsFile: chunk, asOf: asOf)
         }
-        func books(_ body: (TargetBook, _ offset: Int) async throws -> Void) async throws {
-            guard let reader = SortedObservationsReader(path: observations, indicatorsPerBlock: blockSize) else {
+        func books(_ body: (TargetBook, _ chunk: TargetsFile, _ offset: Int) async throws -> Void) async throws {
+            guard let reader = SortedObservationsReader(path: observations, indicatorsPerBlock: blockSize),
+                  let targetsReader = Self.targetsReader(targetsPath) else {
                 throw InputError(file: observations, message: "cannot be read again; it changed while it was read")
             }
             let changed = InputError(file: observations, message: "changed while it was read; run the command again")
-            var offset = 0
-            // Pass 1 read the file through to its end, sorted: a later pass that meets anything
-            // else (an unsorted block, an early end) reads a file that changed since.
+            // Pass 1 read both files through to their ends, sorted: a later pass that meets
+            // anything else (an unsorted block, an early end) reads a file that changed since.
             loop: while true {
                 let block: Dataset
                 switch try reader.next() {
@@ -109,39 +110,39 @@ struct StreamingProjection {
                 case .end: break loop
                 case .unsuitable: throw changed
                 }
-                guard let range = Self.targets(of: block, from: offset, in: targets) else { throw changed }
+                let offset = targetsReader.count
+                guard let chunk = Self.targets(of: block, from: targetsReader) else { throw changed }
                 let series = block.seriesByIndicator
                 let book: TargetBook
                 do {
-                    book = try TargetBook(series: series, targets: Array(targets[range]), model: choice, extraTerms: extraTerms,
-                                          intervals: intervals, targetModels: Array(targetsFile.models[range]))
-                } catch { throw failure(error, offset: offset) }
-                try await body(book, offset)
-                offset = range.upperBound
+                    book = try TargetBook(series: series, targets: chunk.targets, model: choice, extraTerms: extraTerms,
+                                          intervals: intervals, targetModels: chunk.models)
+                } catch { throw failure(error, in: chunk) }
+                try await body(book, chunk, offset)
             }
-            guard offset == targets.count else { throw changed }
+            guard targetsReader.isExhausted(), targetsReader.count == targetCount else { throw changed }
         }
 
         // Pass 2: the checks made before anything is fitted, and the panel's calendars.
         var census = PanelCalendarCensus()
-        try await books { book, offset in
-            do throws(TargetBookError) { try book.checkTargets(asOf: asOf) } catch { throw failure(error, offset: offset) }
+        try await books { book, chunk, _ in
+            do throws(TargetBookError) { try book.checkTargets(asOf: asOf) } catch { throw failure(error, in: chunk) }
             book.countCalendars(asOf: asOf, into: &census)
         }
 
         // Pass 3: project and write block by block; nothing is in place until every row is.
         let output = try StreamedOutput(path: outputOptions.output, inputs: inputs.workspaceInputPaths)
         defer { output.discard() }
-        let bar = ProgressBar(label: "projecting", total: targets.count)
+        let bar = ProgressBar(label: "projecting", total: targetCount)
         defer { bar.finish() }
         var first = true
         let finalCensus = census
-        try await books { book, offset in
+        try await books { book, chunk, offset in
             let panel: PanelProjections?
             do throws(TargetBookError) {
                 panel = try await book.panelProjections(asOf: asOf, levels: levels, census: finalCensus,
                                                         progress: { bar.update(offset + $0) })
-            } catch { throw failure(error, offset: offset) }
+            } catch { throw failure(error, in: chunk) }
             guard let panel else { return }
             try output.write(PanelReport(panel).csv(includingHeader: first))
             first = false
@@ -151,39 +152,24 @@ struct StreamingProjection {
         return true
     }
 
-    /// Whether the targets suit the streaming path: targets only (no milestone), none compared
-    /// with another indicator, sorted by indicator in byte order (so blocks take them in file
-    /// order), and no indicator-year with two conditions (judged jointly, outside the panel path).
-    static func streams(_ file: TargetsFile) -> Bool {
-        guard file.milestones.isEmpty, !file.models.contains(where: { $0.map(namesRegressors) ?? false }) else { return false }
-        var previous: Target?
-        var years: Set<Int> = []
-        for target in file.targets {
-            guard target.referenceIndicator == nil else { return false }
-            if let previous, previous.indicator == target.indicator {
-                guard years.insert(target.year).inserted else { return false }
-            } else {
-                // Ascending in bytes and in Swift's order, as the observations must (see SortedObservationsReader).
-                if let previous, !(previous.indicator.utf8.lexicographicallyPrecedes(target.indicator.utf8)
-                                   && previous.indicator < target.indicator) { return false }
-                years = [target.year]
-            }
-            previous = target
-        }
-        return true
+    /// The targets of `block`'s indicators, read from `reader` in step (both files sorted the
+    /// same way). `nil` when the targets cannot stream (see ``SortedTargetsReader``), a target's
+    /// model names a regressor, or a target names an indicator the block should hold and does not
+    /// (it sorts before the block's last indicator).
+    static func targets(of block: Dataset, from reader: SortedTargetsReader) -> TargetsFile? {
+        guard let last = block.entries.last?.indicator,
+              case .targets(let chunk) = reader.targets(through: last),
+              !chunk.models.contains(where: { $0.map(namesRegressors) ?? false }),
+              chunk.targets.allSatisfy({ block.series($0.indicator) != nil }) else { return nil }
+        return chunk
     }
 
-    /// The targets from `start` on whose indicators `block` holds: a run, since both are sorted the
-    /// same way. `nil` when a target names an indicator the block should hold and does not (it
-    /// sorts before the block's last indicator), or a later block.
-    static func targets(of block: Dataset, from start: Int, in targets: [Target]) -> Range<Int>? {
-        guard let last = block.entries.last?.indicator else { return start..<start }
-        var end = start
-        while end < targets.count, !last.utf8.lexicographicallyPrecedes(targets[end].indicator.utf8) {
-            guard block.series(targets[end].indicator) != nil else { return nil }
-            end += 1
-        }
-        return start..<end
+    /// The targets of `path` a block at a time: a CSV file is read in step with the observations
+    /// (only the targets at hand in memory); JSON or a workbook is read whole first, as before.
+    /// `nil` when the file cannot be read whole (the whole-file path words why).
+    static func targetsReader(_ path: String) -> SortedTargetsReader? {
+        if let streamed = SortedTargetsReader(path: path) { return streamed }
+        return (try? TargetsFile.read(path: path)).map(SortedTargetsReader.init(holding:))
     }
 
     /// Whether a model choice names a regressor (read from the whole observations file).
@@ -192,18 +178,6 @@ struct StreamingProjection {
         case .fixed(let model): !model.regressorNames.isEmpty
         case .combination(let choices): choices.contains(where: namesRegressors)
         default: false
-        }
-    }
-
-    /// `error` of a block whose first target is target `offset` of the whole file.
-    static func shifted(_ error: TargetBookError, by offset: Int) -> TargetBookError {
-        switch error {
-        case .target(let index, let failure): .target(index + offset, failure)
-        case .beforeData(let index, let part, let year, let first): .beforeData(index + offset, part: part, year: year, firstObservation: first)
-        case .beyondHorizon(let index, let year, let ahead): .beyondHorizon(index + offset, year: year, monthsAhead: ahead)
-        case .unknownIndicator(let name, let target, let milestone): .unknownIndicator(name, target: target.map { $0 + offset }, milestone: milestone)
-        case .joint(let members, let failure): .joint(members.map { $0 + offset }, failure)
-        case .milestone, .scenario: error
         }
     }
 }

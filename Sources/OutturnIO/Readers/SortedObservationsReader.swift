@@ -30,15 +30,9 @@ public final class SortedObservationsReader {
     }
 
     private let file: String
-    private let descriptor: Int32
+    private let parts: CSVRecordParts
     private let indicatorsPerBlock: Int
-    /// Bytes read but not yet parsed; they start at a record.
-    private var pending: [UInt8] = []
-    /// How far `pending` has been scanned for the end of the last whole record, the quotes seen
-    /// so far, and the end of the last record found.
-    private var scanned = 0, quotes = 0, cut: Int?
-    private var atEndOfFile = false, isFirstPart = true
-    /// The physical line `pending` starts on.
+    /// The physical line the next part starts on.
     private var line = 1
     private var header: CSVRecord?
     private var template: ObservationsFile.RowReader?
@@ -52,11 +46,6 @@ public final class SortedObservationsReader {
     private var rowError: InputError?, emptyError: InputError?
     private var isUnsuitable = false, isFinished = false
 
-    /// The largest record the reader waits for before it gives the file to the whole-file reader.
-    static let longestRecord = 64 << 20
-    /// Bytes read at a time.
-    private let readSize: Int
-
     /// Opens `path` for streaming; `nil` when it cannot stream (standard input, a workbook, not a
     /// regular file, not readable): the whole-file reader then reads it, and words any problem.
     /// - Parameters:
@@ -64,18 +53,12 @@ public final class SortedObservationsReader {
     ///   - indicatorsPerBlock: how many indicators a block holds (the last may hold fewer).
     ///   - readSize: bytes read at a time (small in tests, so that records straddle reads).
     public init?(path: String, indicatorsPerBlock: Int, readSize: Int = 8 << 20) {
-        guard path != StandardInput.path, !isWorkbook(path), indicatorsPerBlock > 0, readSize > 0 else { return nil }
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return nil }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard path != StandardInput.path, !isWorkbook(path), indicatorsPerBlock > 0,
+              let parts = CSVRecordParts(path: path, readSize: readSize) else { return nil }
         self.file = path
-        self.descriptor = descriptor
+        self.parts = parts
         self.indicatorsPerBlock = indicatorsPerBlock
-        self.readSize = readSize
     }
-
-    deinit { close(descriptor) }
 
     /// The next block of whole indicators, the end, or that the file must be read whole.
     /// - Throws: ``InputError`` worded as ``ObservationsFile/read(path:)`` words it.
@@ -94,12 +77,18 @@ public final class SortedObservationsReader {
 
     /// Reads and parses one more part of the file.
     private func advance() throws(InputError) {
-        guard let part = try nextPart() else {
+        let part: [UInt8]
+        switch try parts.next() {
+        case .records(let records): part = records
+        case .end:
             finishFile()
+            return
+        case .tooLong:
+            isUnsuitable = true
             return
         }
         // Whole-file problems go to the whole-file reader, which words them.
-        guard part.withUnsafeBufferPointer({ CSVReader.isValidUTF8($0) }), !hasBareCarriageReturn(part) else {
+        guard part.withUnsafeBufferPointer({ CSVReader.isValidUTF8($0) }), !CSVRecordParts.hasBareCarriageReturn(part) else {
             isUnsuitable = true
             return
         }
@@ -179,88 +168,5 @@ public final class SortedObservationsReader {
             return
         }
         if rowError == nil { closeBlock() }
-    }
-
-    /// The next run of whole records (ending in a line break outside quotes, or at the end of the
-    /// file); `nil` at the end.
-    private func nextPart() throws(InputError) -> [UInt8]? {
-        while true {
-            if let end = cut {
-                let part = Array(pending[...end])
-                pending.removeFirst(end + 1)
-                scanned -= end + 1
-                cut = nil
-                quotes = 0
-                // Rescan what is left for its quotes (a record is short; the rest is at most one read).
-                let left = scanned
-                scanned = 0
-                scan(upTo: left)
-                return part
-            }
-            if atEndOfFile {
-                guard !pending.isEmpty else { return nil }
-                defer { pending = [] ; scanned = 0 }
-                return pending
-            }
-            guard pending.count < Self.longestRecord else {
-                isUnsuitable = true
-                return nil
-            }
-            try readMore()
-            if !isFirstPart { scan(upTo: pending.count) }
-        }
-    }
-
-    /// Looks for the last line break outside quotes in `pending[scanned..<end]`.
-    private func scan(upTo end: Int) {
-        let newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\"")
-        pending.withUnsafeBufferPointer { bytes in
-            var index = scanned, quotes = quotes, cut = cut
-            while index < end {
-                let byte = bytes[index]
-                if byte == quote { quotes += 1 } else if byte == newline, quotes & 1 == 0 { cut = index }
-                index += 1
-            }
-            (self.quotes, self.cut) = (quotes, cut)
-        }
-        scanned = end
-    }
-
-    /// Appends the next read to `pending`. The first kilobyte is checked as the whole-file reader
-    /// checks it (UTF-16 or UTF-32 refused by name) and its byte-order mark dropped before any of
-    /// it is parsed.
-    private func readMore() throws(InputError) {
-        var buffer = [UInt8](repeating: 0, count: readSize)
-        var count = 0
-        repeat {
-            count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, readSize) }
-        } while count < 0 && errno == EINTR
-        guard count >= 0 else {
-            throw InputError(file: file, message: "cannot be read (\(String(cString: strerror(errno))))")
-        }
-        if count == 0 { atEndOfFile = true } else { pending.append(contentsOf: buffer[..<count]) }
-        guard isFirstPart, pending.count >= 1024 || atEndOfFile else { return }
-        isFirstPart = false
-        // withUnsafeBytes rethrows untyped errors; carry ours out in a Result.
-        let file = file
-        try pending.withUnsafeBytes { raw in Result { () throws(InputError) in try refuseWideEncoding(raw, file: file) } }.get()
-        if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
-    }
-
-    /// A carriage return not followed by a line feed ends a record without ending a line as the
-    /// line count here assumes; such a file is read whole.
-    private func hasBareCarriageReturn(_ part: [UInt8]) -> Bool {
-        let carriageReturn = UInt8(ascii: "\r"), newline = UInt8(ascii: "\n")
-        return part.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var from = 0
-            while from < bytes.count, let found = memchr(base + from, Int32(carriageReturn), bytes.count - from) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                // A carriage return that ends the file ends no line before another.
-                if index + 1 < bytes.count, bytes[index + 1] != newline { return true }
-                from = index + 1
-            }
-            return false
-        }
     }
 }

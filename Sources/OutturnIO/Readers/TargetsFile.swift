@@ -31,7 +31,7 @@ public struct TargetsFile: Sendable {
     /// Each target's own model (the `model` column), by position in ``targets``; `nil` where the
     /// row names none.
     public let models: [ModelChoice?]
-    private let targetLocations: [Location]
+    let targetLocations: [Location]
     private let milestoneLocations: [Location]
 
     enum Location: Sendable {
@@ -183,7 +183,7 @@ public struct TargetsFile: Sendable {
     }
 
     /// The header's column names, once they are known to describe targets.
-    private static func checkedHeader(_ header: CSVRecord, file: String) throws(InputError) -> [String] {
+    static func checkedHeader(_ header: CSVRecord, file: String) throws(InputError) -> [String] {
         let names = header.fields.map(trimmed)
         for name in names where !known.contains(name) {
             throw InputError(file: file, line: header.line, field: name,
