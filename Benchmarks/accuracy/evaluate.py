@@ -20,7 +20,7 @@ the deterministic rules (snaive, runrate) reproduce R's and the Python rules' fi
 
 Usage:
   evaluate.py OUTTURN_BINARY [--sets m3,usemp,series] [--models auto,theta,...] [--quick]
-              [--ks 0,3,6,9] [--check] [--folds] [--json FILE] [--cache DIR] [--no-cache] [--cached-only]
+              [--quick-sets m3,...] [--ks 0,3,6,9] [--check] [--folds] [--json FILE] [--cache DIR] [--no-cache] [--cached-only]
 --models: comma-separated (commas inside parentheses belong to the name, e.g. trend+season+arma(1,0));
           NAME:INTERVALS runs NAME with `--intervals INTERVALS` (checked, model or calibrated;
           default checked), labelled "(INTERVALS intervals)" in the tables. The first
@@ -28,6 +28,7 @@ Usage:
 --quick:  a deterministic subsample: every 10th M3 series (in info.csv order) at all four k, all
           US employment cases at k = 6, the eight series at August (k = 8); models default to
           auto, snaive, runrate.
+--quick-sets: the quick subsample for these sets only (the others in full).
 --ks:     run only these k (of each set's own); a partial grid, e.g. the eight series at 0,3,6,8,9.
 --folds:  judge every model by the goals and apply PROTOCOL.md's leave-one-set-out folds to them.
 --check:  exit 1 when the first model misses a goal of the issue (listed in PROTOCOL.md) or a
@@ -387,7 +388,7 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 64
     binary = os.path.abspath(argv[1])
-    options = {"--sets": "m3,usemp,series", "--models": None, "--json": None, "--ks": None,
+    options = {"--sets": "m3,usemp,series", "--models": None, "--json": None, "--ks": None, "--quick-sets": None,
                "--cache": os.path.join(ROOT, ".build", "accuracy-cache")}
     flags = set()
     rest = argv[2:]
@@ -406,7 +407,11 @@ def main(argv):
     workdir = tempfile.mkdtemp(prefix="outturn-accuracy-")
     atexit.register(shutil.rmtree, workdir, True)   # the subset CSVs; the cache keeps the results
     makers = {"m3": M3, "usemp": USEmployment, "series": EightSeries}
-    sets = [makers[name](quick, workdir) for name in options["--sets"].split(",")]
+    quick_sets = set(options["--quick-sets"].split(",")) if options["--quick-sets"] else set()
+    sets = []
+    for name in options["--sets"].split(","):
+        sets.append(makers[name](quick or name in quick_sets, workdir))
+        sets[-1].quick = quick or name in quick_sets
     if options["--ks"]:
         # A partial grid (e.g. the eight series at the goal k and August only, when time is short).
         wanted = {int(k) for k in options["--ks"].split(",")}
@@ -418,7 +423,7 @@ def main(argv):
     report = {"quick": quick, "models": models, "sets": {}}
 
     for s in sets:
-        print(f"\n## {s.title}{' — quick subsample' if quick else ''}\n")
+        print(f"\n## {s.title}{' — quick subsample' if s.quick else ''}\n")
         ours = {}      # (model, k) -> [cases]
         seconds = {}
         missing = []
@@ -446,17 +451,17 @@ def main(argv):
         reference = s.reference() if hasattr(s, "reference") else {}
         set_report = tabulate(s, models, ours, seconds, reference)
         report["sets"][s.name] = set_report
-        goals += judge(s, models[0], set_report, ours, quick)
+        goals += judge(s, models[0], set_report, ours, s.quick)
         if folds:
             for model in models:
                 row = label(model, models)
                 candidates.setdefault(model, {})[s.name] = {
-                    "goals": judge(s, model, set_report, ours, quick, row=row),
+                    "goals": judge(s, model, set_report, ours, s.quick, row=row),
                     "ape": {(group, k): m["mean_ape"] for group in groups_of(s)
                             for k, m in set_report[group].get(row, {}).items()
                             if k in ([k for k in GOAL_KS if k in s.ks] or s.ks) and m.get("mean_ape") is not None}}
         if check:
-            self_tests(s, ours, reference, problems, quick)
+            self_tests(s, ours, reference, problems, s.quick)
 
     print("\n## Goals of issue #14 for the default (" + models[0] + ")\n")
     for goal in goals:
