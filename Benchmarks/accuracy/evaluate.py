@@ -403,6 +403,12 @@ def main(argv):
             return 64
     quick, check = "--quick" in flags, "--check" in flags
     models = split_models(options["--models"] or (QUICK_MODELS if quick else DEFAULT_MODELS))
+    for model in models:
+        try:
+            model_args(model)
+        except ValueError as error:
+            print(f"evaluate.py: {error}", file=sys.stderr)
+            return 64
     runner = Runner(binary, None if "--no-cache" in flags else options["--cache"], "--cached-only" in flags)
     workdir = tempfile.mkdtemp(prefix="outturn-accuracy-")
     atexit.register(shutil.rmtree, workdir, True)   # the subset CSVs; the cache keeps the results
