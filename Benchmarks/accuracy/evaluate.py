@@ -20,13 +20,17 @@ the deterministic rules (snaive, runrate) reproduce R's and the Python rules' fi
 
 Usage:
   evaluate.py OUTTURN_BINARY [--sets m3,usemp,series] [--models auto,theta,...] [--quick]
-              [--check] [--json FILE] [--cache DIR] [--no-cache]
+              [--quick-sets m3,...] [--ks 0,3,6,9] [--check] [--folds] [--json FILE] [--cache DIR] [--no-cache] [--cached-only]
 --models: comma-separated (commas inside parentheses belong to the name, e.g. trend+season+arma(1,0));
-          NAME:model runs NAME with `--intervals model` (default: checked intervals). The first
+          NAME:INTERVALS runs NAME with `--intervals INTERVALS` (checked, model or calibrated;
+          default checked), labelled "(INTERVALS intervals)" in the tables. The first
           model is the default under test (`auto`); a new model plugs in by its CLI name.
 --quick:  a deterministic subsample: every 10th M3 series (in info.csv order) at all four k, all
           US employment cases at k = 6, the eight series at August (k = 8); models default to
           auto, snaive, runrate.
+--quick-sets: the quick subsample for these sets only (the others in full).
+--ks:     run only these k (of each set's own); a partial grid, e.g. the eight series at 0,3,6,8,9.
+--folds:  judge every model by the goals and apply PROTOCOL.md's leave-one-set-out folds to them.
 --check:  exit 1 when the first model misses a goal of the issue (listed in PROTOCOL.md) or a
           self-test fails.
 Raw backtest JSON is cached under --cache (default .build/accuracy-cache), keyed by the binary's
@@ -144,8 +148,13 @@ def split_models(text):
     return parts
 
 
+INTERVAL_METHODS = ("checked", "model", "calibrated")   # the CLI's --intervals
+
+
 def model_args(spec):
     name, _, intervals = spec.partition(":")
+    if intervals and intervals not in INTERVAL_METHODS:
+        raise ValueError(f"{spec}: the interval method must be one of {', '.join(INTERVAL_METHODS)}")
     return ["--model", name, "--intervals", intervals or "checked"]
 
 
@@ -379,7 +388,7 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 64
     binary = os.path.abspath(argv[1])
-    options = {"--sets": "m3,usemp,series", "--models": None, "--json": None,
+    options = {"--sets": "m3,usemp,series", "--models": None, "--json": None, "--ks": None, "--quick-sets": None,
                "--cache": os.path.join(ROOT, ".build", "accuracy-cache")}
     flags = set()
     rest = argv[2:]
@@ -387,24 +396,40 @@ def main(argv):
         arg = rest.pop(0)
         if arg in options:
             options[arg] = rest.pop(0)
-        elif arg in ("--quick", "--check", "--no-cache", "--cached-only"):
+        elif arg in ("--quick", "--check", "--no-cache", "--cached-only", "--folds"):
             flags.add(arg)
         else:
             print(f"evaluate.py: unknown argument {arg}", file=sys.stderr)
             return 64
     quick, check = "--quick" in flags, "--check" in flags
     models = split_models(options["--models"] or (QUICK_MODELS if quick else DEFAULT_MODELS))
+    for model in models:
+        try:
+            model_args(model)
+        except ValueError as error:
+            print(f"evaluate.py: {error}", file=sys.stderr)
+            return 64
     runner = Runner(binary, None if "--no-cache" in flags else options["--cache"], "--cached-only" in flags)
     workdir = tempfile.mkdtemp(prefix="outturn-accuracy-")
     atexit.register(shutil.rmtree, workdir, True)   # the subset CSVs; the cache keeps the results
     makers = {"m3": M3, "usemp": USEmployment, "series": EightSeries}
-    sets = [makers[name](quick, workdir) for name in options["--sets"].split(",")]
+    quick_sets = set(options["--quick-sets"].split(",")) if options["--quick-sets"] else set()
+    sets = []
+    for name in options["--sets"].split(","):
+        sets.append(makers[name](quick or name in quick_sets, workdir))
+        sets[-1].quick = quick or name in quick_sets
+    if options["--ks"]:
+        # A partial grid (e.g. the eight series at the goal k and August only, when time is short).
+        wanted = {int(k) for k in options["--ks"].split(",")}
+        for s in sets:
+            s.ks = [k for k in s.ks if k in wanted]
     started = time.time()
     problems, goals = [], []
+    folds, candidates = "--folds" in flags, {}   # model -> set -> {goals, ape by (group, k)}
     report = {"quick": quick, "models": models, "sets": {}}
 
     for s in sets:
-        print(f"\n## {s.title}{' — quick subsample' if quick else ''}\n")
+        print(f"\n## {s.title}{' — quick subsample' if s.quick else ''}\n")
         ours = {}      # (model, k) -> [cases]
         seconds = {}
         missing = []
@@ -432,9 +457,17 @@ def main(argv):
         reference = s.reference() if hasattr(s, "reference") else {}
         set_report = tabulate(s, models, ours, seconds, reference)
         report["sets"][s.name] = set_report
-        goals += judge(s, models[0], set_report, ours, quick)
+        goals += judge(s, models[0], set_report, ours, s.quick)
+        if folds:
+            for model in models:
+                row = label(model, models)
+                candidates.setdefault(model, {})[s.name] = {
+                    "goals": judge(s, model, set_report, ours, s.quick, row=row),
+                    "ape": {(group, k): m["mean_ape"] for group in groups_of(s)
+                            for k, m in set_report[group].get(row, {}).items()
+                            if k in ([k for k in GOAL_KS if k in s.ks] or s.ks) and m.get("mean_ape") is not None}}
         if check:
-            self_tests(s, ours, reference, problems, quick)
+            self_tests(s, ours, reference, problems, s.quick)
 
     print("\n## Goals of issue #14 for the default (" + models[0] + ")\n")
     for goal in goals:
@@ -442,6 +475,8 @@ def main(argv):
     print(f"\nTotal wall time {time.time() - started:.0f} s ({'quick' if quick else 'full'} run, "
           f"cached runs count their original time in the tables).")
     report["goals"] = goals
+    if folds:
+        report["folds"] = leave_one_set_out(models, candidates)
     report["self_test_problems"] = problems
     if options["--json"]:
         with open(options["--json"], "w") as f:
@@ -456,6 +491,71 @@ def main(argv):
             return 1
         print("\nCheck passed: the default meets every goal and the self-tests hold.")
     return 0
+
+
+FOLDS = (("A", ("usemp", "series"), "m3"), ("B", ("m3", "series"), "usemp"), ("C", ("m3", "usemp"), "series"))
+
+
+def leave_one_set_out(models, candidates):
+    """PROTOCOL.md's folds: on the two tuning sets, the candidate meeting most goals wins, ties broken
+    by the lower mean APE averaged over the two sets (each set: its figures and goal k). Candidates
+    are compared on the goals and APE cells every one of them was judged on (a candidate with no
+    cell on a tuning set sits that fold out), so a missing cell never counts as a miss."""
+    def key(goal):
+        return goal["set"], goal["group"], goal["k"], goal["goal"]
+
+    print("\n## Leave one set out (PROTOCOL.md)\n")
+    present = {name for by_set in candidates.values() for name in by_set}
+    names = [name for name in ("m3", "usemp", "series") if name in present]
+    print("Goals met / judged, and mean APE over the set's figures and goal k, per candidate:\n")
+    print("| candidate | " + " | ".join(f"{n}: goals" for n in names) + " | "
+          + " | ".join(f"{n}: APE" for n in names) + " |")
+    print("|---|" + "---:|" * (2 * len(names)))
+    for model in models:
+        by_set = candidates[model]
+        cells = [f"{sum(g['met'] for g in by_set[n]['goals'])}/{len(by_set[n]['goals'])}"
+                 if by_set.get(n, {}).get("goals") else "–" for n in names]
+        apes = [fmt(statistics.fmean(by_set[n]["ape"].values())) if by_set.get(n, {}).get("ape") else "–"
+                for n in names]
+        print(f"| {label(model, [])} | " + " | ".join(cells + apes) + " |")
+    out = []
+    for fold, tuning, held_out in FOLDS:
+        if not all(n in names for n in (*tuning, held_out)):
+            continue
+        competing = [m for m in models if all(candidates[m].get(n, {}).get("goals") for n in tuning)]
+        if not competing:
+            continue
+        common = {n: set.intersection(*({key(g) for g in candidates[m][n]["goals"]} for m in competing))
+                  for n in tuning}
+        cells = {n: set.intersection(*(set(candidates[m][n]["ape"]) for m in competing)) for n in tuning}
+
+        def merit(model):
+            met = sum(g["met"] for n in tuning for g in candidates[model][n]["goals"] if key(g) in common[n])
+            ape = statistics.fmean(statistics.fmean(candidates[model][n]["ape"][c] for c in cells[n])
+                                   for n in tuning if cells[n])
+            return met, ape
+
+        ranked = sorted(competing, key=lambda m: (-merit(m)[0], merit(m)[1]))
+        chosen = ranked[0]
+        judged = sum(len(common[n]) for n in tuning)
+        print(f"\n**Fold {fold}** (tune on {' + '.join(tuning)}, report on {held_out}; "
+              f"{len(competing)} candidates, {judged} goals compared): ranking "
+              + ", ".join(f"{label(m, [])[8:]} {merit(m)[0]} goals / APE {merit(m)[1]:.2f}" for m in ranked[:5])
+              + ("" if len(ranked) <= 5 else ", …"))
+        held = candidates[chosen].get(held_out, {}).get("goals", [])
+        met = sum(g["met"] for g in held)
+        print(f"Chosen: **{label(chosen, [])[8:]}**; on {held_out} it meets {met} of {len(held)} goals"
+              + (" (not run on it)" if not held else "") + ".")
+        for g in held:
+            if not g["met"]:
+                print(f"- [ ] {g['text']}")
+        out.append({"fold": fold, "tuning": tuning, "held_out": held_out, "chosen": chosen,
+                    "ranking": [(m, *merit(m)) for m in ranked], "held_out_met": met, "held_out_judged": len(held)})
+    chosen = {f["chosen"] for f in out}
+    if len(out) == 3:
+        print("\nThe three folds choose " + ("the same rule: " if len(chosen) == 1 else "different rules: ")
+              + ", ".join(sorted(label(c, [])[8:] for c in chosen)) + ".")
+    return out
 
 
 def fmt(value, digits=2):
@@ -571,18 +671,20 @@ def tabulate(s, models, ours, seconds, reference):
 
 
 def label(model, models):
+    """The row of `model` (`NAME` or `NAME:INTERVALS`) in the tables; the default's in bold."""
     name, _, intervals = model.partition(":")
-    text = f"Outturn {name}" + (" (model intervals)" if intervals == "model" else "")
-    return f"**{text}**" if model == models[0] else text
+    text = f"Outturn {name}" + (f" ({intervals} intervals)" if intervals and intervals != "checked" else "")
+    return f"**{text}**" if models and model == models[0] else text
 
 
-def judge(s, default, table, ours, quick):
-    """The issue's goals for the default on this set (PROTOCOL.md, 'Goals')."""
+def judge(s, default, table, ours, quick, row=None):
+    """The issue's goals for `default` on this set (PROTOCOL.md, 'Goals'); `row`: its row label in
+    `table` (by default the bold one of the default under test). Each goal carries its group."""
     goals = []
     ks = [k for k in GOAL_KS if k in s.ks]   # the August-only quick run is judged by the August goals
     for group in groups_of(s):
         rows = table[group]
-        mine = rows.get(label(default, [default]), {})
+        mine = rows.get(row or label(default, [default]), {})
         for k in ks:
             m = mine.get(k)
             if not m:
@@ -593,30 +695,30 @@ def judge(s, default, table, ours, quick):
                     and k in r and r[k].get("mean_ape") is not None]
             if best and not (quick and isinstance(s, M3)):
                 value, name = min(best)
-                goals.append({"set": s.name, "k": k, "goal": "ape", "met": m["mean_ape"] <= value,
+                goals.append({"set": s.name, "group": group, "k": k, "goal": "ape", "met": m["mean_ape"] <= value,
                               "text": f"{where}: APE {m['mean_ape']:.2f} ≤ best R ({name[2:]}) {value:.2f}"
                                       f" (by {m['mean_ape'] - value:+.2f})"})
             for level, (low, high) in ((80, (77, 83)), (95, (93, 97))):
                 cov = m[f"cov{level}"]
                 miss = 0 if low <= cov <= high else (cov - low if cov < low else cov - high)
-                goals.append({"set": s.name, "k": k, "goal": f"cov{level}", "met": miss == 0,
+                goals.append({"set": s.name, "group": group, "k": k, "goal": f"cov{level}", "met": miss == 0,
                               "text": f"{where}: {level}% coverage {cov:.1f} in {low}–{high}"
                                       + ("" if miss == 0 else f" (off by {miss:+.1f})")})
             if isinstance(s, USEmployment):
-                goals.append({"set": s.name, "k": k, "goal": "pit", "met": 0.45 <= m["mean_pit"] <= 0.55,
+                goals.append({"set": s.name, "group": group, "k": k, "goal": "pit", "met": 0.45 <= m["mean_pit"] <= 0.55,
                               "text": f"{where}: mean PIT {m['mean_pit']:.3f} in 0.45–0.55"})
             else:
-                goals.append({"set": s.name, "k": k, "goal": "pit", "met": m["ks_p"] > 0.05,
+                goals.append({"set": s.name, "group": group, "k": k, "goal": "pit", "met": m["ks_p"] > 0.05,
                               "text": f"{where}: PIT uniform, KS p = {m['ks_p']:.3f} > 0.05 (mean PIT {m['mean_pit']:.3f})"})
     if isinstance(s, EightSeries) and (default, 8) in ours:
         for group in s.aggregates:
             m = score([c for c in ours[default, 8] if c["group"] == group])
             for level, (low, high) in ((80, (77, 83)), (95, (93, 97))):
                 cov = m[f"cov{level}"]
-                goals.append({"set": s.name, "k": 8, "goal": f"aug{level}", "met": low <= cov <= high,
+                goals.append({"set": s.name, "group": group, "k": 8, "goal": f"aug{level}", "met": low <= cov <= high,
                               "text": f"series {group} at August: {level}% coverage {cov:.1f} in {low}–{high}"})
         worst = min(((score([c for c in ours[default, 8] if c["series"] == name])["cov80"], name) for name in s.ids))
-        goals.append({"set": s.name, "k": 8, "goal": "aug-series", "met": worst[0] >= 65,
+        goals.append({"set": s.name, "group": "all", "k": 8, "goal": "aug-series", "met": worst[0] >= 65,
                       "text": f"series at August: every series ≥ 65% at 80% (lowest {worst[1]} {worst[0]:.1f})"})
     return goals
 
