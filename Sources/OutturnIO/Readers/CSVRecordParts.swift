@@ -6,12 +6,14 @@ import Foundation
 final class CSVRecordParts {
     /// What ``next()`` found.
     enum Part {
-        /// Whole records (ending in a line break outside quotes, or at the end of the file).
-        case records([UInt8])
+        /// Whole records (ending in a line break outside quotes, or at the end of the file), valid
+        /// UTF-8, starting on the file's physical line `firstLine`.
+        case records([UInt8], firstLine: Int)
         /// The file ended.
         case end
-        /// A record longer than ``longestRecord``: the file must be read whole.
-        case tooLong
+        /// The file must be read whole, whose reader words what is wrong: a record longer than
+        /// ``longestRecord``, invalid UTF-8, or a bare carriage return (see ``hasBareCarriageReturn(_:)``).
+        case unsuitable
     }
 
     /// The largest record the reader waits for before it gives the file to the whole-file reader.
@@ -27,6 +29,8 @@ final class CSVRecordParts {
     /// so far, and the end of the last record found.
     private var scanned = 0, quotes = 0, cut: Int?
     private var atEndOfFile = false, isFirstPart = true
+    /// The physical line the next part starts on.
+    private var line = 1
 
     /// Opens `path`; `nil` when it is not a non-empty regular file that can be opened.
     init?(path: String, readSize: Int) {
@@ -42,7 +46,7 @@ final class CSVRecordParts {
 
     deinit { close(descriptor) }
 
-    /// The next run of whole records, the end, or a record too long to wait for.
+    /// The next run of whole records, the end, or a part the file must be read whole for.
     /// - Throws: ``InputError`` when the file cannot be read, or starts as UTF-16 or UTF-32 (worded
     ///   as the whole-file reader words it).
     func next() throws(InputError) -> Part {
@@ -57,17 +61,28 @@ final class CSVRecordParts {
                 let left = scanned
                 scanned = 0
                 scan(upTo: left)
-                return .records(part)
+                return checked(part)
             }
             if atEndOfFile {
                 guard !pending.isEmpty else { return .end }
                 defer { pending = []; scanned = 0 }
-                return .records(pending)
+                return checked(pending)
             }
-            guard pending.count < Self.longestRecord else { return .tooLong }
+            guard pending.count < Self.longestRecord else { return .unsuitable }
             try readMore()
             if !isFirstPart { scan(upTo: pending.count) }
         }
+    }
+
+    /// `part` as records from the current line on, or ``Part/unsuitable`` when the whole-file reader
+    /// must word it.
+    private func checked(_ part: [UInt8]) -> Part {
+        guard part.withUnsafeBufferPointer({ CSVReader.isValidUTF8($0) }), !Self.hasBareCarriageReturn(part) else {
+            return .unsuitable
+        }
+        let firstLine = line
+        line += part.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return .records(part, firstLine: firstLine)
     }
 
     /// Looks for the last line break outside quotes in `pending[scanned..<end]`.
@@ -108,7 +123,7 @@ final class CSVRecordParts {
 
     /// Whether `part` holds a carriage return not followed by a line feed: it ends a record without
     /// ending a line as a streaming reader's line count assumes, so such a file is read whole.
-    static func hasBareCarriageReturn(_ part: [UInt8]) -> Bool {
+    private static func hasBareCarriageReturn(_ part: [UInt8]) -> Bool {
         let carriageReturn = UInt8(ascii: "\r"), newline = UInt8(ascii: "\n")
         return part.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return false }

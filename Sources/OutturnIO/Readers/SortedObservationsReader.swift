@@ -32,8 +32,6 @@ public final class SortedObservationsReader {
     private let file: String
     private let parts: CSVRecordParts
     private let indicatorsPerBlock: Int
-    /// The physical line the next part starts on.
-    private var line = 1
     private var header: CSVRecord?
     private var template: ObservationsFile.RowReader?
     private var reader: ObservationsFile.RowReader?
@@ -77,23 +75,17 @@ public final class SortedObservationsReader {
 
     /// Reads and parses one more part of the file.
     private func advance() throws(InputError) {
-        let part: [UInt8]
+        let part: [UInt8], firstLine: Int
         switch try parts.next() {
-        case .records(let records): part = records
+        case .records(let records, let line): (part, firstLine) = (records, line)
         case .end:
             finishFile()
             return
-        case .tooLong:
+        case .unsuitable:
+            // Whole-file problems go to the whole-file reader, which words them.
             isUnsuitable = true
             return
         }
-        // Whole-file problems go to the whole-file reader, which words them.
-        guard part.withUnsafeBufferPointer({ CSVReader.isValidUTF8($0) }), !CSVRecordParts.hasBareCarriageReturn(part) else {
-            isUnsuitable = true
-            return
-        }
-        let firstLine = line
-        line += part.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         guard rowError == nil else { return }   // only checking the rest is UTF-8
         let stop = InputError(file: nil, message: "")
         do throws(InputError) {

@@ -27,8 +27,6 @@ public final class SortedTargetsReader {
     private let file: String
     /// `nil` for a file read whole beforehand (``init(holding:)``).
     private let parts: CSVRecordParts?
-    /// The physical line the next part starts on.
-    private var line = 1
     private var names: [String]?
     /// Parsed targets not yet given, in file order.
     private var queued: [(TargetsFile.Entry, TargetsFile.Location)] = []
@@ -114,15 +112,15 @@ public final class SortedTargetsReader {
             atEnd = true
             return
         }
-        let part: [UInt8]
+        let part: [UInt8], firstLine: Int
         do throws(InputError) {
             switch try parts.next() {
-            case .records(let records): part = records
+            case .records(let records, let line): (part, firstLine) = (records, line)
             case .end:
                 atEnd = true
                 if rows == 0 { isUnsuitable = true }   // empty, or a header alone: the whole-file reader's words
                 return
-            case .tooLong:
+            case .unsuitable:
                 isUnsuitable = true
                 return
             }
@@ -130,12 +128,6 @@ public final class SortedTargetsReader {
             isUnsuitable = true
             return
         }
-        guard part.withUnsafeBufferPointer({ CSVReader.isValidUTF8($0) }), !CSVRecordParts.hasBareCarriageReturn(part) else {
-            isUnsuitable = true
-            return
-        }
-        let firstLine = line
-        line += part.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         do throws(InputError) {
             try part.withUnsafeBufferPointer { bytes throws(InputError) in
                 try CSVReader.forEachRecordBytes(inPart: bytes, firstLine: firstLine, file: file) { fields throws(InputError) in
